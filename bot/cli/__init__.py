@@ -1,0 +1,53 @@
+"""The `kickoff-bot` command: one subcommand module per area, errors as one clear line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from sqlalchemy.exc import OperationalError
+
+from bot.cli import db_commands, demo, program, roster, serve
+from bot.errors import KickoffError
+from bot.logs import configure_logging
+from bot.settings import SettingsError, load_settings
+
+AREAS = (serve, db_commands, program, roster, demo)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full argument parser (every subcommand has --help)."""
+    parser = argparse.ArgumentParser(
+        prog="kickoff-bot",
+        description="Run the 30 days after a sales kickoff inside Slack.",
+    )
+    subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for area in AREAS:
+        area.add_parser(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the console script; returns the process exit code."""
+    args = build_parser().parse_args(argv)
+    if hasattr(args, "standalone"):  # the demo makes its own settings and ignores the environment
+        return int(args.standalone(args))
+    try:
+        settings = load_settings()
+        configure_logging(settings.log_level)
+        code: int = args.run(args, settings)
+    except SettingsError as exc:
+        print(f"kickoff-bot: configuration error: {exc}", file=sys.stderr)
+        return 2
+    except KickoffError as exc:
+        print(f"kickoff-bot: {exc}", file=sys.stderr)
+        return 1
+    except OperationalError as exc:
+        print(f"kickoff-bot: database error: {exc.orig}", file=sys.stderr)
+        return 1
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

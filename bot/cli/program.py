@@ -1,0 +1,173 @@
+"""`kickoff-bot program create|edit|list|show|launch|pause|resume|end`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+from bot.cli.runtime import Runtime
+from bot.services.program_spec import WEEKDAY_NAMES
+from bot.services.programs import (
+    TRANSITIONS,
+    change_status,
+    create_program,
+    describe_program,
+    edit_program,
+    find_program,
+    list_programs,
+)
+from bot.settings import Settings
+
+# CLI option -> ProgramSpec field; each is optional on `edit`.
+SETTING_OPTIONS = {
+    "--name": "name",
+    "--kickoff-date": "kickoff_date",
+    "--standup-channel": "standup_channel",
+    "--audit-channel": "audit_channel",
+    "--event-days": "event_days",
+    "--timezone": "timezone",
+    "--working-days": "working_days",
+    "--holidays": "holidays",
+    "--standup-time": "standup_time",
+    "--reminder-time": "reminder_time",
+}
+HELP = {
+    "name": "program name (unique)",
+    "kickoff_date": "first day of the kickoff event, YYYY-MM-DD",
+    "standup_channel": "channel id where standup answers are posted (C...)",
+    "audit_channel": "channel id for the weekly audit and read-out (C...)",
+    "event_days": "length of the event: 1 or 2 days (default 1)",
+    "timezone": "IANA time zone of the program (default DEFAULT_TIMEZONE)",
+    "working_days": "comma-separated days, e.g. mon,tue,wed,thu,fri (the default)",
+    "holidays": "comma-separated dates YYYY-MM-DD with no sends",
+    "standup_time": "local time of standup prompts, HH:MM (default 09:00)",
+    "reminder_time": "local time of standup reminders, HH:MM (default 11:00)",
+}
+REQUIRED_ON_CREATE = ("name", "kickoff_date", "standup_channel", "audit_channel")
+
+
+def add_parser(subparsers: Any) -> None:
+    """Register `program` and its actions."""
+    parser = subparsers.add_parser("program", help="create and run kickoff programs")
+    actions = parser.add_subparsers(dest="program_command", required=True, metavar="ACTION")
+    create = actions.add_parser("create", help="create a draft program")
+    _add_setting_options(create, required=REQUIRED_ON_CREATE)
+    create.set_defaults(run=run_create)
+    edit = actions.add_parser("edit", help="change settings of a program")
+    edit.add_argument("program", help="program name or id")
+    _add_setting_options(edit, required=())
+    edit.set_defaults(run=run_edit)
+    listing = actions.add_parser("list", help="list programs")
+    listing.add_argument("--json", action="store_true", help="print JSON")
+    listing.set_defaults(run=run_list)
+    show = actions.add_parser("show", help="show every setting of a program")
+    show.add_argument("program", help="program name or id")
+    show.add_argument("--json", action="store_true", help="print JSON")
+    show.set_defaults(run=run_show)
+    for action in TRANSITIONS:
+        move = actions.add_parser(action, help=f"{action} a program")
+        move.add_argument("program", help="program name or id")
+        move.set_defaults(run=run_transition, action=action)
+
+
+def _add_setting_options(parser: argparse.ArgumentParser, *, required: tuple[str, ...]) -> None:
+    for option, field in SETTING_OPTIONS.items():
+        parser.add_argument(option, dest=field, required=field in required, help=HELP[field])
+
+
+def _changes(args: argparse.Namespace) -> dict[str, Any]:
+    """The settings given on the command line, in the shapes ProgramSpec validates."""
+    changes: dict[str, Any] = {}
+    for field in SETTING_OPTIONS.values():
+        value = getattr(args, field, None)
+        if value is None:
+            continue
+        if field == "working_days":
+            changes[field] = [_weekday(day) for day in value.split(",") if day.strip()]
+        elif field == "holidays":
+            changes[field] = [day.strip() for day in value.split(",") if day.strip()]
+        else:
+            changes[field] = value
+    return changes
+
+
+def _weekday(name: str) -> int | str:
+    key = name.strip().lower()[:3]
+    # An unknown name is passed on as typed so validation names it in its error.
+    return WEEKDAY_NAMES.index(key) + 1 if key in WEEKDAY_NAMES else name
+
+
+def run_create(args: argparse.Namespace, settings: Settings) -> int:
+    """Create a draft program and print it."""
+    runtime = Runtime(settings)
+    values = {"timezone": settings.default_timezone} | _changes(args)
+    with runtime.session_factory.begin() as session:
+        program = create_program(
+            session=session,
+            workspace=runtime.workspace(session),
+            values=values,
+            today=runtime.today(),
+        )
+        print(
+            f"created draft program {program.name!r} (id {program.id}); "
+            f"nothing is sent until `kickoff-bot program launch {program.id}`"
+        )
+    return 0
+
+
+def run_edit(args: argparse.Namespace, settings: Settings) -> int:
+    """Apply the given settings to a program."""
+    runtime = Runtime(settings)
+    with runtime.session_factory.begin() as session:
+        program = find_program(
+            session=session, workspace=runtime.workspace(session), ref=args.program
+        )
+        edit_program(
+            session=session, program=program, changes=_changes(args), today=runtime.today()
+        )
+        print(f"updated program {program.name!r}")
+    return 0
+
+
+def run_list(args: argparse.Namespace, settings: Settings) -> int:
+    """Print every program, one line each (or JSON)."""
+    runtime = Runtime(settings)
+    with runtime.session_factory() as session:
+        programs = list_programs(session=session, workspace=runtime.workspace(session))
+        rows = [describe_program(program) for program in programs]
+    if args.json:
+        print(json.dumps(rows, indent=2))
+    for row in [] if args.json else rows:
+        print(f"{row['id']:>4}  {row['name']:<30} {row['status']:<7} kickoff {row['kickoff_date']}")
+    if not rows and not args.json:
+        print("no programs yet (create one with `kickoff-bot program create`)")
+    return 0
+
+
+def run_show(args: argparse.Namespace, settings: Settings) -> int:
+    """Print every setting of one program."""
+    runtime = Runtime(settings)
+    with runtime.session_factory() as session:
+        program = find_program(
+            session=session, workspace=runtime.workspace(session), ref=args.program
+        )
+        row = describe_program(program)
+    if args.json:
+        print(json.dumps(row, indent=2))
+    else:
+        for key, value in row.items():
+            print(f"{key:<16} {value}")
+    return 0
+
+
+def run_transition(args: argparse.Namespace, settings: Settings) -> int:
+    """Launch, pause, resume or end a program."""
+    runtime = Runtime(settings)
+    with runtime.session_factory.begin() as session:
+        program = find_program(
+            session=session, workspace=runtime.workspace(session), ref=args.program
+        )
+        change_status(session=session, program=program, action=args.action)
+        print(f"program {program.name!r} is now {program.status}")
+    return 0

@@ -1,0 +1,93 @@
+"""`kickoff-bot roster import PROGRAM FILE.csv`: make a program's members those of a CSV file."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
+
+from bot.cli.runtime import Runtime
+from bot.errors import InvalidInput, KickoffError
+from bot.services.programs import find_program
+from bot.services.roster import import_roster
+from bot.settings import Settings
+from bot.slack_directory import SlackDirectory
+
+FILE_FORMAT = """\
+The file is UTF-8 CSV (a BOM is fine), separated by commas or semicolons; the first line
+is the header. Columns:
+  email, slack_id  who the row is: either column, or both; each row needs one of them
+  role             rep, manager, enablement, leader or admin; several as rep|manager
+  manager          the person's manager, by email or Slack id; they need a row of their
+                   own in the file; every rep needs one
+  team             optional team name
+  timezone         optional IANA time zone (e.g. Europe/Berlin), used when the Slack
+                   profile has none; the program's time zone comes last
+Other columns are ignored.
+
+The file is the whole roster: members not in it are deactivated in the program (their
+history is kept) and come back when a later file lists them again. If any row is bad,
+nothing is changed and every bad row is listed as "line N: why" (the header is line 1).
+"""
+
+
+def add_parser(subparsers: Any) -> None:
+    """Register `roster` and its actions."""
+    parser = subparsers.add_parser("roster", help="load who takes part in a program")
+    actions = parser.add_subparsers(dest="roster_command", required=True, metavar="ACTION")
+    load = actions.add_parser(
+        "import",
+        help="make a program's members those of a CSV file",
+        description="Make a program's members exactly the people of a CSV file, looked up in "
+        "Slack by email or user id.",
+        epilog=FILE_FORMAT,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    load.add_argument("program", metavar="PROGRAM", help="program name or id")
+    load.add_argument("file", metavar="FILE.csv", type=Path, help="the roster file")
+    load.set_defaults(run=run_import)
+
+
+def run_import(args: argparse.Namespace, settings: Settings) -> int:
+    """Import the roster file into the program, all rows or none, and print the counts."""
+    content = _read(args.file)
+    runtime = Runtime(settings)
+    directory = SlackDirectory(_retrying_when_rate_limited(runtime.client))
+    try:
+        with runtime.session_factory.begin() as session:
+            program = find_program(
+                session=session, workspace=runtime.workspace(session), ref=args.program
+            )
+            report = import_roster(
+                session=session, program=program, content=content, directory=directory
+            )
+    except SlackApiError as exc:
+        raise _slack_failure(exc) from None
+    print(f"roster of {program.name!r} imported: {report}")
+    return 0
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise InvalidInput(f"cannot read {path}: {exc.strerror or exc}") from None
+
+
+def _slack_failure(exc: SlackApiError) -> KickoffError:
+    error = exc.response.get("error")
+    needed = exc.response.get("needed")
+    scope = f" (the app needs the {needed} scope)" if needed else ""
+    return KickoffError(f"Slack answered {error!r}{scope}; nothing was changed")
+
+
+def _retrying_when_rate_limited(client: WebClient) -> WebClient:
+    # users.lookupByEmail is a Tier 3 method (about 50 calls a minute): a large roster meets
+    # HTTP 429, and waiting out its Retry-After is the right answer for a one-off import.
+    if not any(isinstance(h, RateLimitErrorRetryHandler) for h in client.retry_handlers):
+        client.retry_handlers.append(RateLimitErrorRetryHandler(max_retry_count=5))
+    return client

@@ -1,0 +1,53 @@
+"""What a CLI command works with: settings, the database, and (when needed) Slack."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from functools import cached_property
+from zoneinfo import ZoneInfo
+
+from slack_sdk import WebClient
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.app import make_client
+from bot.services.workspaces import ensure_workspace
+from bot.settings import Settings
+from db.models import Workspace
+from db.session import make_engine, make_session_factory
+
+
+class Runtime:
+    """Lazily made engine, session factory and Slack client for one CLI invocation."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+
+    @cached_property
+    def engine(self) -> Engine:
+        """The database engine for DATABASE_URL."""
+        return make_engine(self.settings.database_url)
+
+    @cached_property
+    def session_factory(self) -> sessionmaker[Session]:
+        """Sessions on `engine`."""
+        return make_session_factory(self.engine)
+
+    @cached_property
+    def client(self) -> WebClient:
+        """A WebClient for the bot token (only commands that talk to Slack ask for it)."""
+        return make_client(self.settings)
+
+    def workspace(self, session: Session) -> Workspace:
+        """The deployment's workspace; the first time, learned from Slack's auth.test."""
+        existing = session.scalars(select(Workspace).order_by(Workspace.id)).first()
+        if existing is not None:
+            return existing
+        identity = self.client.auth_test()
+        return ensure_workspace(
+            session=session, team_id=str(identity["team_id"]), name=str(identity["team"])
+        )
+
+    def today(self) -> date:
+        """Today in DEFAULT_TIMEZONE."""
+        return datetime.now(ZoneInfo(self.settings.default_timezone)).date()

@@ -1,0 +1,1 @@
+"""`kickoff-bot demo`: the real app against the local fake Slack, on a simulated clock."""

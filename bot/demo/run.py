@@ -1,0 +1,98 @@
+"""The demo script: set a program up from the shell, then walk through its 30 days."""
+
+from __future__ import annotations
+
+import tempfile
+from datetime import date, timedelta
+from pathlib import Path
+
+from bot.demo.stage import Stage, demo_stage, shell
+from bot.demo.transcript import render_message
+from bot.demo.world import AUDIT_CHANNEL, KICKOFF_DATE, PEOPLE, STANDUP_CHANNEL, roster_csv
+
+PROGRAM = "FY27 Kickoff"
+
+
+def run_demo() -> int:
+    """Run every scene and print what each person sees; 0 when all went as expected."""
+    print("kickoff-bot demo: the real app against a local fake Slack (no account needed).")
+    with demo_stage() as stage:
+        failures = set_up_program(stage)
+        show_help(stage)
+        walk_through_days(stage)
+    print("\nDemo finished." if failures == 0 else f"\nDemo failed: {failures} step(s) failed.")
+    return 0 if failures == 0 else 1
+
+
+def set_up_program(stage: Stage) -> int:
+    """Sales ops creates the program and imports the roster from the shell."""
+    _scene("Sales ops sets up the program from the shell")
+    failures = shell(
+        [
+            "program",
+            "create",
+            "--name",
+            PROGRAM,
+            "--kickoff-date",
+            KICKOFF_DATE,
+            "--event-days",
+            "2",
+            "--timezone",
+            "America/New_York",
+            "--standup-channel",
+            STANDUP_CHANNEL[0],
+            "--audit-channel",
+            AUDIT_CHANNEL[0],
+        ]
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        roster = Path(folder) / "roster.csv"
+        roster.write_bytes(roster_csv())
+        print(f"\n  roster.csv ({len(PEOPLE)} people; semicolons and a BOM, as Excel saves it):")
+        for line in roster_csv().decode("utf-8-sig").splitlines()[:4]:
+            print(f"    {line}")
+        print("    ...")
+        failures += shell(["roster", "import", PROGRAM, str(roster)])
+    failures += shell(["program", "show", PROGRAM])
+    return failures
+
+
+def show_help(stage: Stage) -> None:
+    """Three people ask `/kickoff help`: each sees what their roles allow."""
+    _scene("People ask kickoff-bot what they can do")
+    for person in (PEOPLE[6], PEOPLE[3], PEOPLE[0]):
+        answer = stage.slack.command_reply(
+            "/kickoff", "help", user_id=person.slack_id, channel_id="C0GENERAL"
+        )
+        print(f"\n  {person.name} ({person.roles}) types `/kickoff help` and sees, privately:")
+        for line in render_message(answer):
+            print(line)
+
+
+def walk_through_days(stage: Stage) -> None:
+    """Advance a simulated clock day by day from the kickoff to the day-32 read-out."""
+    _scene("The 30 days after the kickoff, day by day")
+    kickoff = date.fromisoformat(KICKOFF_DATE)
+    for offset in range(0, 33):
+        day = kickoff + timedelta(days=offset)
+        print(f"\n  Day {offset:>2}  {day:%a %d %b %Y}  {_phase(offset)}")
+
+
+def _phase(offset: int) -> str:
+    if offset < 2:
+        return "the kickoff event"
+    if offset <= 9:
+        return "week 1: daily standups"
+    if offset < 30:
+        return "weeks 2-4: weekly 1:1s and call reviews"
+    return (
+        "behaviour review (day 30)"
+        if offset == 30
+        else "governance read-out (day 32)"
+        if offset == 32
+        else ""
+    )
+
+
+def _scene(title: str) -> None:
+    print(f"\n=== {title} ===")

@@ -1,0 +1,91 @@
+"""The demo's stage: fake Slack, a temporary database and the real app, wired like production."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from bot.app import create_app
+from bot.cli.runtime import Runtime
+from bot.demo.world import PEOPLE, populate
+from bot.fakeslack import FakeSlack, SignedSender
+from bot.settings import Settings, load_settings
+from bot.web import EVENTS_PATH, BackgroundServer, create_wsgi_app
+from db.migrate import upgrade
+
+SIGNING_SECRET = "demo-signing-secret"
+BOT_TOKEN = "xoxb-demo"
+ADMIN = PEOPLE[0]
+
+
+@dataclass(frozen=True)
+class Stage:
+    """Everything a demo scene needs."""
+
+    fake: FakeSlack
+    settings: Settings
+    runtime: Runtime
+    slack: SignedSender
+
+
+@contextlib.contextmanager
+def demo_stage() -> Iterator[Stage]:
+    """Start fake Slack, migrate a SQLite file in a temporary folder, serve the app; clean up."""
+    with (
+        tempfile.TemporaryDirectory(prefix="kickoff-demo-") as folder,
+        FakeSlack(bot_token=BOT_TOKEN).start() as fake,
+    ):
+        populate(fake)
+        environment = {
+            "SLACK_BOT_TOKEN": BOT_TOKEN,
+            "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+            "SLACK_API_URL": fake.api_url,
+            "DATABASE_URL": f"sqlite:///{folder}/kickoff-demo.db",
+            "KICKOFF_ADMINS": ADMIN.email,
+            "DEFAULT_TIMEZONE": "America/New_York",
+            "LOG_LEVEL": "WARNING",
+        }
+        with _environment(environment):
+            settings = load_settings()
+            runtime = Runtime(settings)
+            upgrade(runtime.engine)
+            app = create_app(settings, runtime.session_factory)
+            server = BackgroundServer(create_wsgi_app(app, runtime.engine)).start()
+            try:
+                sender = SignedSender(
+                    url=server.url + EVENTS_PATH, signing_secret=SIGNING_SECRET, fake=fake
+                )
+                yield Stage(fake=fake, settings=settings, runtime=runtime, slack=sender)
+            finally:
+                server.stop()
+                runtime.engine.dispose()
+
+
+@contextlib.contextmanager
+def _environment(values: dict[str, str]) -> Iterator[None]:
+    """Set environment variables for the demo's own CLI calls, restoring them afterwards."""
+    saved = {name: os.environ.get(name) for name in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+def shell(argv: Sequence[str]) -> int:
+    """Run one `kickoff-bot` command as a user would type it, echoing the command line."""
+    from bot.cli import main  # the CLI imports the demo; import it late to avoid a cycle
+
+    print(f"\n  $ kickoff-bot {' '.join(_quoted(arg) for arg in argv)}")
+    return main(list(argv))
+
+
+def _quoted(arg: str) -> str:
+    return f'"{arg}"' if " " in arg else arg

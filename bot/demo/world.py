@@ -1,0 +1,124 @@
+"""The demo's sample workspace: people across time zones, two channels, a program and its roster."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.fakeslack import FakeSlack
+
+
+@dataclass(frozen=True)
+class DemoPerson:
+    """One person of the sample workspace."""
+
+    slack_id: str
+    name: str
+    email: str
+    tz: str
+    roles: str
+    manager: str = ""
+    team: str = ""
+
+
+STANDUP_CHANNEL = ("C0STANDUPS", "kickoff-standups")
+AUDIT_CHANNEL = ("C0AUDIT", "sales-leadership")
+KICKOFF_DATE = "2027-03-08"  # a Monday; the US moves to daylight time that Sunday, 14 March
+
+PEOPLE = (
+    DemoPerson("U0SAM", "Sam Ortega", "sam@example.com", "America/New_York", "admin"),
+    DemoPerson("U0VIC", "Victoria Hale", "victoria@example.com", "America/New_York", "leader"),
+    DemoPerson("U0ELE", "Elena Fischer", "elena@example.com", "Europe/Berlin", "enablement"),
+    DemoPerson("U0MAR", "Marcus Reed", "marcus@example.com", "America/Los_Angeles", "manager"),
+    DemoPerson("U0PRI", "Priya Nair", "priya@example.com", "Asia/Kolkata", "manager"),
+    DemoPerson("U0HAN", "Hannah Weber", "hannah@example.com", "Europe/Berlin", "manager"),
+    DemoPerson(
+        "U0ANA",
+        "Ana Ruiz",
+        "ana@example.com",
+        "America/Los_Angeles",
+        "rep",
+        "marcus@example.com",
+        "West",
+    ),
+    DemoPerson(
+        "U0BEN",
+        "Ben Carter",
+        "ben@example.com",
+        "America/Los_Angeles",
+        "rep",
+        "marcus@example.com",
+        "West",
+    ),
+    DemoPerson(
+        "U0ARJ",
+        "Arjun Mehta",
+        "arjun@example.com",
+        "Asia/Kolkata",
+        "rep",
+        "priya@example.com",
+        "APAC",
+    ),
+    DemoPerson(
+        "U0OLI",
+        "Olivia Brown",
+        "olivia@example.com",
+        "Australia/Sydney",
+        "rep",
+        "priya@example.com",
+        "APAC",
+    ),
+    DemoPerson(
+        "U0ARO",
+        "Aroha Ngata",
+        "aroha@example.com",
+        "Pacific/Chatham",
+        "rep",
+        "priya@example.com",
+        "APAC",
+    ),
+    DemoPerson(
+        "U0LEN",
+        "Lena Vogel",
+        "lena@example.com",
+        "Europe/Berlin",
+        "rep",
+        "hannah@example.com",
+        "EMEA",
+    ),
+    DemoPerson(
+        "U0JON",
+        "Jonas Berg",
+        "jonas@example.com",
+        "Europe/Berlin",
+        "rep|manager",
+        "hannah@example.com",
+        "EMEA",
+    ),
+)
+
+
+def populate(fake: FakeSlack) -> None:
+    """Add the sample people and channels to the fake Slack workspace."""
+    for person in PEOPLE:
+        fake.add_user(
+            person.slack_id,
+            name=person.email.split("@")[0],
+            real_name=person.name,
+            email=person.email,
+            tz=person.tz,
+        )
+    members = [person.slack_id for person in PEOPLE]
+    for channel_id, name in (STANDUP_CHANNEL, AUDIT_CHANNEL):
+        fake.add_channel(channel_id, name, members=members)
+
+
+def roster_csv() -> bytes:
+    """The roster file enablement would upload: semicolon-separated, with a BOM, as Excel saves."""
+    lines = ["email;role;manager;team"]
+    lines += [f"{p.email};{p.roles};{p.manager};{p.team}" for p in PEOPLE]
+    return ("\ufeff" + "\n".join(lines) + "\n").encode("utf-8")
+
+
+def name_of(slack_id: str) -> str:
+    """The display name of a sample person (or the id, for anyone else)."""
+    return next((p.name for p in PEOPLE if p.slack_id == slack_id), slack_id)

@@ -1,0 +1,1 @@
+"""Domain rules over a database Session; nothing here talks to Slack."""

@@ -1,0 +1,120 @@
+"""Every program setting with its validation, shared by the shell and (later) the Slack modal."""
+
+from __future__ import annotations
+
+import re
+import zoneinfo
+from datetime import date, time, timedelta
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from bot.errors import InvalidInput
+from db.models import Program
+
+PROGRAM_DAYS = 30
+CHANNEL_ID = re.compile(r"^[CG][A-Z0-9]{2,}$")
+WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+Weekday = Annotated[int, Field(ge=1, le=7)]
+
+
+class ProgramSpec(BaseModel):
+    """The settings of one program, each checked as a user would expect."""
+
+    model_config = ConfigDict(frozen=True)
+
+    name: str = Field(min_length=1, max_length=80)
+    kickoff_date: date
+    event_days: int = Field(default=1, ge=1, le=2)
+    timezone: str = "UTC"
+    standup_channel: str
+    audit_channel: str
+    working_days: tuple[Weekday, ...] = (1, 2, 3, 4, 5)
+    holidays: tuple[date, ...] = ()
+    standup_time: time = time(9, 0)
+    reminder_time: time = time(11, 0)
+
+    @field_validator("name")
+    @classmethod
+    def _name_trimmed(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("must not be blank")
+        return value.strip()
+
+    @field_validator("timezone")
+    @classmethod
+    def _timezone_known(cls, value: str) -> str:
+        if value not in zoneinfo.available_timezones():
+            raise ValueError(f"{value!r} is not an IANA time zone (e.g. Europe/Berlin)")
+        return value
+
+    @field_validator("standup_channel", "audit_channel")
+    @classmethod
+    def _channel_id(cls, value: str) -> str:
+        if not CHANNEL_ID.match(value):
+            raise ValueError(f"{value!r} is not a channel id (like C0123ABCD)")
+        return value
+
+    @field_validator("working_days")
+    @classmethod
+    def _some_working_days(cls, value: tuple[int, ...]) -> tuple[int, ...]:
+        if not value:
+            raise ValueError("at least one working day is needed")
+        return tuple(sorted(set(value)))
+
+    @model_validator(mode="after")
+    def _reminder_after_standup(self) -> ProgramSpec:
+        if self.reminder_time <= self.standup_time:
+            raise ValueError("reminder_time must be later than standup_time")
+        return self
+
+    def program_end(self) -> date:
+        """The last day of the program's 30 days."""
+        return self.kickoff_date + timedelta(days=PROGRAM_DAYS)
+
+
+def build_spec(values: dict[str, object], *, today: date) -> ProgramSpec:
+    """Validate `values` into a spec, refusing programs whose 30 days are already over."""
+    try:
+        spec = ProgramSpec.model_validate(values)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        field = ".".join(str(part) for part in error["loc"]) or "program"
+        message = str(error["msg"]).removeprefix("Value error, ")
+        raise InvalidInput(f"{field}: {message}") from None
+    if spec.program_end() < today:
+        raise InvalidInput(
+            f"kickoff_date: the 30 days after {spec.kickoff_date} ended on {spec.program_end()}"
+        )
+    return spec
+
+
+def spec_of(program: Program) -> ProgramSpec:
+    """The spec a stored program was made from."""
+    return ProgramSpec(
+        name=program.name,
+        kickoff_date=program.kickoff_date,
+        event_days=program.event_days,
+        timezone=program.timezone,
+        standup_channel=program.standup_channel,
+        audit_channel=program.audit_channel,
+        working_days=tuple(program.working_days),
+        holidays=tuple(date.fromisoformat(day) for day in program.holidays),
+        standup_time=program.standup_time,
+        reminder_time=program.reminder_time,
+    )
+
+
+def apply_spec(program: Program, spec: ProgramSpec) -> None:
+    """Copy every setting of `spec` onto `program`."""
+    program.name = spec.name
+    program.kickoff_date = spec.kickoff_date
+    program.event_days = spec.event_days
+    program.timezone = spec.timezone
+    program.standup_channel = spec.standup_channel
+    program.audit_channel = spec.audit_channel
+    program.working_days = list(spec.working_days)
+    program.holidays = sorted(day.isoformat() for day in spec.holidays)
+    program.standup_time = spec.standup_time
+    program.reminder_time = spec.reminder_time

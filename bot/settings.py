@@ -1,0 +1,120 @@
+"""Settings read from the environment (and an optional `.env`), validated once."""
+
+from __future__ import annotations
+
+import zoneinfo
+from functools import lru_cache
+from typing import Annotated
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+
+
+class SettingsError(Exception):
+    """A setting is missing or malformed; the message names it in one line."""
+
+
+class Settings(BaseSettings):
+    """Everything kickoff-bot reads from its environment."""
+
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+
+    slack_bot_token: SecretStr | None = None
+    slack_signing_secret: SecretStr | None = None
+    slack_app_token: SecretStr | None = None
+    slack_api_url: str = "https://slack.com/api/"
+    database_url: str = "sqlite:///kickoff-bot.db"
+    port: int = Field(default=3000, ge=1, le=65535)
+    log_level: str = "INFO"
+    default_timezone: str = "UTC"
+    kickoff_admins: Annotated[tuple[str, ...], NoDecode] = ()
+
+    @field_validator("slack_bot_token")
+    @classmethod
+    def _bot_token_shape(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not value.get_secret_value().startswith("xoxb-"):
+            raise ValueError("must be a bot token starting with xoxb-")
+        return value
+
+    @field_validator("slack_app_token")
+    @classmethod
+    def _app_token_shape(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not value.get_secret_value().startswith("xapp-"):
+            raise ValueError("must be an app-level token starting with xapp-")
+        return value
+
+    @field_validator("slack_api_url")
+    @classmethod
+    def _api_url_shape(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("must be an http(s) URL")
+        return value if value.endswith("/") else value + "/"
+
+    @field_validator("database_url")
+    @classmethod
+    def _database_url_shape(cls, value: str) -> str:
+        try:
+            make_url(value)
+        except ArgumentError as exc:
+            raise ValueError("is not a database URL (e.g. sqlite:///kickoff-bot.db)") from exc
+        return value
+
+    @field_validator("log_level")
+    @classmethod
+    def _log_level_known(cls, value: str) -> str:
+        if value.upper() not in LOG_LEVELS:
+            raise ValueError(f"must be one of {', '.join(LOG_LEVELS)}")
+        return value.upper()
+
+    @field_validator("default_timezone")
+    @classmethod
+    def _timezone_known(cls, value: str) -> str:
+        if value not in zoneinfo.available_timezones():
+            raise ValueError(f"unknown IANA time zone {value!r}")
+        return value
+
+    @field_validator("kickoff_admins", mode="before")
+    @classmethod
+    def _split_admins(cls, value: object) -> object:
+        if isinstance(value, str):
+            return tuple(part.strip() for part in value.split(",") if part.strip())
+        return value
+
+    def bot_token(self) -> str:
+        """The bot token, or a SettingsError naming SLACK_BOT_TOKEN."""
+        return _required(self.slack_bot_token, "SLACK_BOT_TOKEN")
+
+    def signing_secret(self) -> str:
+        """The signing secret, or a SettingsError naming SLACK_SIGNING_SECRET."""
+        return _required(self.slack_signing_secret, "SLACK_SIGNING_SECRET")
+
+    def app_token(self) -> str:
+        """The Socket Mode app token, or a SettingsError naming SLACK_APP_TOKEN."""
+        return _required(self.slack_app_token, "SLACK_APP_TOKEN")
+
+
+def _required(value: SecretStr | None, name: str) -> str:
+    if value is None or not value.get_secret_value():
+        raise SettingsError(f"{name} is not set (see the configuration table in README.md)")
+    return value.get_secret_value()
+
+
+def load_settings() -> Settings:
+    """Read the settings, turning pydantic's report into one line that names the setting."""
+    try:
+        return Settings()
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        name = str(error["loc"][0]).upper() if error["loc"] else "settings"
+        message = str(error["msg"]).removeprefix("Value error, ")
+        raise SettingsError(f"{name} is malformed: {message}") from None
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process-wide settings, read once."""
+    return load_settings()

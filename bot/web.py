@@ -1,0 +1,67 @@
+"""The HTTP surface: Slack's events endpoint and a health check, served by waitress."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from slack_bolt import App
+from slack_bolt.adapter.wsgi import SlackRequestHandler
+from sqlalchemy import Engine, text
+from sqlalchemy.exc import SQLAlchemyError
+from waitress.server import BaseWSGIServer, create_server
+
+if TYPE_CHECKING:
+    from _typeshed.wsgi import StartResponse, WSGIApplication, WSGIEnvironment
+
+EVENTS_PATH = "/slack/events"
+
+
+def create_wsgi_app(app: App, engine: Engine) -> WSGIApplication:
+    """`POST /slack/events` to Bolt and `GET /healthz`, which checks the database."""
+    slack = SlackRequestHandler(app, path=EVENTS_PATH)
+
+    def wsgi(environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
+        if environ.get("PATH_INFO") == "/healthz":
+            healthy = _database_answers(engine)
+            status = "200 OK" if healthy else "503 Service Unavailable"
+            start_response(status, [("Content-Type", "text/plain; charset=utf-8")])
+            return [b"ok\n" if healthy else b"database unreachable\n"]
+        return slack(environ, start_response)
+
+    return wsgi
+
+
+def _database_answers(engine: Engine) -> bool:
+    try:
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+    except SQLAlchemyError:
+        return False
+    return True
+
+
+class BackgroundServer:
+    """A waitress server on a thread (tests and the demo): the same server `serve` runs."""
+
+    def __init__(self, wsgi: WSGIApplication, *, host: str = "127.0.0.1", port: int = 0) -> None:
+        server = create_server(wsgi, host=host, port=port, threads=8)
+        assert isinstance(server, BaseWSGIServer)  # one host and port: a single-socket server
+        self._server = server
+        self._thread = threading.Thread(target=self._server.run, daemon=True)
+
+    @property
+    def url(self) -> str:
+        """The base URL the server listens on."""
+        return f"http://127.0.0.1:{int(self._server.getsockname()[1])}"
+
+    def start(self) -> BackgroundServer:
+        """Start serving; returns self."""
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        """Stop serving and wait for the thread."""
+        self._server.close()
+        self._thread.join(timeout=5)

@@ -1,0 +1,1 @@
+"""kickoff-bot's test-suite."""

@@ -1,0 +1,99 @@
+"""Shared fixtures: every DB test runs on SQLite and PostgreSQL; Slack is the local fake server."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+
+import pytest
+from pydantic import SecretStr
+from slack_sdk import WebClient
+
+from bot.app import create_app
+from bot.fakeslack import FakeSlack, SignedSender
+from bot.settings import Settings
+from bot.web import EVENTS_PATH, BackgroundServer, create_wsgi_app
+from tests.databases import (
+    Database,
+    empty_all_tables,
+    open_database,
+    postgres_database,
+    postgres_reachable,
+)
+
+SIGNING_SECRET = "test-signing-secret"
+BOT_TOKEN = "xoxb-fake"
+ADMIN_ID = "UADMIN"
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """One PostgreSQL database for the whole run (CI must have it; elsewhere it may be skipped)."""
+    if not postgres_reachable():
+        if os.environ.get("CI"):
+            pytest.fail("PostgreSQL is not reachable, and CI must test on it")
+        pytest.skip("PostgreSQL is not reachable")
+    with postgres_database() as url:
+        open_database(url).engine.dispose()
+        yield url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Database]:
+    """An empty database with every table, on each engine kickoff-bot supports."""
+    if request.param == "sqlite":
+        path = tmp_path_factory.mktemp("db") / "kickoff.db"
+        db = open_database(f"sqlite:///{path}")
+        yield db
+        db.engine.dispose()
+        return
+    db = open_database(request.getfixturevalue("postgres_url"), create_schema=False)
+    yield db
+    empty_all_tables(db)
+    db.engine.dispose()
+
+
+@pytest.fixture
+def fake_slack() -> Iterator[FakeSlack]:
+    """A running fake Slack Web API server."""
+    with FakeSlack(bot_token=BOT_TOKEN).start() as fake:
+        yield fake
+
+
+@pytest.fixture
+def settings(fake_slack: FakeSlack, database: Database) -> Settings:
+    """Settings pointing at the fake Slack server and the test database."""
+    return Settings(
+        _env_file=None,  # type: ignore[call-arg]  # pydantic-settings' init-only option
+        slack_bot_token=SecretStr(BOT_TOKEN),
+        slack_signing_secret=SecretStr(SIGNING_SECRET),
+        slack_api_url=fake_slack.api_url,
+        database_url=database.url,
+        kickoff_admins=(ADMIN_ID,),
+    )
+
+
+@pytest.fixture
+def slack_client(fake_slack: FakeSlack) -> WebClient:
+    """A real WebClient on the fake server."""
+    return WebClient(token=BOT_TOKEN, base_url=fake_slack.api_url)
+
+
+@pytest.fixture
+def app_server(settings: Settings, database: Database) -> Iterator[BackgroundServer]:
+    """The real Bolt app behind waitress on loopback, as `kickoff-bot serve` runs it."""
+    app = create_app(settings, database.session_factory)
+    server = BackgroundServer(create_wsgi_app(app, database.engine)).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def slack(app_server: BackgroundServer, fake_slack: FakeSlack) -> SignedSender:
+    """Sends correctly signed Slack requests to the app."""
+    return SignedSender(
+        url=app_server.url + EVENTS_PATH, signing_secret=SIGNING_SECRET, fake=fake_slack
+    )
+

@@ -1,0 +1,1 @@
+"""Tests of the Slack listeners through signed requests."""

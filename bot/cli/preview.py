@@ -1,0 +1,58 @@
+"""`kickoff-bot program preview PROGRAM [--days N]`: every send planned, per person, local time."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import UTC, datetime, timedelta
+from itertools import groupby
+from typing import Any
+
+from bot.cli.runtime import Runtime
+from bot.errors import InvalidInput
+from bot.services.programs import find_program
+from bot.settings import Settings
+from scheduler.plans import default_planners
+from scheduler.preview import PreviewItem, preview_program
+
+DEFAULT_DAYS = 42  # the 30 days, the day-32 read-out, and the week or so before a kickoff
+MAX_DAYS = 120
+
+
+def add_preview_parser(actions: Any) -> None:
+    """Register `program preview` among the `program` actions."""
+    preview = actions.add_parser(
+        "preview", help="list every send the program plans, per person, in their local time",
+        description="Ask every planner what it would send over the next days, without queueing "
+                    "anything. A draft or paused program is shown as if it were running.",
+    )
+    preview.add_argument("program", help="program name or id")
+    preview.add_argument("--days", type=int, default=DEFAULT_DAYS,
+                         help=f"how many days ahead, from now (default {DEFAULT_DAYS})")
+    preview.set_defaults(run=run_preview)
+
+
+def run_preview(args: argparse.Namespace, settings: Settings) -> int:
+    """Print the program's planned sends over the next --days days, grouped by recipient."""
+    if not 1 <= args.days <= MAX_DAYS:
+        raise InvalidInput(f"--days must be between 1 and {MAX_DAYS}")
+    runtime = Runtime(settings)
+    start = datetime.now(UTC)
+    with runtime.session_factory() as session:  # never committed: a preview changes nothing
+        program = find_program(
+            session=session, workspace=runtime.workspace(session), ref=args.program
+        )
+        name = program.name
+        items = preview_program(
+            session=session, program=program, planners=default_planners(settings),
+            start=start, end=start + timedelta(days=args.days),
+        )
+    print(f"{name}: {len(items)} send(s) planned in the next {args.days} days")
+    for recipient, sends in groupby(items, key=lambda item: item.recipient):
+        print(_grouped(recipient, list(sends)))
+    return 0
+
+
+def _grouped(recipient: str, sends: list[PreviewItem]) -> str:
+    lines = [f"\n{recipient}, {sends[0].timezone}:"]
+    lines += [f"  {item.local_due:%a %Y-%m-%d %H:%M}  {item.kind}" for item in sends]
+    return "\n".join(lines)

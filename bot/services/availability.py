@@ -1,0 +1,68 @@
+"""Who may be sent something on a given local day: working days, holidays, out of office.
+
+Decided here once, for every feature; each feature says how an away day counts in its figures.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.models import OutOfOffice, Program
+
+
+class Unavailable(StrEnum):
+    """Why nothing is sent on a day."""
+
+    NOT_A_WORKING_DAY = "not a working day"
+    HOLIDAY = "program holiday"
+    OUT_OF_OFFICE = "out of office"
+
+
+def program_day_off(program: Program, day: date) -> Unavailable | None:
+    """Whether `day` is a weekend or holiday for the program (None: a working day)."""
+    if day.isoformat() in program.holidays:
+        return Unavailable.HOLIDAY
+    if day.isoweekday() not in program.working_days:
+        return Unavailable.NOT_A_WORKING_DAY
+    return None
+
+
+@dataclass
+class Absences:
+    """Out-of-office ranges of a set of people, loaded in one query."""
+
+    ranges: dict[int, list[tuple[date, date]]] = field(default_factory=dict)
+
+    def is_away(self, person_id: int, day: date) -> bool:
+        """Whether the person is out of office on `day`."""
+        return any(first <= day <= last for first, last in self.ranges.get(person_id, ()))
+
+
+def load_absences(
+    *, session: Session, person_ids: Iterable[int] | None = None, first: date, last: date
+) -> Absences:
+    """Every absence overlapping first..last (of the given people, or everyone)."""
+    query = select(OutOfOffice).where(OutOfOffice.last_day >= first, OutOfOffice.first_day <= last)
+    if person_ids is not None:
+        query = query.where(OutOfOffice.person_id.in_(list(person_ids)))
+    ranges: dict[int, list[tuple[date, date]]] = defaultdict(list)
+    for absence in session.scalars(query):
+        ranges[absence.person_id].append((absence.first_day, absence.last_day))
+    return Absences(ranges=dict(ranges))
+
+
+def unavailable(
+    program: Program, person_id: int, day: date, absences: Absences
+) -> Unavailable | None:
+    """Why nothing goes to this person on `day` in this program (None: they are available)."""
+    day_off = program_day_off(program, day)
+    if day_off is not None:
+        return day_off
+    return Unavailable.OUT_OF_OFFICE if absences.is_away(person_id, day) else None

@@ -1,0 +1,75 @@
+"""APScheduler wiring, and nothing else: which job runs how often."""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+
+from apscheduler.schedulers.background import BackgroundScheduler
+from apscheduler.schedulers.base import BaseScheduler
+from apscheduler.schedulers.blocking import BlockingScheduler
+from slack_sdk import WebClient
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.settings import Settings
+from scheduler.config import DispatchConfig
+from scheduler.dispatcher import Dispatcher
+from scheduler.people_sync import sync_people_with_slack
+from scheduler.plans import default_planners
+
+log = logging.getLogger(__name__)
+
+
+def dispatch_config(settings: Settings) -> DispatchConfig:
+    """The dispatcher's pace and lease, from the settings."""
+    return DispatchConfig(
+        per_minute=settings.send_per_minute,
+        channel_interval=settings.channel_interval_seconds,
+        lease_margin=settings.lease_seconds,
+    )
+
+
+def build_scheduler(
+    *,
+    settings: Settings,
+    client: WebClient,
+    session_factory: sessionmaker[Session],
+    blocking: bool,
+) -> BaseScheduler:
+    """A scheduler with the plan, dispatch and daily people-sync jobs (in-memory job store).
+
+    Each process has its own jobs: the database (row claims and leases) keeps several processes
+    from sending anything twice, so no job store is shared.
+    """
+    dispatcher = Dispatcher(
+        session_factory=session_factory,
+        client=client,
+        planners=default_planners(settings),
+        config=dispatch_config(settings),
+    )
+    scheduler: BaseScheduler = (
+        BlockingScheduler(timezone=UTC) if blocking else BackgroundScheduler(timezone=UTC)
+    )
+    common = {"max_instances": 1, "coalesce": True, "next_run_time": datetime.now(UTC)}
+    scheduler.add_job(
+        lambda: dispatcher.plan(now=datetime.now(UTC)),
+        "interval",
+        seconds=settings.plan_interval_seconds,
+        id="plan",
+        **common,
+    )
+    scheduler.add_job(
+        lambda: dispatcher.dispatch(now=datetime.now(UTC)),
+        "interval",
+        seconds=settings.dispatch_interval_seconds,
+        id="dispatch",
+        **common,
+    )
+    scheduler.add_job(
+        lambda: sync_people_with_slack(client=client, session_factory=session_factory),
+        "interval",
+        hours=24,
+        id="people-sync",
+        **common,
+    )
+    return scheduler

@@ -1,0 +1,114 @@
+"""What happened to each claimed row, and writing it back in one transaction per batch."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import update
+from sqlalchemy.orm import Session
+
+from db.models import Delivery, DeliveryStatus, Person, SendPace
+from scheduler.claims import Claimed
+from scheduler.sending import Posted
+
+MAX_BACKOFF = 60.0
+
+
+@dataclass(frozen=True)
+class Sent:
+    """Slack has the message (posted now, or found while reconciling)."""
+
+    item: Claimed
+    posted: Posted
+    at: datetime
+
+
+@dataclass(frozen=True)
+class Failed:
+    """Slack refused it for good (a recipient error or a rejected payload)."""
+
+    item: Claimed
+    error: str
+
+
+@dataclass(frozen=True)
+class Retry:
+    """Send it again later. With an error, Slack may have posted it: reconcile first."""
+
+    item: Claimed
+    error: str | None = None  # None: it was not tried (a 429, or a halted batch)
+    rate_limited: bool = False  # Slack answered 429
+
+
+Outcome = Sent | Failed | Retry
+
+
+def record_outcomes(
+    session: Session, outcomes: list[Outcome], *, now: datetime, backoff: float
+) -> None:
+    """Store every outcome, and the DM channel ids learned, with one statement per kind."""
+    rows = [_row(outcome, now, backoff) for outcome in outcomes]
+    for shape in {tuple(sorted(row)) for row in rows}:
+        session.execute(update(Delivery), [row for row in rows if tuple(sorted(row)) == shape])
+    learned = {
+        o.item.person_id: o.posted.channel_id
+        for o in outcomes
+        if isinstance(o, Sent)
+        and o.item.person_id is not None
+        and o.item.dm_channel_id is None
+        and o.item.channel.startswith(("U", "W"))
+        and o.posted.channel_id.startswith("D")
+    }
+    if learned:
+        session.execute(
+            update(Person), [{"id": pid, "dm_channel_id": ch} for pid, ch in learned.items()]
+        )
+
+
+def pause_workspace(session: Session, team_id: str, until: datetime) -> None:
+    """Hold every process's sends for this workspace until `until` (a 429's Retry-After).
+
+    The slots the halted batch had reserved are given back: sending starts again at `until`.
+    """
+    session.execute(
+        update(SendPace)
+        .where(SendPace.key == f"workspace:{team_id}")
+        .values(paused_until=until, next_at=until)
+    )
+
+
+def _row(outcome: Outcome, now: datetime, backoff: float) -> dict[str, Any]:
+    released = {"id": outcome.item.id, "claim_token": None, "lease_until": None}
+    attempted = {"attempts": outcome.item.attempts + 1}
+    if isinstance(outcome, Sent):
+        return (
+            released
+            | attempted
+            | {
+                "status": DeliveryStatus.SENT,
+                "channel_id": outcome.posted.channel_id,
+                "ts": outcome.posted.ts,
+                "sent_at": outcome.at,
+                "error": None,
+                "uncertain": False,
+            }
+        )
+    if isinstance(outcome, Failed):
+        return (
+            released | attempted | {"status": DeliveryStatus.FAILED, "error": outcome.error[:200]}
+        )
+    if outcome.error is None:  # not tried (a 429 or a halted batch): no attempt, no backoff
+        return released | {"status": DeliveryStatus.PLANNED}
+    delay = min(MAX_BACKOFF, backoff * 2**outcome.item.attempts)
+    return (
+        released
+        | attempted
+        | {
+            "status": DeliveryStatus.PLANNED,
+            "uncertain": True,
+            "error": outcome.error,
+            "retry_at": now + timedelta(seconds=delay),
+        }
+    )

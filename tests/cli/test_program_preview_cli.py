@@ -1,0 +1,67 @@
+"""`kickoff-bot program preview PROGRAM [--days N]`, run as a shell user would."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from freezegun import freeze_time
+from sqlalchemy import func, select
+
+from bot.cli import main, preview
+from bot.fakeslack import FakeSlack
+from db.models import Delivery, ProgramStatus, Role
+from scheduler.planning import Planner
+from tests.databases import Database
+from tests.factories import add_member, make_person, make_program, make_workspace
+from tests.scheduler.planners import NineOClockPlanner
+
+
+@pytest.fixture
+def shell(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, fake_slack: FakeSlack, database: Database
+) -> None:
+    """The environment, the test planner as the only planner, a draft program of two reps."""
+    monkeypatch.chdir(tmp_path)  # no stray .env
+    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-fake")
+    monkeypatch.setenv("SLACK_SIGNING_SECRET", "test-signing-secret")
+    monkeypatch.setenv("SLACK_API_URL", fake_slack.api_url)
+    monkeypatch.setenv("DATABASE_URL", database.url)
+    planners: list[Planner] = [NineOClockPlanner()]
+    monkeypatch.setattr(preview, "default_planners", lambda settings: planners)
+    with database.session_factory.begin() as session:
+        workspace = make_workspace(session)
+        program = make_program(session, workspace, status=ProgramStatus.DRAFT)
+        for slack_id, name, tz in (("UANA", "Ana", "Asia/Kolkata"),
+                                   ("UBEN", "Ben", "America/Los_Angeles")):
+            person = make_person(session, workspace, slack_id, tz=tz, name=name)
+            add_member(session, program, person, Role.REP)
+
+
+@pytest.mark.usefixtures("shell")
+def test_preview_lists_each_persons_sends_in_their_time_and_queues_nothing(
+    database: Database, capsys: pytest.CaptureFixture[str]
+) -> None:
+    capsys.readouterr()
+    with freeze_time("2027-01-08 12:00:00"):  # a Friday, UTC
+        assert main(["program", "preview", "Q1 Kickoff", "--days", "4"]) == 0
+
+    assert capsys.readouterr().out == (
+        "Q1 Kickoff: 4 send(s) planned in the next 4 days\n"
+        "\nAna (UANA), Asia/Kolkata:\n"
+        "  Mon 2027-01-11 09:00  test_nine\n"
+        "  Tue 2027-01-12 09:00  test_nine\n"  # 03:30 UTC, before the 4 days end at 12:00 UTC
+        "\nBen (UBEN), America/Los_Angeles:\n"
+        "  Fri 2027-01-08 09:00  test_nine\n"  # 17:00 UTC, still ahead at 12:00 UTC
+        "  Mon 2027-01-11 09:00  test_nine\n"
+    )
+    with database.session_factory() as session:
+        assert session.scalar(select(func.count()).select_from(Delivery)) == 0
+
+
+@pytest.mark.usefixtures("shell")
+def test_an_unreasonable_number_of_days_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    capsys.readouterr()
+
+    assert main(["program", "preview", "Q1 Kickoff", "--days", "0"]) == 1
+    assert capsys.readouterr().err == "kickoff-bot: --days must be between 1 and 120\n"

@@ -1,0 +1,69 @@
+"""`kickoff-bot standups PROGRAM [--json] [--at ...]`: standup participation per day, team and
+manager."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import UTC, datetime
+from typing import Any
+
+from bot.cli.runtime import Runtime
+from bot.errors import InvalidInput
+from bot.services.programs import find_program
+from bot.services.standups.report import COLUMNS, participation_report
+from bot.settings import Settings
+
+
+def add_parser(subparsers: Any) -> None:
+    """Register `standups`."""
+    parser = subparsers.add_parser(
+        "standups",
+        help="week-1 standup participation of a program",
+        description="Expected, answered (late: after the reminder time), excused (out of "
+        "office, out today, prompt expired or program paused), missed and still pending, per "
+        "standup day, team and manager, with each manager's open blockers.",
+    )
+    parser.add_argument("program", metavar="PROGRAM", help="program name or id")
+    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.add_argument("--at", help="the figures as they stood at this UTC time, YYYY-MM-DDTHH:MM")
+    parser.set_defaults(run=run_standups)
+
+
+def run_standups(args: argparse.Namespace, settings: Settings) -> int:
+    """Print the participation report of one program."""
+    runtime = Runtime(settings)
+    with runtime.session_factory() as session:
+        program = find_program(
+            session=session, workspace=runtime.workspace(session), ref=args.program
+        )
+        report = participation_report(session=session, program=program, now=_instant(args.at))
+    if args.json:
+        print(json.dumps(report, indent=2))
+        return 0
+    print(f"Week-1 standups of {report['program']}")
+    _table("Day", [(f"Day {d['day']}  {d['date']}", d) for d in report["days"]])
+    _table("Team", [(t["team"] or "(no team)", t) for t in report["teams"]])
+    _table(
+        "Manager",
+        [(m["manager"] or "(no manager)", m) for m in report["managers"]],
+        extra="open_blockers",
+    )
+    _table("", [("Total", report["totals"])])
+    return 0
+
+
+def _table(title: str, rows: list[tuple[str, dict[str, Any]]], *, extra: str | None = None) -> None:
+    columns = (*COLUMNS, extra) if extra else COLUMNS
+    print(f"\n{title:<24}" + "".join(f"{name.replace('_', ' '):>14}" for name in columns))
+    for label, values in rows:
+        print(f"{label[:24]:<24}" + "".join(f"{values[name]:>14}" for name in columns))
+
+
+def _instant(text: str | None) -> datetime:
+    if text is None:
+        return datetime.now(UTC)
+    try:
+        return datetime.fromisoformat(text).replace(tzinfo=UTC)
+    except ValueError:
+        raise InvalidInput(f"--at: {text!r} is not a time like 2027-03-13T09:00") from None

@@ -1,0 +1,1 @@
+"""Week-1 standups: schedule, answers, channel posts, blockers and participation."""

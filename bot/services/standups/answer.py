@@ -1,0 +1,161 @@
+"""Submitting the standup modal: one answer per rep and day, edited in place, posted once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+from sqlalchemy.orm import Session
+
+from bot.errors import KickoffError
+from bot.services.outbox import delivery_by_key
+from bot.services.standups.blockers import sync_blocker_dm
+from bot.services.standups.fields import AnswerText, Field, check_text
+from bot.services.standups.keys import prompt_key
+from bot.services.standups.posting import queue_answer_posts, queue_reply_edit
+from bot.services.standups.records import (
+    cancel_reminder,
+    insert_answer,
+    is_late,
+    must,
+    write_answer,
+)
+from bot.services.standups.schedule import StandupDay
+from bot.services.standups.slots import Slot, find_slot
+from db.models import DeliveryStatus, StandupAnswer
+
+
+class Outcome(StrEnum):
+    """What a submission did."""
+
+    CREATED = "created"  # the first answer of the day: posted to the channel
+    EDITED = "edited"  # an edit from the modal opened on the current answer
+    REPLACED = "replaced"  # a second submission (another prompt, another window): an edit
+    UNCHANGED = "unchanged"  # the same text again (a double click): nothing to do
+
+
+@dataclass(frozen=True)
+class Submission:
+    """The result of submitting the modal: field errors (nothing saved) or the saved answer."""
+
+    errors: dict[Field, str] = field(default_factory=dict)
+    outcome: Outcome | None = None
+    day: StandupDay | None = None
+    text: AnswerText | None = None
+    channel: str = ""
+    notes: list[str] = field(default_factory=list)
+    prompt_message: tuple[str, str] | None = None  # (channel id, ts) of the prompt DM, if sent
+
+
+def submit_answer(
+    *,
+    session: Session,
+    program_id: int,
+    rep_user_id: str,
+    actor_user_id: str,
+    number: int,
+    raw: dict[Field, str | None],
+    opened_revision: int,
+    now: datetime,
+) -> Submission:
+    """Check and save an answer, queue its posts; at most one answer per rep and day."""
+    try:
+        slot = find_slot(
+            session=session,
+            program_id=program_id,
+            rep_user_id=rep_user_id,
+            actor_user_id=actor_user_id,
+            number=number,
+            now=now,
+        )
+    except KickoffError as error:
+        return Submission(errors={Field.ACTIVITY: str(error)})
+    text, errors = check_text(raw)
+    if text is None:
+        return Submission(errors=errors)
+    answer, outcome, before = _save(session, slot, text, opened_revision, now)
+    if outcome is not Outcome.UNCHANGED:
+        _publish(session, slot, answer, outcome, before, now)
+    return Submission(
+        outcome=outcome,
+        day=slot.day,
+        text=AnswerText.of(answer),
+        channel=slot.program.standup_channel,
+        notes=_notes(slot, answer, outcome),
+        prompt_message=_prompt_message(session, slot),
+    )
+
+
+def _save(
+    session: Session, slot: Slot, text: AnswerText, opened_revision: int, now: datetime
+) -> tuple[StandupAnswer, Outcome, str | None]:
+    """The answer after saving `text`, what that did, and the blocker it had before."""
+    existing = slot.answer(session)
+    if existing is None:
+        if insert_answer(session, slot, now, text=text):
+            return must(slot.answer(session)), Outcome.CREATED, None
+        existing = must(slot.answer(session))  # a concurrent first answer won the race
+    if existing.out_today:
+        write_answer(
+            session,
+            existing,
+            text,
+            now,
+            values={"out_today": False, "answered_at": now, "late": is_late(slot, now)},
+        )
+        return existing, Outcome.CREATED, None
+    if AnswerText.of(existing) == text:
+        return existing, Outcome.UNCHANGED, existing.blocker
+    before = existing.blocker
+    write_answer(session, existing, text, now, values={})
+    outcome = Outcome.EDITED if opened_revision == existing.revision - 1 else Outcome.REPLACED
+    return existing, outcome, before
+
+
+def _publish(
+    session: Session,
+    slot: Slot,
+    answer: StandupAnswer,
+    outcome: Outcome,
+    before: str | None,
+    now: datetime,
+) -> None:
+    person, program, day = slot.member.person, slot.program, slot.day
+    if outcome is Outcome.CREATED:
+        queue_answer_posts(session, program=program, person=person, day=day, answer=answer, now=now)
+    else:
+        queue_reply_edit(session, program=program, person=person, day=day, answer=answer, now=now)
+    sync_blocker_dm(
+        session, program=program, member=slot.member, day=day, answer=answer, before=before, now=now
+    )
+    cancel_reminder(session, slot)
+
+
+def _notes(slot: Slot, answer: StandupAnswer, outcome: Outcome) -> list[str]:
+    notes = []
+    if outcome is Outcome.REPLACED:
+        notes.append(
+            f"You had already answered {slot.day.label} (from another prompt or "
+            "window), so this replaced that answer: the channel post is edited, "
+            "not repeated."
+        )
+    if outcome is Outcome.UNCHANGED:
+        notes.append(
+            f"You had already posted exactly this for {slot.day.label}, so nothing "
+            "changed and nothing was posted twice."
+        )
+    if answer.blocker and slot.member.manager_id is None:
+        notes.append(
+            "You have no manager in this program, so your blocker is only in the "
+            "channel thread. Tell your kickoff admin."
+        )
+    return notes
+
+
+def _prompt_message(session: Session, slot: Slot) -> tuple[str, str] | None:
+    key = prompt_key(slot.program.id, slot.member.person.slack_user_id, slot.day.number)
+    prompt = delivery_by_key(session, key)
+    if prompt is None or prompt.status is not DeliveryStatus.SENT or not prompt.ts:
+        return None
+    return str(prompt.channel_id), prompt.ts

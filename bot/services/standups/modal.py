@@ -1,0 +1,120 @@
+"""What the standup modal opens with: the day, the answer given so far, and its revision; or,
+after the rep's local midnight, the closed day to show instead."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from bot.errors import InvalidInput
+from bot.services.standups.fields import MAX_CHARS, AnswerText
+from bot.services.standups.schedule import StandupDay
+from bot.services.standups.slots import (
+    DayClosed,
+    Slot,
+    find_slot,
+    next_standup_for,
+    open_slot_for,
+)
+
+
+@dataclass(frozen=True)
+class ModalPlan:
+    """What the standup modal opens with: the day, the current answer, and its revision."""
+
+    slot: Slot
+    initial: AnswerText | None
+    revision: int  # 0 for a first answer
+
+
+def plan_modal(
+    *,
+    session: Session,
+    program_id: int,
+    rep_user_id: str,
+    actor_user_id: str,
+    number: int,
+    now: datetime,
+    prefill: str | None = None,
+) -> ModalPlan:
+    """The modal for a day (an edit when an answer exists); `prefill` becomes the activity."""
+    slot = find_slot(
+        session=session,
+        program_id=program_id,
+        rep_user_id=rep_user_id,
+        actor_user_id=actor_user_id,
+        number=number,
+        now=now,
+    )
+    answer = slot.answer(session)
+    answered = answer is not None and not answer.out_today
+    initial = AnswerText.of(answer) if answer is not None and answered else None
+    if prefill:
+        initial = AnswerText(
+            prefill.strip()[:MAX_CHARS],
+            initial.win if initial else "",
+            initial.blocker if initial else None,
+        )
+    return ModalPlan(
+        slot=slot,
+        initial=initial,
+        revision=answer.revision if answer is not None and answered else 0,
+    )
+
+
+@dataclass(frozen=True)
+class ClosedDay:
+    """A day that closed before the rep acted: what to show instead of the modal."""
+
+    day: StandupDay
+    next_day: str | None
+    text: AnswerText | None  # the answer given that day, if any
+
+
+def plan_modal_or_closed(
+    *,
+    session: Session,
+    program_id: int,
+    rep_user_id: str,
+    actor_user_id: str,
+    number: int,
+    now: datetime,
+    prefill: str | None = None,
+) -> ModalPlan | ClosedDay:
+    """The modal to open, or the closed day to show (a button after midnight never fails)."""
+    try:
+        return plan_modal(
+            session=session,
+            program_id=program_id,
+            rep_user_id=rep_user_id,
+            actor_user_id=actor_user_id,
+            number=number,
+            now=now,
+            prefill=prefill,
+        )
+    except DayClosed as closed:
+        answer = closed.slot.answer(session)
+        text = AnswerText.of(answer) if answer is not None and not answer.out_today else None
+        return ClosedDay(day=closed.slot.day, next_day=closed.next_day, text=text)
+
+
+def open_modal_for(*, session: Session, slack_user_id: str, now: datetime) -> ModalPlan:
+    """The modal of the caller's standup open today (`/kickoff standup`), or a clear error."""
+    slot = open_slot_for(session=session, slack_user_id=slack_user_id, now=now)
+    if slot is None:
+        upcoming = next_standup_for(session=session, slack_user_id=slack_user_id, now=now)
+        raise InvalidInput(
+            f"No standup is open for you today. Your next one is {upcoming}."
+            if upcoming
+            else "You have no week-1 standup open or coming."
+        )
+    return plan_modal(
+        session=session,
+        program_id=slot.program.id,
+        rep_user_id=slack_user_id,
+        actor_user_id=slack_user_id,
+        number=slot.day.number,
+        now=now,
+    )

@@ -1,0 +1,185 @@
+"""Standup participation per program, day, team and manager: expected, answered, late,
+excused, missed (and pending while a rep's day is still open).
+
+A rep-day counts as expected for an active rep, and for an inactive one only if they were
+prompted or answered (a rep deactivated mid-week is not expected on later days). It is missed
+only if the prompt reached the rep and the day closed without an answer; a day the bot never
+prompted (down, program paused, prompt expired or cancelled) is excused, as are out-of-office
+days and "out today".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from typing import TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.services.availability import Absences, load_absences
+from bot.services.standups.keys import Kind, prompt_key
+from bot.services.standups.reps import Rep, answers_of, reps_of
+from bot.services.standups.schedule import StandupDay, closes_at, standup_days
+from db.models import Delivery, DeliveryStatus, Program, StandupAnswer
+
+K = TypeVar("K", bound=Hashable)
+
+
+class Status(StrEnum):
+    """Where one rep stands on one standup day."""
+
+    ANSWERED = "answered"
+    EXCUSED = "excused"
+    MISSED = "missed"
+    PENDING = "pending"  # the rep's day has not closed yet
+
+
+@dataclass(frozen=True)
+class RepDay:
+    """One rep on one standup day."""
+
+    person_id: int
+    name: str
+    team: str | None
+    manager_id: int | None
+    manager_name: str | None
+    number: int
+    status: Status
+    late: bool = False
+    reason: str | None = None  # why excused
+
+
+@dataclass
+class Counts:
+    """Totals over some rep-days; `answered` includes the late ones."""
+
+    expected: int = 0
+    answered: int = 0
+    late: int = 0
+    excused: int = 0
+    missed: int = 0
+    pending: int = 0
+
+    def add(self, row: RepDay) -> None:
+        """Count one rep-day."""
+        self.expected += 1
+        self.answered += row.status is Status.ANSWERED
+        self.late += row.late
+        self.excused += row.status is Status.EXCUSED
+        self.missed += row.status is Status.MISSED
+        self.pending += row.status is Status.PENDING
+
+
+@dataclass(frozen=True)
+class Participation:
+    """Every rep-day of a program, with totals by any grouping."""
+
+    rows: list[RepDay]
+
+    def by(self, key: Callable[[RepDay], K]) -> dict[K, Counts]:
+        """Counts per value of `key` (e.g. per day, team or manager)."""
+        groups: dict[K, Counts] = {}
+        for row in self.rows:
+            groups.setdefault(key(row), Counts()).add(row)
+        return groups
+
+    def totals(self) -> Counts:
+        """Counts over the whole program."""
+        counts = Counts()
+        for row in self.rows:
+            counts.add(row)
+        return counts
+
+
+def participation(
+    *, session: Session, program: Program, now: datetime, number: int | None = None
+) -> Participation:
+    """Every rep-day of `program` (or of Day `number` only) as it stands at `now`."""
+    days = [d for d in standup_days(program) if number is None or d.number == number]
+    reps = reps_of(session=session, program_id=program.id, active_only=False)
+    if not days or not reps:
+        return Participation(rows=[])
+    answers = {
+        key: answer
+        for key, answer in answers_of(session=session, program_id=program.id, number=number).items()
+        if answer.answered_at <= now
+    }  # as things stood at `now`
+    prompts = _prompt_statuses(session, program.id, number)
+    absences = load_absences(
+        session=session,
+        person_ids=[r.person_id for r in reps],
+        first=days[0].date,
+        last=days[-1].date,
+    )
+    rows = [
+        row
+        for rep in reps
+        for day in days
+        if (row := _rep_day(program.id, rep, day, answers, prompts, absences, now)) is not None
+    ]
+    return Participation(rows=rows)
+
+
+def _rep_day(
+    program_id: int,
+    rep: Rep,
+    day: StandupDay,
+    answers: dict[tuple[int, int], StandupAnswer],
+    prompts: dict[str, DeliveryStatus],
+    absences: Absences,
+    now: datetime,
+) -> RepDay | None:
+    answer = answers.get((rep.person_id, day.number))
+    prompt = prompts.get(prompt_key(program_id, rep.slack_user_id, day.number))
+    if not rep.active and answer is None and prompt != DeliveryStatus.SENT:
+        return None
+    status, reason = _status(
+        answer,
+        prompt,
+        absences.is_away(rep.person_id, day.date),
+        open_day=now < closes_at(day, rep.timezone),
+    )
+    return RepDay(
+        person_id=rep.person_id,
+        name=rep.name,
+        team=rep.team,
+        manager_id=rep.manager_id,
+        manager_name=rep.manager_name,
+        number=day.number,
+        status=status,
+        late=bool(status is Status.ANSWERED and answer and answer.late),
+        reason=reason,
+    )
+
+
+def _status(
+    answer: StandupAnswer | None, prompt: DeliveryStatus | None, away: bool, *, open_day: bool
+) -> tuple[Status, str | None]:
+    if answer is not None:
+        return (Status.EXCUSED, "out today") if answer.out_today else (Status.ANSWERED, None)
+    if away:
+        return Status.EXCUSED, "out of office"
+    if prompt is DeliveryStatus.EXPIRED:
+        return Status.EXCUSED, "prompt expired"
+    if prompt in (DeliveryStatus.CANCELLED, DeliveryStatus.FAILED):
+        return Status.EXCUSED, "not prompted"
+    if open_day:
+        return Status.PENDING, None
+    if prompt is DeliveryStatus.SENT:
+        return Status.MISSED, None
+    return Status.EXCUSED, "not prompted"
+
+
+def _prompt_statuses(
+    session: Session, program_id: int, number: int | None
+) -> dict[str, DeliveryStatus]:
+    """The status of each prompt of the program (of Day `number` only, if given), by key."""
+    query = select(Delivery.key, Delivery.status).where(
+        Delivery.program_id == program_id, Delivery.kind == Kind.PROMPT
+    )
+    if number is not None:
+        query = query.where(Delivery.key.like(prompt_key(program_id, "%", number)))
+    return {row.key: row.status for row in session.execute(query)}

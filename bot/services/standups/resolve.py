@@ -1,0 +1,114 @@
+"""Resolving a blocker: only the rep's manager or an admin, once, and the rep is told."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.blocks.standup_channel import (
+    WITHDRAWN_NOTE,
+    blocker_dm_fallback,
+    blocker_resolved_fallback,
+    build_blocker_dm,
+    build_blocker_resolved,
+    resolved_note,
+)
+from bot.blocks.text import Block
+from bot.errors import NotAllowed, NotFound
+from bot.services.outbox import queue
+from bot.services.standups.blockers import dm_envelope
+from bot.services.standups.keys import Kind, resolved_key
+from bot.services.standups.schedule import StandupDay, standup_day
+from db.models import Membership, Person, Program, Role, StandupAnswer
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """The blocker DM as it should now look, and whether this click resolved it."""
+
+    blocks: list[Block]
+    text: str
+    resolved_now: bool
+
+
+def resolve_blocker(
+    *, session: Session, answer_id: int, actor_user_id: str, kickoff_admin: bool, now: datetime
+) -> Resolution:
+    """Mark a blocker resolved (its manager or an admin only) and tell the rep, once."""
+    answer = session.get(StandupAnswer, answer_id)
+    if answer is None:
+        raise NotFound("That blocker no longer exists.")
+    program = session.get_one(Program, answer.program_id)
+    actor = session.scalars(
+        select(Person).where(
+            Person.workspace_id == program.workspace_id, Person.slack_user_id == actor_user_id
+        )
+    ).first()
+    if not (kickoff_admin or _may_resolve(session, program, answer, actor)):
+        raise NotAllowed("Only the rep's manager or a program admin can resolve this blocker.")
+    rep = session.get_one(Person, answer.person_id)
+    day = standup_day(program, answer.day_number) or StandupDay(
+        answer.day_number, program.standup_days, answer.local_date
+    )
+    resolved_now = answer.has_open_blocker
+    if resolved_now:
+        answer.blocker_resolved_at = now
+        answer.blocker_resolved_by_id = actor.id if actor else None
+        _tell_rep(session, program, rep, day, answer, actor, now)
+    blocks = build_blocker_dm(
+        rep_user_id=rep.slack_user_id,
+        program_name=program.name,
+        day=day,
+        blocker=answer.blocker or "",
+        answer_id=answer.id,
+        closed_note=_closed_note(session, answer, actor_user_id),
+    )
+    text = blocker_dm_fallback(rep.name, day, answer.blocker or "")
+    return Resolution(blocks=blocks, text=text, resolved_now=resolved_now)
+
+
+def _closed_note(session: Session, answer: StandupAnswer, actor_user_id: str) -> str:
+    if not answer.blocker:
+        return WITHDRAWN_NOTE
+    resolver = (
+        session.get(Person, answer.blocker_resolved_by_id)
+        if answer.blocker_resolved_by_id
+        else None
+    )
+    return resolved_note(resolver.slack_user_id if resolver else actor_user_id)
+
+
+def _may_resolve(
+    session: Session, program: Program, answer: StandupAnswer, actor: Person | None
+) -> bool:
+    if actor is None:
+        return False
+    if actor.id == answer.manager_id:
+        return True
+    member = session.scalars(
+        select(Membership).where(
+            Membership.program_id == program.id,
+            Membership.person_id == actor.id,
+            Membership.active.is_(True),
+        )
+    ).first()
+    return member is not None and Role.ADMIN in member.roles
+
+
+def _tell_rep(
+    session: Session,
+    program: Program,
+    rep: Person,
+    day: StandupDay,
+    answer: StandupAnswer,
+    actor: Person | None,
+    now: datetime,
+) -> None:
+    name = actor.name if actor else "An admin"
+    blocks = build_blocker_resolved(day=day, blocker=answer.blocker or "", resolver_name=name)
+    key = resolved_key(program.id, rep.slack_user_id, answer.id, answer.revision)
+    text = blocker_resolved_fallback(name, day)
+    queue(session, [dm_envelope(program, rep, key, Kind.RESOLVED, text, blocks, now)], now=now)

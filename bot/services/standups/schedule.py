@@ -1,0 +1,94 @@
+"""Which dates are standup days, and where a rep's own local day stands at a given instant.
+
+Day N is the program's Nth working day after the event; each rep has it on that date in their
+own time zone, so a rep in Sydney answers Day 1 while New York is still on the day before.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+
+from bot.services.availability import program_day_off
+from bot.services.local_time import at_local, end_of_local_day, local_date
+from db.models import Program
+
+
+class DayState(StrEnum):
+    """Where a rep's standup day is at an instant, in their own time zone."""
+
+    NOT_YET = "not yet"
+    OPEN = "open"
+    CLOSED = "closed"
+
+
+@dataclass(frozen=True)
+class StandupDay:
+    """Day `number` of `total`, on `date` (a calendar date each rep lives in their own zone)."""
+
+    number: int
+    total: int
+    date: date
+
+    @property
+    def label(self) -> str:
+        """The label people read, e.g. "Day 2 of 5"."""
+        return f"Day {self.number} of {self.total}"
+
+
+def standup_days(program: Program) -> list[StandupDay]:
+    """The first `standup_days` working days after the event, holidays skipped."""
+    first = program.kickoff_date + timedelta(days=program.event_days)
+    dates: list[date] = []
+    day = first
+    while len(dates) < program.standup_days:
+        if program_day_off(program, day) is None:
+            dates.append(day)
+        day += timedelta(days=1)
+    return [StandupDay(n, len(dates), d) for n, d in enumerate(dates, start=1)]
+
+
+def standup_day(program: Program, number: int) -> StandupDay | None:
+    """Day `number` of the program, if it has one."""
+    days = standup_days(program)
+    return days[number - 1] if 1 <= number <= len(days) else None
+
+
+def day_on(program: Program, day: date) -> StandupDay | None:
+    """The standup day falling on the calendar date `day`, if any."""
+    return next((d for d in standup_days(program) if d.date == day), None)
+
+
+def today_for(program: Program, tz: str, now: datetime) -> StandupDay | None:
+    """The standup day it is for someone in `tz` at `now`, if it is one."""
+    return day_on(program, local_date(now, tz))
+
+
+def next_day_for(program: Program, tz: str, now: datetime) -> StandupDay | None:
+    """The first standup day still to come for someone in `tz` (today's excluded)."""
+    today = local_date(now, tz)
+    return next((d for d in standup_days(program) if d.date > today), None)
+
+
+def state_of(day: StandupDay, tz: str, now: datetime) -> DayState:
+    """Whether `day` has not begun, is open, or has closed (at local midnight) in `tz`."""
+    today = local_date(now, tz)
+    if today < day.date:
+        return DayState.NOT_YET
+    return DayState.OPEN if today == day.date else DayState.CLOSED
+
+
+def prompt_at(program: Program, day: StandupDay, tz: str) -> datetime:
+    """When the prompt goes out: the program's standup time, local to the rep."""
+    return at_local(day.date, program.standup_time, tz)
+
+
+def reminder_at(program: Program, day: StandupDay, tz: str) -> datetime:
+    """When the reminder goes out; an answer after it counts as late."""
+    return at_local(day.date, program.reminder_time, tz)
+
+
+def closes_at(day: StandupDay, tz: str) -> datetime:
+    """When the day closes for answers: the rep's local midnight after it."""
+    return end_of_local_day(day.date, tz)

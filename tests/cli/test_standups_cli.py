@@ -1,0 +1,93 @@
+"""`kickoff-bot standups PROGRAM [--json]`: participation per day, team and manager."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from freezegun import freeze_time
+
+from bot.cli import main
+from bot.fakeslack import FakeSlack
+from bot.services.standups.answer import submit_answer
+from bot.services.standups.fields import Field
+from tests.databases import Database
+from tests.standup_world import build_world, utc
+
+
+@pytest.fixture
+def shell(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, fake_slack: FakeSlack, database: Database
+) -> None:
+    """The command's environment; two Day 1 answers, one late with a blocker."""
+    monkeypatch.chdir(tmp_path)  # no stray .env
+    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-fake")
+    monkeypatch.setenv("SLACK_SIGNING_SECRET", "test-signing-secret")
+    monkeypatch.setenv("SLACK_API_URL", fake_slack.api_url)
+    monkeypatch.setenv("DATABASE_URL", database.url)
+    with database.session_factory.begin() as session:
+        world = build_world(session)
+        for user, now, blocker in (
+            ("UKOL", utc(2027, 3, 12, 4), None),
+            ("UBER", utc(2027, 3, 12, 20), "Legal review"),
+        ):
+            done = submit_answer(
+                session=session,
+                program_id=world.program_id,
+                rep_user_id=user,
+                actor_user_id=user,
+                number=1,
+                opened_revision=0,
+                now=now,
+                raw={Field.ACTIVITY: "Call", Field.WIN: "Win", Field.BLOCKER: blocker},
+            )
+            assert done.outcome is not None
+
+
+@pytest.mark.usefixtures("shell")
+def test_json_gives_days_teams_and_managers_with_open_blockers(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with freeze_time("2027-03-13 12:00:00"):  # Day 1 is over everywhere
+        assert main(["standups", "FY27 Kickoff", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    day_1 = report["days"][0]
+    assert (day_1["date"], day_1["expected"], day_1["answered"], day_1["late"]) == (
+        "2027-03-12",
+        5,
+        2,
+        1,
+    )
+    assert day_1["excused"] == 3  # never prompted: the bot did not run in this test
+    assert report["days"][1]["pending"] == 5
+    teams = {t["team"]: t["answered"] for t in report["teams"]}
+    assert teams == {"APAC": 1, "EMEA": 1, "West": 0}
+    managers = {m["manager"]: m["open_blockers"] for m in report["managers"]}
+    assert managers == {"Hannah Weber": 1, "Marcus Reed": 0, "Priya Nair": 0}
+
+
+@pytest.mark.usefixtures("shell")
+def test_the_table_is_readable(capsys: pytest.CaptureFixture[str]) -> None:
+    with freeze_time("2027-03-13 12:00:00"):
+        assert main(["standups", "FY27 Kickoff"]) == 0
+    out = capsys.readouterr().out
+    assert "Week-1 standups of FY27 Kickoff" in out
+    assert "Day 1  2027-03-12" in out
+    assert "open blockers" in out
+    assert "Hannah Weber" in out
+
+
+@pytest.mark.usefixtures("shell")
+def test_an_unknown_program_is_one_clear_line(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["standups", "Nope"]) == 1
+    assert "No program named 'Nope'" in capsys.readouterr().err
+
+
+@pytest.mark.usefixtures("shell")
+def test_at_shows_the_figures_as_they_stood(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["standups", "FY27 Kickoff", "--json", "--at", "2027-03-12T12:00"]) == 0
+    day_1 = json.loads(capsys.readouterr().out)["days"][0]
+    assert (day_1["answered"], day_1["pending"]) == (1, 3)  # Lena answers at 20:00 UTC
+    assert main(["standups", "FY27 Kickoff", "--at", "noon"]) == 1
+    assert "--at: 'noon' is not a time" in capsys.readouterr().err

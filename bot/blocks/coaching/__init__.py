@@ -1,0 +1,1 @@
+"""Block Kit of the coaching cadence: the manager's digest, the log modal, the rep's receipts."""

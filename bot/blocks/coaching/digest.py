@@ -1,0 +1,53 @@
+"""The manager's coaching digest DM: each open item with a "Log" button."""
+
+from __future__ import annotations
+
+from bot.blocks.coaching.describe import day_label, item_line, item_with_button
+from bot.blocks.text import Block, context, escape, header, section
+from bot.services.coaching.digest import Digest
+from db.models import CoachingItem
+
+# A message holds 50 blocks; the longest lists are cut and point to /kickoff log.
+MAX_ITEMS = 40
+
+
+def build_digest_message(program_name: str, digest: Digest) -> list[Block]:
+    """Header, then "this week", "due next" and "overdue" lists, each line with a Log button."""
+    blocks: list[Block] = [header(f"Coaching for {day_label(digest.day)}")]
+    shown = 0
+    for title, items in _sections(digest):
+        if not items:
+            continue
+        blocks.append(section(title))
+        for item in items[: max(MAX_ITEMS - shown, 0)]:
+            blocks.append(item_with_button(item, item_line(item)))
+        shown += len(items)
+    if shown > MAX_ITEMS:
+        blocks.append(context(f"…and {shown - MAX_ITEMS} more: `/kickoff log @rep` lists them."))
+    blocks.append(context(
+        f"{escape(program_name)} · logging takes two clicks; a skip counts against completion, "
+        "QBR weeks included."
+    ))
+    return blocks
+
+
+def digest_fallback(digest: Digest) -> str:
+    """The notification text: how many are due and overdue."""
+    parts = [
+        f"{len(items)} {label}"
+        for label, items in (
+            ("due this week", digest.this_week), ("due next", digest.due_next),
+            ("overdue", digest.overdue),
+        )
+        if items
+    ]
+    return f"Coaching for {day_label(digest.day)}: " + ", ".join(parts)
+
+
+def _sections(digest: Digest) -> list[tuple[str, list[CoachingItem]]]:
+    return [
+        ("*Due this week*", digest.this_week),
+        ("*Due next, still to log*", digest.due_next),
+        ("*Overdue*: log, reschedule or skip it by the end of Sunday, or it counts as missed.",
+         digest.overdue),
+    ]

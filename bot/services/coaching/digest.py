@@ -1,0 +1,91 @@
+"""What a manager's daily coaching digest says: due this week, due next, overdue.
+
+A digest goes out only on the first working day of a week with something due, the last working
+day before something is due, and the first working day after it was due; and only with
+something still to log in it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from bot.services.availability import program_day_off
+from bot.services.coaching.calendar import ONE_DAY, week_days, working_days
+from bot.services.coaching.occurrences import CADENCE_ORDER
+from bot.services.coaching.status import TO_LOG, StatusContext
+from db.models import CoachingItem, Program
+
+
+@dataclass(frozen=True)
+class Digest:
+    """One manager's digest of one day; each item is listed once."""
+
+    day: date
+    this_week: list[CoachingItem]
+    due_next: list[CoachingItem]
+    overdue: list[CoachingItem]
+
+    @property
+    def empty(self) -> bool:
+        """Whether there is nothing to tell the manager."""
+        return not (self.this_week or self.due_next or self.overdue)
+
+    def items(self) -> list[CoachingItem]:
+        """Every item of the digest, in the order shown."""
+        return [*self.this_week, *self.due_next, *self.overdue]
+
+
+def week_opening(program: Program, day: date) -> date | None:
+    """The first working day of the week `day` is in."""
+    days = working_days(program, week_days(day))
+    return days[0] if days else None
+
+
+def working_day_before(program: Program, day: date) -> date:
+    """The last working day before `day`."""
+    day -= ONE_DAY
+    while program_day_off(program, day) is not None:
+        day -= ONE_DAY
+    return day
+
+
+def working_day_after(program: Program, day: date) -> date:
+    """The first working day after `day`."""
+    day += ONE_DAY
+    while program_day_off(program, day) is not None:
+        day += ONE_DAY
+    return day
+
+
+def digest_days(program: Program, items: Iterable[CoachingItem]) -> set[date]:
+    """The days a digest may be due for these items."""
+    days: set[date] = set()
+    for item in items:
+        due = item.effective_due
+        opening = week_opening(program, due)
+        days.update({working_day_before(program, due), working_day_after(program, due)})
+        days.update({opening} if opening is not None else set())
+    return days
+
+
+def compose_digest(
+    program: Program, day: date, items: Iterable[CoachingItem], context: StatusContext,
+    now: datetime,
+) -> Digest:
+    """The digest of `day`: open items sorted into the three lists (status taken at `now`)."""
+    still_open = sorted(
+        (item for item in items if context.status_of(item, now) in TO_LOG),
+        key=lambda item: (item.effective_due, item.rep.name, CADENCE_ORDER.index(item.cadence)),
+    )
+    this_week = [
+        item for item in still_open
+        if week_opening(program, item.effective_due) == day and item.effective_due >= day
+    ]
+    due_next = [
+        item for item in still_open
+        if working_day_before(program, item.effective_due) == day and item not in this_week
+    ]
+    overdue = [item for item in still_open if item.effective_due < day]
+    return Digest(day=day, this_week=this_week, due_next=due_next, overdue=overdue)

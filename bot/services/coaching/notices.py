@@ -1,0 +1,45 @@
+"""The DMs a log causes, queued in the outbox: the rep's receipt, the manager's dispute notice."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from bot.blocks.coaching.receipts import (
+    build_dispute_notice,
+    build_log_receipt,
+    dispute_fallback,
+    receipt_fallback,
+)
+from bot.services.outbox import NOW_WINDOW, Envelope, delivery_key, queue_now
+from db.models import CoachingItem, Person
+
+RECEIPT_KIND = "coaching_receipt"
+DISPUTE_KIND = "coaching_dispute"
+
+
+def queue_log_notice(*, session: Session, item: CoachingItem, now: datetime) -> bool:
+    """Queue the rep's DM about this revision of the log (once per revision)."""
+    return queue_now(session, _envelope(
+        RECEIPT_KIND, item, item.rep, receipt_fallback(item), build_log_receipt(item), now,
+    ))
+
+
+def queue_dispute_notice(*, session: Session, item: CoachingItem, now: datetime) -> bool:
+    """Queue the manager's DM saying the rep disputes this revision of the log (once)."""
+    return queue_now(session, _envelope(
+        DISPUTE_KIND, item, item.manager, dispute_fallback(item), build_dispute_notice(item), now,
+    ))
+
+
+def _envelope(
+    kind: str, item: CoachingItem, to: Person, text: str, blocks: list[dict[str, object]],
+    now: datetime,
+) -> Envelope:
+    return Envelope(
+        key=delivery_key(kind, item.program_id, to.id, f"{item.id}.{item.revision}"),
+        kind=kind, workspace_id=item.program.workspace_id, program_id=item.program_id,
+        person_id=to.id, channel=to.slack_user_id, text=text, blocks=blocks,
+        due_at=now, window_end=now + NOW_WINDOW,
+    )

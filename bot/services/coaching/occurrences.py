@@ -1,0 +1,119 @@
+"""Which coaching occurrences exist: the cadence rules, and their rows for every active pair."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Insert, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from bot.services.coaching.calendar import (
+    ProgramWeek,
+    cadence_end,
+    end_of_week,
+    program_week,
+    working_days,
+)
+from db.models import CadenceType, CoachingItem, Membership, MembershipRole, Person, Program, Role
+
+# The default cadence: a 1:1 in weeks 2-4, call reviews in weeks 2 and 4, a territory review in 3.
+CADENCE_WEEKS: dict[CadenceType, tuple[int, ...]] = {
+    CadenceType.ONE_ON_ONE: (2, 3, 4),
+    CadenceType.CALL_REVIEW: (2, 4),
+    CadenceType.TERRITORY_REVIEW: (3,),
+}
+# The order people read cadence types in: the weekly 1:1 first.
+CADENCE_ORDER = tuple(CADENCE_WEEKS)
+ITEM_KEY = ("program_id", "manager_id", "rep_id", "cadence", "week")
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One cadence occurrence of the program, for every (manager, rep) pair."""
+
+    cadence: CadenceType
+    week: int
+    due_date: date
+
+
+@dataclass(frozen=True)
+class Pair:
+    """A rep and the manager who coaches them."""
+
+    manager_id: int
+    rep_id: int
+
+
+def occurrences(program: Program) -> list[Occurrence]:
+    """Every occurrence the rules give, by week, until the cadence ends on day 30."""
+    found = [
+        Occurrence(cadence, number, due_date(program, program_week(program, number)))
+        for cadence, weeks in CADENCE_WEEKS.items()
+        for number in weeks
+    ]
+    end = cadence_end(program)
+    return sorted((o for o in found if o.due_date <= end), key=lambda o: (o.week, o.due_date))
+
+
+def due_date(program: Program, week: ProgramWeek) -> date:
+    """The program's due weekday of `week`; if that is a day off, the working day before it
+    (or, when none is left before, the next one of the week)."""
+    days = week.days()
+    due_index = program.coaching_due_weekday - 1
+    candidates = days[due_index::-1] + days[due_index + 1:]
+    open_days = working_days(program, candidates)
+    return open_days[0] if open_days else days[due_index]
+
+
+def active_pairs(*, session: Session, program_id: int) -> list[Pair]:
+    """Every active rep of the program with a manager, whose account is active."""
+    query = (
+        select(Membership.manager_id, Membership.person_id)
+        .join(MembershipRole, MembershipRole.membership_id == Membership.id)
+        .join(Person, Person.id == Membership.person_id)
+        .where(
+            Membership.program_id == program_id, Membership.active.is_(True),
+            Membership.manager_id.is_not(None), MembershipRole.role == Role.REP,
+            Person.active.is_(True),
+        )
+    )
+    return [Pair(manager, rep) for manager, rep in session.execute(query) if manager is not None]
+
+
+def materialise_items(*, session: Session, program: Program, now: datetime) -> int:
+    """Create the missing items of every active pair whose week has not ended; idempotent.
+
+    Weeks already over get no new items, so a pair formed late is not charged for the past.
+    """
+    existing = {
+        tuple(row)
+        for row in session.execute(
+            select(*(getattr(CoachingItem, name) for name in ITEM_KEY[1:]))
+            .where(CoachingItem.program_id == program.id)
+        )
+    }
+    open_occurrences = [o for o in occurrences(program) if end_of_week(program, o.due_date) > now]
+    rows = [
+        {"program_id": program.id, "manager_id": pair.manager_id, "rep_id": pair.rep_id,
+         "cadence": o.cadence, "week": o.week, "due_date": o.due_date, "created_at": now}
+        for pair in active_pairs(session=session, program_id=program.id)
+        for o in open_occurrences
+        if (pair.manager_id, pair.rep_id, o.cadence, o.week) not in existing
+    ]
+    if rows:
+        session.execute(_insert_ignoring_duplicates(session).values(rows))
+    return len(rows)
+
+
+def _insert_ignoring_duplicates(session: Session) -> Insert:
+    """An INSERT that skips rows another process created meanwhile."""
+    dialects: dict[str, Any] = {"postgresql": postgresql, "sqlite": sqlite}
+    dialect = dialects[session.get_bind().dialect.name]
+    statement: Insert = dialect.insert(CoachingItem).on_conflict_do_nothing(
+        index_elements=list(ITEM_KEY)
+    )
+    return statement
+

@@ -1,0 +1,36 @@
+"""Held / rescheduled / skipped in the log modal: show the inputs of the chosen outcome."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from slack_bolt import Ack, BoltContext
+from slack_sdk import WebClient
+
+from bot.blocks.coaching.log_modal import LogModalState, build_log_modal
+from bot.deps import deps_of
+from bot.services.coaching.authority import writes_notes
+from bot.services.coaching.logging import item_to_log, logger_today
+from db.models import LoggedStatus
+from handlers.caller import load_actor
+
+
+def handle_coaching_outcome_action(
+    ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext
+) -> None:
+    """Rebuild the modal for the chosen outcome (views.update, guarded by the view's hash)."""
+    ack()
+    view = body["view"]
+    state = LogModalState.load(view["private_metadata"])
+    outcome = LoggedStatus(body["actions"][0]["selected_option"]["value"])
+    deps = deps_of(context)
+    actor = load_actor(client, body["user"]["id"], deps.settings.kickoff_admins)
+    now = datetime.now(UTC)
+    with deps.session_factory.begin() as session:
+        item = item_to_log(session=session, item_id=state.item_id, actor=actor)
+        today = logger_today(session=session, item=item, actor=actor, now=now)
+        updated = build_log_modal(
+            item, outcome, today=today, with_notes=writes_notes(item.manager, actor)
+        )
+    client.views_update(view_id=view["id"], hash=view["hash"], view=updated)

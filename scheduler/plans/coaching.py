@@ -1,0 +1,81 @@
+"""The coaching digest planner: at most one DM per manager per working day, at 09:00 in the
+manager's own time zone, only on days with something due or overdue, never while they are away."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, datetime, time
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, joinedload
+
+from bot.blocks.coaching.digest import build_digest_message, digest_fallback
+from bot.services.availability import unavailable
+from bot.services.coaching.digest import Digest, compose_digest, digest_days
+from bot.services.coaching.occurrences import materialise_items
+from bot.services.coaching.status import StatusContext, load_status_context
+from bot.services.local_time import at_local, end_of_local_day
+from bot.services.outbox import Envelope, delivery_key
+from db.models import CoachingItem, Person, Program, ProgramStatus
+
+DIGEST_KIND = "coaching_digest"
+DIGEST_TIME = time(9, 0)
+
+
+class CoachingDigestPlanner:
+    """Plans `coaching_digest` DMs; creates each active program's coaching items first."""
+
+    kinds = frozenset({DIGEST_KIND})
+
+    def plan(self, *, session: Session, start: datetime, end: datetime) -> list[Envelope]:
+        """Every digest due in [start, end)."""
+        envelopes: list[Envelope] = []
+        programs = session.scalars(select(Program).where(Program.status == ProgramStatus.ACTIVE))
+        for program in list(programs):
+            materialise_items(session=session, program=program, now=start)
+            envelopes += _program_digests(session, program, start, end)
+        return envelopes
+
+
+def _program_digests(
+    session: Session, program: Program, start: datetime, end: datetime
+) -> list[Envelope]:
+    items = session.scalars(
+        select(CoachingItem)
+        .where(CoachingItem.program_id == program.id)
+        .options(joinedload(CoachingItem.manager), joinedload(CoachingItem.rep))
+    )
+    by_manager: dict[int, list[CoachingItem]] = defaultdict(list)
+    for item in items:
+        by_manager[item.manager_id].append(item)
+    context = load_status_context(session=session, program=program)
+    envelopes = []
+    for manager_items in by_manager.values():
+        manager = manager_items[0].manager
+        for day in sorted(digest_days(program, manager_items)):
+            due_at = at_local(day, DIGEST_TIME, manager.timezone)
+            if _may_send(program, manager, day, context) and start <= due_at < end:
+                digest = compose_digest(program, day, manager_items, context, due_at)
+                if not digest.empty:
+                    envelopes.append(_envelope(program, manager, digest, due_at))
+    return envelopes
+
+
+def _may_send(program: Program, manager: Person, day: date, context: StatusContext) -> bool:
+    """An active manager, on a working day they are not away."""
+    return manager.active and unavailable(program, manager.id, day, context.absences) is None
+
+
+def _envelope(program: Program, manager: Person, digest: Digest, due_at: datetime) -> Envelope:
+    return Envelope(
+        key=delivery_key(DIGEST_KIND, program.id, manager.id, digest.day.isoformat()),
+        kind=DIGEST_KIND,
+        workspace_id=program.workspace_id,
+        program_id=program.id,
+        person_id=manager.id,
+        channel=manager.slack_user_id,
+        text=digest_fallback(digest),
+        blocks=build_digest_message(program.name, digest),
+        due_at=due_at,
+        window_end=end_of_local_day(digest.day, manager.timezone),
+    )

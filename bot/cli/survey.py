@@ -1,0 +1,149 @@
+"""`kickoff-bot survey create|list|results`: anonymous eNPS surveys from the shell."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.cli.runtime import Runtime
+from bot.errors import InvalidInput, NotFound
+from bot.services.local_time import at_local, zone
+from bot.services.programs import find_program
+from bot.services.surveys.close import answered_count, close_survey
+from bot.services.surveys.content import QUESTIONS, SCORE_RANGE
+from bot.services.surveys.create import (
+    DEFAULT_MINIMUM,
+    DEFAULT_QUESTION,
+    SurveyValues,
+    create_survey,
+)
+from bot.services.surveys.results import SurveyResults, results_of
+from bot.services.surveys.sealing import holding_key
+from bot.settings import Settings
+from db.models import Program, Survey, SurveyAudience, SurveyOutcome
+
+TIME_FORMAT = "%Y-%m-%d %H:%M"
+
+
+def add_parser(subparsers: Any) -> None:
+    """Register `survey` and its actions."""
+    parser = subparsers.add_parser("survey", help="anonymous eNPS surveys")
+    actions = parser.add_subparsers(dest="survey_command", required=True, metavar="ACTION")
+    create = actions.add_parser("create", help="create a survey (times in the program's zone)")
+    create.add_argument("--program", required=True, help="program name or id")
+    create.add_argument("--title", required=True, help="survey title (up to 80 characters)")
+    create.add_argument("--audience", required=True, choices=[a.value for a in SurveyAudience])
+    create.add_argument("--closes", required=True, help="closing time, 'YYYY-MM-DD HH:MM'")
+    create.add_argument("--opens", help="opening time, 'YYYY-MM-DD HH:MM' (default: now)")
+    create.add_argument("--results-channel", required=True, help="channel id for the results")
+    create.add_argument("--minimum", default=str(DEFAULT_MINIMUM),
+                        help=f"responses needed before anything is shown (default "
+                             f"{DEFAULT_MINIMUM}, at least 3, at most the audience's size)")
+    create.add_argument("--question", default=DEFAULT_QUESTION, help="the 0-10 question")
+    create.set_defaults(run=run_create)
+    listing = actions.add_parser("list", help="every survey, newest first")
+    listing.set_defaults(run=run_list)
+    results = actions.add_parser("results", help="a survey's results, under the same rules as "
+                                                 "in Slack: nothing below the minimum")
+    results.add_argument("survey_id", metavar="ID", type=int, help="survey id (see `list`)")
+    results.set_defaults(run=run_results)
+
+
+def run_create(args: argparse.Namespace, settings: Settings) -> int:
+    """Create a survey and say when it opens and closes."""
+    runtime = Runtime(settings)
+    with runtime.session_factory.begin() as session:
+        program = find_program(session=session, workspace=runtime.workspace(session),
+                               ref=args.program)
+        values = SurveyValues(
+            program_id=program.id, title=args.title, audience=args.audience,
+            opens_at=_instant(args.opens, program, "--opens"),
+            closes_at=_instant(args.closes, program, "--closes"),
+            results_channel=args.results_channel, minimum=args.minimum, question=args.question,
+        )
+        survey = create_survey(session=session, values=values, caller=None, kickoff_admins=(),
+                               now=datetime.now(UTC))
+        print(f"created survey {survey.id} {survey.title!r} for {program.name}: "
+              f"{_local(survey.opens_at, program)} to {_local(survey.closes_at, program)}, "
+              f"minimum {survey.minimum}")
+    return 0
+
+
+def run_list(args: argparse.Namespace, settings: Settings) -> int:
+    """Print every survey of the workspace, one line each."""
+    runtime = Runtime(settings)
+    with runtime.session_factory() as session:
+        workspace = runtime.workspace(session)
+        rows = session.execute(
+            select(Survey, Program).join(Program, Program.id == Survey.program_id)
+            .where(Survey.workspace_id == workspace.id).order_by(Survey.id.desc())
+        ).all()
+        for survey, program in rows:
+            state = survey.outcome or ("open" if survey.opens_at <= datetime.now(UTC)
+                                       else "planned")
+            print(f"{survey.id:>4}  {survey.title:<30} {program.name:<24} {state:<13} "
+                  f"closes {_local(survey.closes_at, program)}")
+    if not rows:
+        print("no surveys yet (create one with `kickoff-bot survey create` or `/kickoff survey`)")
+    return 0
+
+
+def run_results(args: argparse.Namespace, settings: Settings) -> int:
+    """Print a survey's results (closing it first if its time has come), or why there are none."""
+    runtime = Runtime(settings)
+    now = datetime.now(UTC)
+    with runtime.session_factory.begin() as session:
+        survey = session.get(Survey, args.survey_id)
+        if survey is None or survey.workspace_id != runtime.workspace(session).id:
+            raise NotFound(f"No survey {args.survey_id} (see `kickoff-bot survey list`).")
+        if survey.closed_at is None and survey.closes_at <= now:
+            close_survey(session=session, survey_id=survey.id, now=now,
+                         key=holding_key(settings.signing_secret()))
+        program = session.get(Program, survey.program_id)
+        assert program is not None
+        print("\n".join(_report(session, survey, program)))
+    return 0
+
+
+def _report(session: Session, survey: Survey, program: Program) -> list[str]:
+    head = f"{survey.title} ({program.name}), minimum {survey.minimum} responses"
+    if survey.closed_at is None:
+        return [head, f"open until {_local(survey.closes_at, program)}: "
+                      f"{answered_count(session, survey.id)} people have answered so far; "
+                      "nothing else is shown before it closes."]
+    if survey.outcome is SurveyOutcome.BELOW_MINIMUM:
+        return [head, "closed with fewer responses than the minimum: nothing is shown, and the "
+                      "answers were deleted unread."]
+    results = results_of(session=session, survey=survey)
+    assert results is not None
+    return [head, *_results_lines(results)]
+
+
+def _results_lines(results: SurveyResults) -> list[str]:
+    lines = [f"eNPS {results.enps:+d} ({results.promoters}% promoters minus "
+             f"{results.detractors}% detractors)",
+             f"{results.responses} responses from {results.audience_size} people asked "
+             f"({results.response_rate}%)", "scores:"]
+    lines += [f"  {score:>2}: {results.distribution[score]}" for score in reversed(SCORE_RANGE)]
+    for field, prompt in QUESTIONS.items():
+        lines.append(f"{prompt} ({len(results.texts[field])} answers, in random order)")
+        lines += [f"  - {text}" for text in results.texts[field]]
+    return lines
+
+
+def _instant(value: str | None, program: Program, option: str) -> datetime | None:
+    if value is None:
+        return None
+    try:
+        local = datetime.strptime(value.strip(), TIME_FORMAT)
+    except ValueError:
+        raise InvalidInput(f"{option}: expected 'YYYY-MM-DD HH:MM', got {value!r}") from None
+    return at_local(local.date(), local.time(), program.timezone)
+
+
+def _local(instant: datetime, program: Program) -> str:
+    return f"{instant.astimezone(zone(program.timezone)):{TIME_FORMAT}} {program.timezone}"

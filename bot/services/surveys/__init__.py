@@ -1,0 +1,1 @@
+"""Anonymous eNPS surveys: create, answer (sealed until closing), close, results; no Slack here."""

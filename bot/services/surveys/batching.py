@@ -1,0 +1,89 @@
+"""The one batch: at closing, every held answer reaches the answers table at once.
+
+Until the survey closes every answer stays sealed in the holding table. At closing one
+transaction opens them all, writes them in random order with fresh random keys, deletes the
+held ones, and deletes and re-inserts every "has answered" record of the survey in random order.
+So on PostgreSQL every answer shares one xmin with every participation row, physical order (ctid,
+SQLite's rowid) is random, nothing carries a time, and no answer was ever readable before the
+others: a reader who looked during the survey and looks again after it learns nothing from
+comparing (intermediate batches would leave the last few answers standing out).
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.orm import Session
+
+from bot.services.surveys.content import AnswerContent
+from bot.services.surveys.sealing import unseal
+from db.models import Survey, SurveyAnswer, SurveyParticipation, SurveyPendingAnswer
+
+log = logging.getLogger(__name__)
+_random = secrets.SystemRandom()
+
+
+def lock_survey(session: Session, survey_id: int) -> Survey | None:
+    """Lock the survey for this transaction and return it fresh.
+
+    A write first: PostgreSQL locks the row, SQLite takes its write lock before anything is read,
+    so an answer and the closing never work from stale reads of each other.
+    """
+    session.execute(
+        update(Survey).where(Survey.id == survey_id).values(minimum=Survey.minimum)
+        .execution_options(synchronize_session=False)
+    )
+    return session.get(Survey, survey_id, populate_existing=True)
+
+
+def random_key() -> str:
+    """A fresh random row key (128 bits, hex)."""
+    return secrets.token_hex(16)
+
+
+def publish_answers(session: Session, survey: Survey, key: bytes) -> list[AnswerContent]:
+    """Open every held answer and write them all, shuffled, with every participation rewritten
+    in the same transaction; returns the answers."""
+    held = list(session.scalars(select(SurveyPendingAnswer.sealed).where(
+        SurveyPendingAnswer.survey_id == survey.id)))
+    opened = [unseal(key, survey.id, sealed) for sealed in held]
+    answers = [answer for answer in opened if answer is not None]
+    if len(answers) < len(opened):  # a count only: nothing about anyone
+        log.warning("survey %s: %d held answer(s) could not be opened (was SLACK_SIGNING_SECRET "
+                    "changed?); they are dropped", survey.id, len(opened) - len(answers))
+    _delete_held(session, survey.id)
+    _random.shuffle(answers)
+    if answers:
+        session.execute(insert(SurveyAnswer), [
+            {"key": random_key(), "survey_id": survey.id, "score": answer.score,
+             "changed": answer.changed, "broken": answer.broken, "kill": answer.kill}
+            for answer in answers
+        ])
+    rewrite_participation(session, survey.id)
+    return answers
+
+
+def discard_answers(session: Session, survey_id: int) -> None:
+    """Delete every answer of the survey, unread (the minimum was not met)."""
+    _delete_held(session, survey_id)
+    session.execute(delete(SurveyAnswer).where(SurveyAnswer.survey_id == survey_id))
+    rewrite_participation(session, survey_id)
+
+
+def rewrite_participation(session: Session, survey_id: int) -> None:
+    """Delete and re-insert every "has answered" record of the survey, in random order."""
+    people = list(session.scalars(select(SurveyParticipation.person_id).where(
+        SurveyParticipation.survey_id == survey_id)))
+    _random.shuffle(people)
+    session.execute(delete(SurveyParticipation).where(SurveyParticipation.survey_id == survey_id))
+    if people:
+        session.execute(insert(SurveyParticipation),
+                        [{"survey_id": survey_id, "person_id": person} for person in people])
+
+
+def _delete_held(session: Session, survey_id: int) -> None:
+    session.execute(
+        delete(SurveyPendingAnswer).where(SurveyPendingAnswer.survey_id == survey_id)
+    )

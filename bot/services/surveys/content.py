@@ -1,0 +1,53 @@
+"""What one answer holds (a 0-10 score, three optional texts) and how it is checked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.errors import InvalidInput
+
+TEXT_LIMIT = 1000  # characters per free-text answer
+SCORE_RANGE = range(0, 11)
+SCORE_VALUES = frozenset(str(score) for score in SCORE_RANGE)
+# The free-text questions, by AnswerContent field, as the kickoff model asks them.
+QUESTIONS: dict[str, str] = {
+    "changed": "What changed since the kickoff?",
+    "broken": "What is still broken?",
+    "kill": "One thing we should kill?",
+}
+
+
+class InvalidField(InvalidInput):
+    """One input is not acceptable; `field` names it so a modal can show the message there."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.message = message
+
+
+@dataclass(frozen=True)
+class AnswerContent:
+    """One person's answer, with nothing about the person."""
+
+    score: int
+    changed: str | None = None
+    broken: str | None = None
+    kill: str | None = None
+
+    def texts(self) -> dict[str, str | None]:
+        """The free-text answers by question field."""
+        return {"changed": self.changed, "broken": self.broken, "kill": self.kill}
+
+
+def parse_answer(score: str | None, texts: dict[str, str | None]) -> AnswerContent:
+    """An AnswerContent from submitted values; the messages never repeat what was typed."""
+    if score is None or score.strip() not in SCORE_VALUES:
+        raise InvalidField("score", "Pick a score from 0 to 10.")
+    cleaned: dict[str, str | None] = {}
+    for field in QUESTIONS:
+        value = (texts.get(field) or "").strip()
+        if len(value) > TEXT_LIMIT:
+            raise InvalidField(field, f"Keep this answer to {TEXT_LIMIT:,} characters or fewer.")
+        cleaned[field] = value or None
+    return AnswerContent(score=int(score), **cleaned)

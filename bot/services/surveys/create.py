@@ -1,0 +1,140 @@
+"""Creating a survey: every setting checked, the minimum between 3 and the audience's size."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.errors import NotFound
+from bot.services.access import Caller
+from bot.services.surveys.audience import audience_members, ensure_may_manage
+from bot.services.surveys.content import InvalidField
+from db.models import Person, Program, ProgramStatus, Survey, SurveyAudience
+
+DEFAULT_QUESTION = (
+    "On a scale from 0 to 10, how likely are you to recommend the way we run the kickoff "
+    "and the 30 days after it to a colleague?"
+)
+DEFAULT_MINIMUM = 5
+LOWEST_MINIMUM = 3
+TITLE_LENGTH = 80
+QUESTION_LENGTH = 300
+CHANNEL_ID = re.compile(r"^[CG][A-Z0-9]{2,}$")
+# An opening a few minutes in the past (the modal sat open) still counts as "now".
+OPENING_GRACE = timedelta(minutes=10)
+
+
+@dataclass(frozen=True)
+class SurveyValues:
+    """A survey's settings as typed in the modal or on the command line (unchecked)."""
+
+    program_id: int | None
+    title: str | None
+    audience: str | None
+    closes_at: datetime | None
+    results_channel: str | None
+    minimum: str | int | None = DEFAULT_MINIMUM
+    question: str | None = DEFAULT_QUESTION
+    opens_at: datetime | None = None  # None: now
+
+
+def create_survey(
+    *, session: Session, values: SurveyValues, caller: Caller | None,
+    kickoff_admins: Iterable[str], now: datetime,
+) -> Survey:
+    """Check every setting and the caller's right to run the program's surveys; add the survey.
+
+    `caller` None is the shell, trusted as `kickoff-bot program create` is.
+    """
+    program = _program(session, values.program_id)
+    if caller is not None:
+        ensure_may_manage(session=session, program=program, caller=caller,
+                          kickoff_admins=kickoff_admins)
+    audience = _audience(values.audience)
+    opens_at, closes_at = _schedule(values.opens_at, values.closes_at, now)
+    survey = Survey(
+        workspace_id=program.workspace_id, program_id=program.id,
+        title=_text("title", values.title, TITLE_LENGTH),
+        question=_text("question", values.question, QUESTION_LENGTH),
+        audience=audience, opens_at=opens_at, closes_at=closes_at,
+        results_channel=_channel(values.results_channel),
+        minimum=_minimum(session, program, audience, values.minimum),
+        created_by=_person_id(session, program, caller), created_at=now,
+    )
+    session.add(survey)
+    session.flush()
+    return survey
+
+
+def _person_id(session: Session, program: Program, caller: Caller | None) -> int | None:
+    if caller is None:
+        return None
+    query = select(Person.id).where(Person.workspace_id == program.workspace_id,
+                                    Person.slack_user_id == caller.slack_user_id)
+    return session.scalar(query)
+
+
+def _program(session: Session, program_id: int | None) -> Program:
+    program = session.get(Program, program_id) if program_id is not None else None
+    if program is None:
+        raise NotFound("Pick the program the survey is for.")
+    if program.status is ProgramStatus.ENDED:
+        raise InvalidField("program", f"{program.name} has ended; it takes no new surveys.")
+    return program
+
+
+def _text(field: str, value: str | None, limit: int) -> str:
+    text = (value or "").strip()
+    if not text:
+        raise InvalidField(field, f"Give the survey a {field}.")
+    if len(text) > limit:
+        raise InvalidField(field, f"Keep the {field} to {limit} characters or fewer.")
+    return text
+
+
+def _audience(value: str | None) -> SurveyAudience:
+    if value is None or value not in SurveyAudience._value2member_map_:
+        raise InvalidField("audience", "Pick reps, managers or all members.")
+    return SurveyAudience(value)
+
+
+def _schedule(
+    opens: datetime | None, closes: datetime | None, now: datetime
+) -> tuple[datetime, datetime]:
+    opens_at = now if opens is None else opens
+    if opens_at < now - OPENING_GRACE:
+        raise InvalidField("opens", "The opening is in the past: leave it empty to open now.")
+    if closes is None:
+        raise InvalidField("closes", "Pick when the survey closes.")
+    if closes <= max(opens_at, now):
+        raise InvalidField("closes", "The survey must close after it opens, in the future.")
+    return max(opens_at, now), closes
+
+
+def _channel(value: str | None) -> str:
+    if value is None or not CHANNEL_ID.match(value):
+        raise InvalidField("channel", "Pick the channel the results are posted in.")
+    return value
+
+
+def _minimum(
+    session: Session, program: Program, audience: SurveyAudience, value: str | int | None
+) -> int:
+    text = str(value).strip() if value is not None else ""
+    if not text.isascii() or not text.isdigit():
+        raise InvalidField("minimum", "Give the minimum number of responses as a whole number.")
+    minimum = int(text)
+    if minimum < LOWEST_MINIMUM:
+        raise InvalidField("minimum", f"The minimum cannot be below {LOWEST_MINIMUM}: "
+                                      "fewer answers would let people guess who wrote what.")
+    size = len(audience_members(session=session, program_id=program.id, audience=audience))
+    if minimum > size:
+        people = "person" if size == 1 else "people"
+        raise InvalidField("minimum", f"The minimum ({minimum}) is above the audience's size "
+                                      f"({size} {people}): results could never be shown.")
+    return minimum

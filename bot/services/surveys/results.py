@@ -1,0 +1,86 @@
+"""Results of a closed survey, shown only when the minimum was met: eNPS, rate, distribution,
+and the free-text answers of each question in their own random order.
+
+eNPS = % promoters (scores 9-10) minus % detractors (0-6), computed exactly from the counts as
+100 * (promoters - detractors) / responses and only then rounded to a whole number, halves away
+from zero (+14.5 -> +15, -14.5 -> -15). Every percentage shown is rounded the same way, so the
+rounded promoter and detractor percentages may differ from the eNPS by one.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.services.surveys.content import QUESTIONS, SCORE_RANGE, AnswerContent
+from db.models import Survey, SurveyAnswer, SurveyOutcome
+
+PROMOTERS = range(9, 11)
+DETRACTORS = range(0, 7)
+_random = secrets.SystemRandom()
+
+
+@dataclass(frozen=True)
+class SurveyResults:
+    """What a published survey shows: never anything about a single person."""
+
+    responses: int
+    audience_size: int
+    distribution: tuple[int, ...]  # how many answered each score, 0 to 10
+    enps: int
+    promoters: int  # percent
+    detractors: int  # percent
+    response_rate: int  # percent
+    texts: dict[str, list[str]]  # question field -> answers, each question in its own order
+
+
+def rounded_percent(part: int, whole: int) -> int:
+    """100 * part / whole as a whole number, halves away from zero."""
+    exact = Decimal(100 * part) / Decimal(whole)
+    return int(exact.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def enps(scores: list[int]) -> int:
+    """% promoters (9-10) minus % detractors (0-6), exact, then rounded (halves away from 0)."""
+    promoters = sum(score in PROMOTERS for score in scores)
+    detractors = sum(score in DETRACTORS for score in scores)
+    return rounded_percent(promoters - detractors, len(scores))
+
+
+def summarize(
+    answers: list[AnswerContent], *, audience_size: int, minimum: int
+) -> SurveyResults | None:
+    """The results of these answers, or None below the minimum (nothing may be shown)."""
+    if len(answers) < minimum or not answers:
+        return None
+    scores = [answer.score for answer in answers]
+    texts: dict[str, list[str]] = {}
+    for field in QUESTIONS:
+        written = [text for answer in answers if (text := answer.texts()[field])]
+        _random.shuffle(written)  # each question on its own: positions do not pair answers up
+        texts[field] = written
+    return SurveyResults(
+        responses=len(answers),
+        audience_size=audience_size,
+        distribution=tuple(scores.count(score) for score in SCORE_RANGE),
+        enps=enps(scores),
+        promoters=rounded_percent(sum(s in PROMOTERS for s in scores), len(scores)),
+        detractors=rounded_percent(sum(s in DETRACTORS for s in scores), len(scores)),
+        response_rate=rounded_percent(len(answers), max(audience_size, len(answers))),
+        texts=texts,
+    )
+
+
+def results_of(*, session: Session, survey: Survey) -> SurveyResults | None:
+    """A closed survey's results; None while it is open or when the minimum was not met."""
+    if survey.outcome is not SurveyOutcome.PUBLISHED:
+        return None
+    rows = session.scalars(select(SurveyAnswer).where(SurveyAnswer.survey_id == survey.id))
+    answers = [AnswerContent(score=r.score, changed=r.changed, broken=r.broken, kill=r.kill)
+               for r in rows]
+    return summarize(answers, audience_size=survey.audience_size or len(answers),
+                     minimum=survey.minimum)

@@ -1,0 +1,72 @@
+"""Sealing answers held until the survey closes: AES-GCM, fixed size, key out of the database.
+
+The key is derived (HKDF-SHA256) from the app's signing secret, which lives in the environment,
+never in the database or the logs, so reading the holding table shows neither an answer nor,
+since every sealed answer has the same length, how long it was. Fernet is not used on purpose:
+its tokens carry their creation time in clear.
+"""
+
+from __future__ import annotations
+
+import secrets
+import struct
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.hashes import SHA256
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+from bot.services.surveys.content import TEXT_LIMIT, AnswerContent
+
+KEY_INFO = b"kickoff-bot survey holding key v1"
+NONCE_BYTES = 12
+# A score byte, then three (2-byte length, UTF-8) texts of at most 4 bytes a character; every
+# answer is padded to this size before sealing.
+PADDED_SIZE = 12_288
+assert 1 + 3 * (2 + 4 * TEXT_LIMIT) <= PADDED_SIZE
+
+
+def holding_key(signing_secret: str) -> bytes:
+    """The 256-bit key pending answers are sealed with, derived from the signing secret."""
+    kdf = HKDF(algorithm=SHA256(), length=32, salt=None, info=KEY_INFO)
+    return kdf.derive(signing_secret.encode())
+
+
+def seal(key: bytes, survey_id: int, answer: AnswerContent) -> bytes:
+    """The answer encrypted and authenticated for this survey only (nonce + ciphertext)."""
+    nonce = secrets.token_bytes(NONCE_BYTES)
+    return nonce + AESGCM(key).encrypt(nonce, _encode(answer), _survey_label(survey_id))
+
+
+def unseal(key: bytes, survey_id: int, sealed: bytes) -> AnswerContent | None:
+    """The answer, or None when it cannot be opened (another key: the secret was rotated)."""
+    nonce, ciphertext = sealed[:NONCE_BYTES], sealed[NONCE_BYTES:]
+    try:
+        plain = AESGCM(key).decrypt(nonce, ciphertext, _survey_label(survey_id))
+    except InvalidTag:
+        return None
+    return _decode(plain)
+
+
+def _survey_label(survey_id: int) -> bytes:
+    return f"survey:{survey_id}".encode()
+
+
+def _encode(answer: AnswerContent) -> bytes:
+    parts = [bytes([answer.score])]
+    for text in answer.texts().values():
+        data = (text or "").encode()
+        parts.append(struct.pack(">H", len(data)) + data)
+    encoded = b"".join(parts)
+    return encoded + bytes(PADDED_SIZE - len(encoded))
+
+
+def _decode(plain: bytes) -> AnswerContent:
+    score, offset = plain[0], 1
+    texts: list[str | None] = []
+    for _ in range(3):
+        (length,) = struct.unpack_from(">H", plain, offset)
+        offset += 2
+        texts.append(plain[offset:offset + length].decode() or None)
+        offset += length
+    return AnswerContent(score=score, changed=texts[0], broken=texts[1], kill=texts[2])

@@ -1,0 +1,56 @@
+"""What enablement sees of its surveys while they run: state and a count, never who."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from bot.errors import NotAllowed
+from bot.services.access import Caller
+from bot.services.surveys.audience import NOT_ALLOWED, audience_members, manageable_programs
+from bot.services.surveys.close import answered_count
+from db.models import Survey
+
+RECENTLY_CLOSED = timedelta(days=14)
+
+
+@dataclass(frozen=True)
+class SurveyOverview:
+    """One survey as enablement follows it: how many answered (never who)."""
+
+    survey: Survey
+    program_name: str
+    answered: int
+    audience_size: int
+    is_open: bool
+
+
+def survey_overviews(
+    *, session: Session, workspace_id: int, caller: Caller, kickoff_admins: Iterable[str],
+    now: datetime,
+) -> list[SurveyOverview]:
+    """Surveys of the programs the caller runs surveys for: open, planned, recently closed."""
+    programs = {p.id: p for p in manageable_programs(
+        session=session, workspace_id=workspace_id, caller=caller, kickoff_admins=kickoff_admins)}
+    if not programs:
+        raise NotAllowed(NOT_ALLOWED)
+    query = select(Survey).where(
+        Survey.program_id.in_(list(programs)),
+        or_(Survey.closed_at.is_(None), Survey.closed_at >= now - RECENTLY_CLOSED),
+    ).order_by(Survey.closes_at, Survey.id)
+    return [_overview(session, survey, programs[survey.program_id].name, now)
+            for survey in session.scalars(query)]
+
+
+def _overview(session: Session, survey: Survey, program_name: str, now: datetime) -> SurveyOverview:
+    members = audience_members(session=session, program_id=survey.program_id,
+                               audience=survey.audience)
+    return SurveyOverview(
+        survey=survey, program_name=program_name, answered=answered_count(session, survey.id),
+        audience_size=survey.audience_size or len(members),
+        is_open=survey.closed_at is None and survey.opens_at <= now,
+    )

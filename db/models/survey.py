@@ -1,0 +1,95 @@
+"""Anonymous eNPS surveys: the survey, who has answered, and the answers, kept unjoinable.
+
+Answers and the record of who answered share nothing but the survey: no person, Slack id, team,
+role, timestamp or sequential id on an answer, and no timestamp or sequential id on a
+participation either. Answers are held sealed until closing, then written all at once, shuffled,
+with every participation rewritten in the same transaction (bot/services/surveys/batching.py).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+
+from sqlalchemy import JSON, Enum, ForeignKey, LargeBinary, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from db.base import Base, UtcDateTime, utcnow
+
+
+class SurveyAudience(StrEnum):
+    """Who a survey asks: the program's reps, its managers, or every member."""
+
+    REPS = "reps"
+    MANAGERS = "managers"
+    ALL = "all"
+
+
+class SurveyOutcome(StrEnum):
+    """How a closed survey ended."""
+
+    PUBLISHED = "published"  # the minimum was met: results posted
+    BELOW_MINIMUM = "below_minimum"  # too few answers: nothing shown, answers deleted
+
+
+def _enum_column(enum: type[StrEnum]) -> Enum:
+    # Plain VARCHAR, like the other enums, so adding a value needs no type migration.
+    return Enum(enum, native_enum=False, length=16, values_callable=lambda e: [m.value for m in e])
+
+
+class Survey(Base):
+    """One eNPS survey of a program: its questions' setting, schedule and threshold."""
+
+    __tablename__ = "survey"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(ForeignKey("workspace.id"))
+    program_id: Mapped[int] = mapped_column(ForeignKey("program.id"), index=True)
+    title: Mapped[str] = mapped_column(String(80))
+    question: Mapped[str] = mapped_column(String(300))
+    audience: Mapped[SurveyAudience] = mapped_column(_enum_column(SurveyAudience))
+    opens_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    closes_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    results_channel: Mapped[str] = mapped_column(String(32))
+    minimum: Mapped[int]
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("person.id"))  # None: the shell
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    # Person ids who had not answered when the reminder was decided (a day before closing);
+    # None until then. Decided once, so no later answer changes any row about that person.
+    reminder_audience: Mapped[list[int] | None] = mapped_column(JSON(none_as_null=True))
+    closed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    audience_size: Mapped[int | None]  # at closing: the response rate's denominator
+    outcome: Mapped[SurveyOutcome | None] = mapped_column(_enum_column(SurveyOutcome))
+
+
+class SurveyParticipation(Base):
+    """That a person has answered a survey (one answer each; no reminder). Nothing else."""
+
+    __tablename__ = "survey_participation"
+
+    survey_id: Mapped[int] = mapped_column(ForeignKey("survey.id"), primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id"), primary_key=True)
+
+
+class SurveyPendingAnswer(Base):
+    """A submitted answer waiting for the survey to close: sealed (encrypted, fixed size) under
+    a key that is not in the database, so the holding area shows nobody's answer."""
+
+    __tablename__ = "survey_pending_answer"
+
+    key: Mapped[str] = mapped_column(String(32), primary_key=True)  # random
+    survey_id: Mapped[int] = mapped_column(ForeignKey("survey.id"), index=True)
+    sealed: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class SurveyAnswer(Base):
+    """One anonymous answer: a random key, the score and the three optional texts."""
+
+    __tablename__ = "survey_answer"
+
+    key: Mapped[str] = mapped_column(String(32), primary_key=True)  # random, drawn at closing
+    survey_id: Mapped[int] = mapped_column(ForeignKey("survey.id"), index=True)
+    score: Mapped[int]
+    changed: Mapped[str | None] = mapped_column(Text)
+    broken: Mapped[str | None] = mapped_column(Text)
+    kill: Mapped[str | None] = mapped_column(Text)

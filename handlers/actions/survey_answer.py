@@ -1,0 +1,28 @@
+"""The "Answer anonymously" button: the answer modal, or a modal saying why not (nothing
+changes)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from slack_bolt import Ack, BoltContext
+from slack_sdk import WebClient
+
+from bot.blocks.survey import build_answer_modal, build_refusal_modal
+from bot.deps import deps_of
+from bot.services.surveys.answer import survey_or_refusal
+
+
+def handle_survey_answer_action(
+    ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient,
+    context: BoltContext,
+) -> None:
+    """Open the answer modal for someone asked who has not answered, while the survey is open."""
+    ack()
+    with deps_of(context).session_factory() as session:
+        survey = survey_or_refusal(session=session, survey_id=int(action["value"]),
+                                   slack_user_id=body["user"]["id"], now=datetime.now(UTC))
+        view = (build_refusal_modal(survey) if isinstance(survey, str)
+                else build_answer_modal(survey))
+    client.views_open(trigger_id=body["trigger_id"], view=view)

@@ -1,0 +1,53 @@
+"""The answer modal's submission: refused in the modal, or recorded anonymously and thanked.
+
+Nothing here logs, and nothing is posted anywhere: the thank-you replaces the form in the ack.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from slack_bolt import Ack, BoltContext
+from slack_sdk import WebClient
+
+from bot.blocks.survey import build_thank_you_view
+from bot.deps import deps_of
+from bot.errors import KickoffError
+from bot.ids import ActionId, SurveyField
+from bot.services.surveys.answer import record_answer
+from bot.services.surveys.content import QUESTIONS, InvalidField, parse_answer
+from bot.services.surveys.sealing import holding_key
+from handlers.home import refresh_home
+
+
+def handle_survey_answer_submission(
+    ack: Ack, body: dict[str, Any], view: dict[str, Any], context: BoltContext,
+    client: WebClient,
+) -> None:
+    """Record the answer once, or say in the modal why it was not taken (nothing changes)."""
+    deps = deps_of(context)
+    state = view["state"]["values"]
+    try:
+        answer = parse_answer(_value(state, SurveyField.SCORE),
+                              {field: _value(state, SurveyField(field)) for field in QUESTIONS})
+        with deps.session_factory.begin() as session:
+            record_answer(
+                session=session, survey_id=int(view["private_metadata"]),
+                slack_user_id=body["user"]["id"], answer=answer, now=datetime.now(UTC),
+                key=holding_key(deps.settings.signing_secret()),
+            )
+    except InvalidField as refusal:
+        ack(response_action="errors", errors={refusal.field: refusal.message})
+        return
+    except KickoffError as refusal:  # closed, answered already, not in the audience
+        ack(response_action="errors", errors={SurveyField.SCORE: str(refusal)})
+        return
+    ack(response_action="update", view=build_thank_you_view())
+    refresh_home(client, deps, body["user"]["id"])
+
+
+def _value(state: dict[str, dict[str, dict[str, Any]]], field: SurveyField) -> str | None:
+    element = state.get(field, {}).get(ActionId.SURVEY_INPUT) or {}
+    option = element.get("selected_option")
+    return option.get("value") if isinstance(option, dict) else element.get("value")

@@ -1,0 +1,72 @@
+"""The create-survey modal's submission: errors next to their input, else the survey is set."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from slack_bolt import Ack, BoltContext
+from slack_sdk import WebClient
+
+from bot.blocks.survey import build_survey_created_view
+from bot.deps import deps_of
+from bot.errors import KickoffError
+from bot.ids import ActionId, SurveyField
+from bot.services.surveys.audience import audience_members
+from bot.services.surveys.content import InvalidField
+from bot.services.surveys.create import SurveyValues, create_survey
+from handlers.caller import load_caller
+from handlers.home import refresh_home
+
+
+def handle_survey_create_submission(
+    ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient, context: BoltContext
+) -> None:
+    """Create the survey, or show why not next to the input concerned."""
+    deps = deps_of(context)
+    user_id = body["user"]["id"]
+    caller = load_caller(client, user_id)
+    try:
+        with deps.session_factory.begin() as session:
+            survey = create_survey(
+                session=session, values=survey_values(view["state"]["values"]), caller=caller,
+                kickoff_admins=deps.settings.kickoff_admins, now=datetime.now(UTC),
+            )
+            size = len(audience_members(session=session, program_id=survey.program_id,
+                                        audience=survey.audience))
+            created = build_survey_created_view(survey, size)
+    except InvalidField as refusal:
+        ack(response_action="errors", errors={refusal.field: refusal.message})
+        return
+    except KickoffError as refusal:  # not allowed, or the program is gone
+        ack(response_action="errors", errors={SurveyField.PROGRAM: str(refusal)})
+        return
+    ack(response_action="update", view=created)
+    refresh_home(client, deps, user_id)
+
+
+def survey_values(state: dict[str, dict[str, dict[str, Any]]]) -> SurveyValues:
+    """The modal's inputs as SurveyValues (unchecked: create_survey checks them)."""
+
+    def element(field: SurveyField) -> dict[str, Any]:
+        return state.get(field, {}).get(ActionId.SURVEY_INPUT) or {}
+
+    def chosen(field: SurveyField) -> str | None:
+        option = element(field).get("selected_option") or {}
+        return option.get("value")
+
+    def instant(field: SurveyField) -> datetime | None:
+        stamp = element(field).get("selected_date_time")
+        return datetime.fromtimestamp(int(stamp), UTC) if stamp is not None else None
+
+    program = chosen(SurveyField.PROGRAM)
+    return SurveyValues(
+        program_id=int(program) if program and program.isdigit() else None,
+        title=element(SurveyField.TITLE).get("value"),
+        audience=chosen(SurveyField.AUDIENCE),
+        question=element(SurveyField.QUESTION).get("value"),
+        opens_at=instant(SurveyField.OPENS),
+        closes_at=instant(SurveyField.CLOSES),
+        results_channel=element(SurveyField.CHANNEL).get("selected_conversation"),
+        minimum=element(SurveyField.MINIMUM).get("value"),
+    )

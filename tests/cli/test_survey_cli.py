@@ -1,0 +1,107 @@
+"""`kickoff-bot survey create|list|results`, run as a shell user would; results under the same
+rules as in Slack."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select, update
+
+from bot.cli import main
+from bot.fakeslack import FakeSlack
+from bot.services.surveys.answer import record_answer
+from bot.services.surveys.content import AnswerContent
+from db.models import Survey
+from tests.databases import Database
+from tests.services.surveys.world import KEY, make_world
+
+CLOSES = (datetime.now(UTC) + timedelta(days=3)).strftime("%Y-%m-%d 17:00")
+
+
+@pytest.fixture
+def shell(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, fake_slack: FakeSlack, database: Database
+) -> None:
+    """The command's environment and a program of 12 reps."""
+    monkeypatch.chdir(tmp_path)  # no stray .env
+    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-fake")
+    monkeypatch.setenv("SLACK_SIGNING_SECRET", "test-signing-secret")
+    monkeypatch.setenv("SLACK_API_URL", fake_slack.api_url)
+    monkeypatch.setenv("DATABASE_URL", database.url)
+    with database.session_factory.begin() as session:
+        make_world(session)
+
+
+def create(*extra: str) -> int:
+    """`kickoff-bot survey create` with the usual options and `extra`."""
+    return main(["survey", "create", "--program", "FY27 Kickoff", "--title", "Pulse",
+                 "--audience", "reps", "--closes", CLOSES, "--results-channel", "CRESULTS",
+                 *extra])
+
+
+def answer(database: Database, reps: int) -> int:
+    """The first `reps` reps answer the survey; its id."""
+    with database.session_factory.begin() as session:
+        survey_id = session.scalars(select(Survey.id)).one()
+        for n, score in zip(range(1, reps + 1), (10, 9, 9, 8, 7, 6, 3), strict=False):
+            record_answer(session=session, survey_id=survey_id, slack_user_id=f"UREP{n:02d}",
+                          answer=AnswerContent(score=score, kill=f"kill {n}"),
+                          now=datetime.now(UTC), key=KEY)
+    return survey_id
+
+
+def close_now(database: Database) -> None:
+    """Move the survey's closing into the past, as if its time had come."""
+    with database.session_factory.begin() as session:
+        session.execute(update(Survey).values(closes_at=datetime.now(UTC) - timedelta(minutes=1)))
+
+
+@pytest.mark.usefixtures("shell")
+def test_create_then_list(capsys: pytest.CaptureFixture[str]) -> None:
+    assert create() == 0
+    assert f"to {CLOSES} UTC, minimum 5" in capsys.readouterr().out
+    assert main(["survey", "list"]) == 0
+    assert "Pulse" in capsys.readouterr().out
+
+
+@pytest.mark.usefixtures("shell")
+def test_create_refuses_a_minimum_above_the_audience(capsys: pytest.CaptureFixture[str]) -> None:
+    assert create("--minimum", "13") == 1
+    assert "above the audience's size (12 people)" in capsys.readouterr().err
+
+
+@pytest.mark.usefixtures("shell")
+def test_results_follow_the_rules(
+    database: Database, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert create() == 0
+    survey_id = answer(database, 7)
+    capsys.readouterr()
+    assert main(["survey", "results", str(survey_id)]) == 0
+    still_open = capsys.readouterr().out
+    assert "7 people have answered so far" in still_open
+    assert "eNPS" not in still_open
+    close_now(database)
+    assert main(["survey", "results", str(survey_id)]) == 0
+    shown = capsys.readouterr().out
+    assert "eNPS +14 (43% promoters minus 29% detractors)" in shown
+    assert "7 responses from 12 people asked (58%)" in shown
+    assert "   9: 2" in shown
+    assert all(f"  - kill {n}" in shown for n in range(1, 8))
+
+
+@pytest.mark.usefixtures("shell")
+def test_results_below_the_minimum_show_nothing(
+    database: Database, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert create() == 0
+    survey_id = answer(database, 4)
+    close_now(database)
+    capsys.readouterr()
+    assert main(["survey", "results", str(survey_id)]) == 0
+    shown = capsys.readouterr().out
+    assert "fewer responses than the minimum: nothing is shown" in shown
+    assert "kill" not in shown
+    assert "eNPS" not in shown

@@ -1,0 +1,154 @@
+"""Every refusal of the survey handlers is clear and changes nothing: a second answer, a late
+one, one from outside the audience, an out-of-range score, a creator who is not enablement, and
+a minimum above the audience."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from bot.fakeslack import FakeSlack, SignedSender
+from bot.ids import SurveyField
+from bot.services.surveys.close import close_survey
+from db.models import Delivery, Survey, SurveyAnswer, SurveyParticipation, SurveyPendingAnswer
+from tests.blockkit import assert_valid_view
+from tests.conftest import ADMIN_ID
+from tests.databases import Database
+from tests.handlers.surveys import (
+    add_slack_people,
+    ask,
+    create_values,
+    submit_answer,
+    submit_create,
+)
+from tests.services.surveys.world import (
+    ENABLEMENT,
+    KEY,
+    MANAGER,
+    OUTSIDER,
+    World,
+    make_survey,
+    make_world,
+)
+
+MODELS = (Survey, SurveyParticipation, SurveyPendingAnswer, SurveyAnswer, Delivery)
+
+
+@pytest.fixture
+def world(database: Database, fake_slack: FakeSlack) -> World:
+    """12 reps; everyone also a fake Slack member; the admin too."""
+    with database.session_factory.begin() as session:
+        world = make_world(session)
+    add_slack_people(fake_slack, world)
+    fake_slack.add_user(ADMIN_ID, real_name="Admin")
+    return world
+
+
+@pytest.fixture
+def survey_id(database: Database, world: World) -> int:
+    """A survey open now, which UREP01 has answered."""
+    now = datetime.now(UTC)
+    with database.session_factory.begin() as session:
+        return make_survey(session, world, opens=now, closes=now + timedelta(days=3)).id
+
+
+def counts(database: Database) -> tuple[int, ...]:
+    """Rows of every survey table and of the outbox."""
+    with database.session_factory() as session:
+        return tuple(int(session.scalar(select(func.count()).select_from(m)) or 0)
+                     for m in MODELS)
+
+
+def refusal(response: object) -> dict[str, str]:
+    """The errors a view submission was answered with."""
+    body = getattr(response, "json", None)
+    assert body is not None
+    assert body["response_action"] == "errors"
+    errors: dict[str, str] = body["errors"]
+    return errors
+
+
+@pytest.mark.parametrize(
+    ("who", "score", "field", "message"),
+    [
+        ("UREP01", "8", SurveyField.SCORE, "already answered this survey"),
+        (OUTSIDER, "8", SurveyField.SCORE, "for the program's reps, and you are not among them"),
+        (MANAGER, "8", SurveyField.SCORE, "for the program's reps"),
+        ("UREP02", "11", SurveyField.SCORE, "Pick a score from 0 to 10."),
+        ("UREP02", "-1", SurveyField.SCORE, "Pick a score from 0 to 10."),
+    ],
+)
+def test_refused_answers_say_why_and_change_nothing(
+    slack: SignedSender, database: Database, survey_id: int, who: str, score: str,
+    field: SurveyField, message: str,
+) -> None:
+    submit_answer(slack, "UREP01", survey_id, "9")
+    before = counts(database)
+    errors = refusal(submit_answer(slack, who, survey_id, score, {"changed": "secret words"}))
+    assert message in errors[field]
+    assert "secret words" not in str(errors)
+    assert counts(database) == before
+
+
+def test_an_answer_after_closing_is_refused(
+    slack: SignedSender, database: Database, survey_id: int
+) -> None:
+    with database.session_factory.begin() as session:
+        close_survey(session=session, survey_id=survey_id, now=datetime.now(UTC), key=KEY)
+    before = counts(database)
+    errors = refusal(submit_answer(slack, "UREP02", survey_id, "7"))
+    assert errors[SurveyField.SCORE] == "This survey has closed; answers are no longer taken."
+    assert counts(database) == before
+
+
+def test_only_enablement_or_an_admin_creates(
+    slack: SignedSender, fake_slack: FakeSlack, database: Database, world: World
+) -> None:
+    answer = ask(slack, fake_slack, "UREP01", "survey")
+    assert "Only the program's enablement team or a kickoff admin" in answer["text"]
+    values = create_values(program_id=world.program_id, closes=datetime.now(UTC) + timedelta(2))
+    errors = refusal(submit_create(slack, "UREP01", values))
+    assert "Only the program's enablement team" in errors[SurveyField.PROGRAM]
+    assert counts(database) == (0, 0, 0, 0, 0)
+    slack.command("/kickoff", "survey", user_id=ADMIN_ID, channel_id="CGENERAL")
+    fake_slack.wait_for(lambda: bool(fake_slack.calls_to("views.open")))
+    modal = fake_slack.calls_to("views.open")[0].params["view"]
+    assert_valid_view(modal)
+    assert "FY27 Kickoff" in str(modal["blocks"])
+
+
+@pytest.mark.parametrize(
+    ("minimum", "message"),
+    [
+        ("13", "The minimum (13) is above the audience's size (12 people)"),
+        ("2", "The minimum cannot be below 3"),
+        ("five", "as a whole number"),
+    ],
+)
+def test_a_minimum_outside_3_to_the_audience_is_refused(
+    slack: SignedSender, database: Database, world: World, minimum: str, message: str
+) -> None:
+    values = create_values(program_id=world.program_id, minimum=minimum,
+                           closes=datetime.now(UTC) + timedelta(days=2))
+    errors = refusal(submit_create(slack, ENABLEMENT, values))
+    assert message in errors[SurveyField.MINIMUM]
+    assert counts(database) == (0, 0, 0, 0, 0)
+
+
+def test_a_closing_in_the_past_is_refused(
+    slack: SignedSender, database: Database, world: World
+) -> None:
+    values = create_values(program_id=world.program_id,
+                           closes=datetime.now(UTC) - timedelta(hours=1))
+    errors = refusal(submit_create(slack, ENABLEMENT, values))
+    assert "must close after it opens" in errors[SurveyField.CLOSES]
+    assert counts(database) == (0, 0, 0, 0, 0)
+
+
+def test_an_unknown_survey_subcommand_shows_usage(
+    slack: SignedSender, fake_slack: FakeSlack, world: World
+) -> None:
+    answer = ask(slack, fake_slack, ENABLEMENT, "survey dance")
+    assert "`/kickoff survey status`" in answer["text"]

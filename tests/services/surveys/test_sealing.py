@@ -1,0 +1,33 @@
+"""Held answers are sealed: same size whatever they say, openable only with the app's key and
+only for their own survey."""
+
+from __future__ import annotations
+
+from bot.services.surveys.content import TEXT_LIMIT, AnswerContent
+from bot.services.surveys.sealing import holding_key, seal, unseal
+
+KEY = holding_key("a signing secret")
+
+
+def test_a_sealed_answer_opens_with_its_key_for_its_survey_only() -> None:
+    answer = AnswerContent(score=9, changed="Talk tracks", broken=None, kill="the Vegas off-site")
+    sealed = seal(KEY, 3, answer)
+    assert unseal(KEY, 3, sealed) == answer
+    assert unseal(KEY, 4, sealed) is None  # moved to another survey
+    assert unseal(holding_key("a rotated secret"), 3, sealed) is None
+    assert b"Talk tracks" not in sealed
+
+
+def test_every_sealed_answer_has_the_same_size() -> None:
+    longest = "\U0001f600" * TEXT_LIMIT  # 4 bytes a character
+    sizes = {len(seal(KEY, 1, AnswerContent(score=0))),
+             len(seal(KEY, 1, AnswerContent(score=10, changed=longest, broken=longest,
+                                            kill=longest)))}
+    assert len(sizes) == 1
+    assert unseal(KEY, 1, seal(KEY, 1, AnswerContent(score=5, kill=longest))) == AnswerContent(
+        score=5, kill=longest)
+
+
+def test_sealing_twice_gives_different_bytes() -> None:
+    answer = AnswerContent(score=7)
+    assert seal(KEY, 1, answer) != seal(KEY, 1, answer)  # a fresh nonce each time

@@ -1,0 +1,91 @@
+"""The day-30 governance read-out: a plain verdict per cadence type against the target, then
+what changed (standups, completion per week, rubric first vs latest, blockers, eNPS)."""
+
+from __future__ import annotations
+
+from bot.blocks.audit_lines import percent, standups_text
+from bot.blocks.text import Block, context, escape, header, section
+from bot.services.audit.numbers import Tally
+from bot.services.audit.readout import ReadoutNumbers
+from bot.services.coaching.vocabulary import CADENCE_NAMES, DIMENSION_LABELS
+from bot.services.program_spec import PROGRAM_DAYS
+from db.models import CadenceType
+
+
+def verdict(numbers: ReadoutNumbers, cadence: CadenceType) -> str:
+    """"held: 96% of 1:1s done" or "not held: 58% of call reviews done"."""
+    tally = numbers.totals.get(cadence.value, Tally())
+    noun = f"{CADENCE_NAMES[cadence]}s"
+    if tally.percent is None:
+        return f"no {noun} were due"
+    held = "held" if numbers.held(cadence.value) else "not held"
+    return f"{held}: {tally.percent}% of {noun} done ({tally.done} of {tally.counted})"
+
+
+def build_readout_message(numbers: ReadoutNumbers) -> list[Block]:
+    """The read-out, each part in its own section."""
+    verdicts = [f"• {verdict(numbers, CadenceType(value))}" for value in numbers.totals]
+    return [
+        header(f"Day-{PROGRAM_DAYS} read-out: {numbers.program}"),
+        section("\n".join([
+            f"*Did the coaching cadence hold?* Target {percent(numbers.target)} done, typical "
+            f"baseline {percent(numbers.baseline)}.",
+            *(verdicts or ["• no coaching was due"]),
+        ])),
+        section(f"*Week-1 standups:* {standups_text(numbers.standups)}"),
+        section("\n".join(["*Coaching completion per week*", *week_lines(numbers)])),
+        section("\n".join(rubric_lines(numbers))),
+        section(f"*Blockers:* {numbers.blockers_raised} raised, {numbers.blockers_resolved} "
+                f"resolved, {numbers.open_blockers} still open"),
+        section(f"*eNPS:* {_enps(numbers)}"),
+        context(f"Posted on day {numbers.day} after the kickoff for the governance review: "
+                "decide which interventions continue. Excused sessions are left out of every "
+                "rate; managers and reps are not named here."),
+    ]
+
+
+def readout_fallback(numbers: ReadoutNumbers) -> str:
+    """The notification text: the verdicts."""
+    verdicts = "; ".join(verdict(numbers, CadenceType(value)) for value in numbers.totals)
+    return f"Day-{PROGRAM_DAYS} read-out of {numbers.program}: {verdicts or 'no coaching was due'}."
+
+
+def week_lines(numbers: ReadoutNumbers) -> list[str]:
+    """Completion per program week, then the first week against the last."""
+    lines = [
+        f"Week {week.number} ({week.week}): 1:1s {_rate(week.cadences.get('one_on_one'))}, "
+        f"all coaching {_rate(week.total)}"
+        for week in numbers.weeks
+    ]
+    if len(numbers.weeks) >= 2:
+        first, last = numbers.weeks[0], numbers.weeks[-1]
+        if first.total.percent is not None and last.total.percent is not None:
+            change = last.total.percent - first.total.percent
+            lines.append(f"Week {first.number} → week {last.number}: {first.total.percent}% → "
+                         f"{last.total.percent}% ({change:+d} points)")
+    return lines or ["No coaching was due."]
+
+
+def rubric_lines(numbers: ReadoutNumbers) -> list[str]:
+    """Average rubric score per dimension, first vs latest call review."""
+    if not numbers.rubric:
+        return ["*Call-review rubric:* no rep has two scored call reviews yet."]
+    reps = f"{numbers.rubric_reps} rep{'s' if numbers.rubric_reps != 1 else ''}"
+    return [
+        f"*Call-review rubric, first → latest review* (average of {reps} with two or more):",
+        *(f"{DIMENSION_LABELS[d.dimension]}: {d.first:.1f} → {d.latest:.1f} "
+          f"({d.latest - d.first:+.1f})" for d in numbers.rubric),
+    ]
+
+
+def _rate(tally: Tally | None) -> str:
+    if tally is None or tally.percent is None:
+        return "none due"
+    return f"{tally.percent}% ({tally.done} of {tally.counted})"
+
+
+def _enps(numbers: ReadoutNumbers) -> str:
+    enps = numbers.enps
+    if enps is None:
+        return "no survey met its minimum of responses"
+    return f"{enps.score:+d} ({escape(enps.title)}, {enps.responses} responses)"

@@ -1,0 +1,73 @@
+"""`kickoff-bot audit PROGRAM [--week YYYY-Www] [--csv FILE] [--json]`: a week's coaching audit
+as it was posted (or, for a week not audited yet, as it stands now), or its rows as CSV."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from bot.blocks.audit_lines import change_lines, managers_title, standing_lines, summary_lines
+from bot.cli.runtime import Runtime
+from bot.services.audit.compute import compute_week
+from bot.services.audit.export import csv_bytes, manager_rows, rep_rows
+from bot.services.audit.numbers import WeekNumbers
+from bot.services.audit.snapshot import snapshot_of, week_numbers_of
+from bot.services.audit.weeks import current_week, parse_week, week_label
+from bot.services.programs import find_program
+from bot.settings import Settings
+from db.models import AuditKind
+
+
+def add_parser(subparsers: Any) -> None:
+    """Register `audit`."""
+    parser = subparsers.add_parser(
+        "audit", help="a week's coaching-completion audit; CSV rows for RevOps",
+        description="Prints the audit of a week as it was posted (a week not audited yet: as it "
+        "stands now). --csv writes every manager's and every rep's completion per week.",
+    )
+    parser.add_argument("program", metavar="PROGRAM", help="program name or id")
+    parser.add_argument("--week", help="ISO week, e.g. 2027-W03 (default: the current week)")
+    parser.add_argument("--csv", type=Path, metavar="FILE", help="write the rows as CSV to FILE")
+    parser.add_argument("--json", action="store_true", help="print the numbers as JSON")
+    parser.set_defaults(run=run_audit)
+
+
+def run_audit(args: argparse.Namespace, settings: Settings) -> int:
+    """Print (or export) the audit of one program and week."""
+    runtime = Runtime(settings)
+    now = datetime.now(UTC)
+    with runtime.session_factory() as session:
+        program = find_program(session=session, workspace=runtime.workspace(session),
+                               ref=args.program)
+        monday = parse_week(args.week) if args.week else current_week(program, now)
+        stored = snapshot_of(session=session, program_id=program.id, kind=AuditKind.WEEKLY,
+                             week=week_label(monday))
+        numbers = (week_numbers_of(stored) if stored is not None
+                   else compute_week(session=session, program=program, monday=monday, now=now))
+        reps = rep_rows(session=session, program=program, now=now) if args.csv else []
+    if args.csv:
+        rows = manager_rows(numbers) + [r for r in reps if r.program_week <= numbers.program_week]
+        args.csv.write_bytes(csv_bytes(rows))
+        print(f"wrote {len(rows)} rows (per manager and per rep, each week) to {args.csv}")
+    elif args.json:
+        print(numbers.model_dump_json(indent=2))
+    else:
+        print("\n".join(audit_text(numbers, posted=stored is not None)))
+    return 0
+
+
+def audit_text(numbers: WeekNumbers, *, posted: bool) -> list[str]:
+    """The audit as plain lines for a terminal."""
+    def same(text: str) -> str:
+        """A terminal shows text as it is: nothing to escape."""
+        return text
+
+    status = "as posted" if posted else f"as of {numbers.as_of:%Y-%m-%d %H:%M} UTC"
+    lines = [f"Coaching audit of {numbers.program}, week of {numbers.monday} ({numbers.week}), "
+             f"{status}", ""]
+    lines += [f"{label}: {value}" for label, value in summary_lines(numbers, same)]
+    lines += ["", managers_title(numbers), *standing_lines(numbers, same)]
+    changes = change_lines(numbers.changes)
+    return lines + (["", "Changed after it was posted:", *changes] if changes else [])

@@ -1,0 +1,165 @@
+"""The audit's numbers as stored in a snapshot (JSON) and read back, never recomputed.
+
+Every rate is done / counted, where counted leaves excused items out (someone out of office all
+week, a rep moved to another manager); disputed sessions count as not done.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from pydantic import BaseModel, ConfigDict
+
+from bot.services.coaching.history import CadenceCounts
+from bot.services.standups.participation import Counts
+from bot.services.surveys.results import rounded_percent
+
+
+class Tally(BaseModel):
+    """Items done out of those that count; excused ones are kept apart."""
+
+    model_config = ConfigDict(frozen=True)
+
+    done: int = 0
+    counted: int = 0
+    excused: int = 0
+
+    @classmethod
+    def of(cls, counts: CadenceCounts) -> Tally:
+        """The tally of the coaching feature's counts of one cadence type."""
+        return cls(done=counts.done, counted=counts.due - counts.excused, excused=counts.excused)
+
+    def __add__(self, other: Tally) -> Tally:
+        return Tally(done=self.done + other.done, counted=self.counted + other.counted,
+                     excused=self.excused + other.excused)
+
+    @property
+    def rate(self) -> float | None:
+        """done / counted; None when nothing counted."""
+        return self.done / self.counted if self.counted else None
+
+    @property
+    def percent(self) -> int | None:
+        """The rate as a whole percentage (halves away from zero, as eNPS is rounded)."""
+        return rounded_percent(self.done, self.counted) if self.counted else None
+
+
+class StandupTally(BaseModel):
+    """Week-1 standup rep-days: answered (late ones included) of those that closed unexcused."""
+
+    model_config = ConfigDict(frozen=True)
+
+    answered: int = 0
+    missed: int = 0
+    excused: int = 0
+    late: int = 0
+    pending: int = 0
+
+    @classmethod
+    def of(cls, counts: Counts) -> StandupTally:
+        """The tally of the standup feature's participation totals."""
+        return cls(answered=counts.answered, missed=counts.missed, excused=counts.excused,
+                   late=counts.late, pending=counts.pending)
+
+    @property
+    def counted(self) -> int:
+        """Rep-days that count: answered or missed."""
+        return self.answered + self.missed
+
+    @property
+    def percent(self) -> int | None:
+        """Answered of counted, as a whole percentage."""
+        return rounded_percent(self.answered, self.counted) if self.counted else None
+
+
+class Enps(BaseModel):
+    """The latest survey that met its minimum."""
+
+    model_config = ConfigDict(frozen=True)
+
+    score: int
+    responses: int
+    title: str
+    closed_on: date
+
+
+class ManagerHistory(BaseModel):
+    """One manager's coaching completion (every cadence type together) per program week."""
+
+    model_config = ConfigDict(frozen=True)
+
+    manager_id: int
+    name: str
+    weeks: dict[int, Tally]
+
+    def week(self, number: int) -> Tally | None:
+        """The tally of program week `number`, if anything was due."""
+        return self.weeks.get(number)
+
+
+class Standing(BaseModel):
+    """A manager below target this week, and their previous week."""
+
+    model_config = ConfigDict(frozen=True)
+
+    name: str
+    this_week: Tally
+    previous: Tally | None
+
+
+class WeekChange(BaseModel):
+    """A past week whose numbers changed after its audit (a late log or a correction)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    week: str  # ISO week
+    cadence: str  # CadenceType value
+    before: Tally
+    after: Tally
+
+
+class WeekNumbers(BaseModel):
+    """Everything one weekly audit says."""
+
+    model_config = ConfigDict(frozen=True)
+
+    program: str
+    week: str  # ISO week, e.g. 2027-W03
+    monday: date
+    program_week: int
+    as_of: datetime
+    timezone: str  # the program's, in which as_of is shown
+    complete: bool  # False while the week is still running (`/kickoff audit`)
+    target: float
+    baseline: float
+    cadences: dict[str, Tally]  # CadenceType value -> this week's tally
+    reps: int  # reps with a manager, coached in the program
+    disputed: int
+    standups: StandupTally
+    open_blockers: int
+    enps: Enps | None
+    managers: list[ManagerHistory]
+    # Every audited week up to this one, as it stood now: the next audit compares against it.
+    seen: dict[str, dict[str, Tally]]
+    changes: list[WeekChange]
+
+    def cadence(self, value: str) -> Tally:
+        """This week's tally of one cadence type (empty when none was due)."""
+        return self.cadences.get(value, Tally())
+
+    @property
+    def sessions_done(self) -> int:
+        """Coaching sessions held this week, every cadence type."""
+        return sum(tally.done for tally in self.cadences.values())
+
+    def below_target(self) -> list[Standing]:
+        """Managers whose completion this week is under the target, lowest first (then by name),
+        each with their previous week's completion for the trend."""
+        standings = [
+            Standing(name=manager.name, this_week=tally,
+                     previous=manager.week(self.program_week - 1))
+            for manager in self.managers
+            if (tally := manager.week(self.program_week)) is not None
+            and tally.rate is not None and tally.rate < self.target
+        ]
+        return sorted(standings, key=lambda s: (s.this_week.rate or 0.0, s.name))

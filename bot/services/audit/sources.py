@@ -1,0 +1,48 @@
+"""Small queries the audit needs that the other features do not offer, one SELECT each."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from bot.services.audit.numbers import Enps
+from bot.services.surveys.results import results_of
+from db.models import StandupAnswer, Survey, SurveyOutcome
+
+
+@dataclass(frozen=True)
+class BlockerTotals:
+    """Week-1 blockers raised, and how many of them were resolved."""
+
+    raised: int
+    resolved: int
+
+
+def latest_enps(*, session: Session, program_id: int, now: datetime) -> Enps | None:
+    """The eNPS of the program's latest survey closed by `now` that met its minimum."""
+    survey = session.scalars(
+        select(Survey)
+        .where(Survey.program_id == program_id, Survey.outcome == SurveyOutcome.PUBLISHED,
+               Survey.closed_at <= now)
+        .order_by(Survey.closed_at.desc(), Survey.id.desc())
+        .limit(1)
+    ).first()
+    if survey is None or survey.closed_at is None:
+        return None
+    results = results_of(session=session, survey=survey)
+    if results is None:
+        return None
+    return Enps(score=results.enps, responses=results.responses, title=survey.title,
+                closed_on=survey.closed_at.date())
+
+
+def blocker_totals(*, session: Session, program_id: int) -> BlockerTotals:
+    """How many standup blockers were raised in the program, and how many were resolved."""
+    raised, resolved = session.execute(
+        select(func.count(StandupAnswer.id), func.count(StandupAnswer.blocker_resolved_at))
+        .where(StandupAnswer.program_id == program_id, StandupAnswer.blocker.is_not(None))
+    ).one()
+    return BlockerTotals(raised=int(raised), resolved=int(resolved))

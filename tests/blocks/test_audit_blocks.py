@@ -1,0 +1,81 @@
+"""The audit message, the read-out and the chart, built from numbers given by hand."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime
+
+from bot.blocks.audit import build_audit_message
+from bot.blocks.audit_readout import build_readout_message, verdict
+from bot.services.audit.chart import render_chart
+from bot.services.audit.numbers import ManagerHistory, StandupTally, Tally, WeekNumbers
+from bot.services.audit.readout import ReadoutNumbers
+from db.models import CadenceType
+from tests.blockkit import assert_valid_blocks
+
+
+def week(managers: dict[str, dict[int, Tally]], **fields: object) -> WeekNumbers:
+    """Week 3 of a program whose managers logged `managers` (name -> week -> tally)."""
+    values: dict[str, object] = {
+        "program": "Q1 <Kickoff>", "week": "2027-W04", "monday": date(2027, 1, 25),
+        "program_week": 3, "as_of": datetime(2027, 2, 1, 8, tzinfo=UTC),
+        "timezone": "Europe/Berlin", "complete": True, "target": 0.95, "baseline": 0.6,
+        "cadences": {"one_on_one": Tally(done=1, counted=2)}, "reps": 2, "disputed": 0,
+        "standups": StandupTally(), "open_blockers": 0, "enps": None,
+        "managers": [ManagerHistory(manager_id=n, name=name, weeks=weeks)
+                     for n, (name, weeks) in enumerate(managers.items())],
+        "seen": {}, "changes": [],
+    } | fields
+    return WeekNumbers.model_validate(values)
+
+
+def test_names_people_typed_are_escaped_so_the_audit_pings_nobody() -> None:
+    numbers = week({"<!channel> Dan & Co": {3: Tally(done=0, counted=2)},
+                    "<@U123>": {3: Tally(done=1, counted=2)}})
+    blocks = build_audit_message(numbers)
+    assert_valid_blocks(blocks)
+    text = json.dumps(blocks)
+    assert "<!" not in text
+    assert "<@" not in text
+    assert "1. &lt;!channel&gt; Dan &amp; Co: 0% (0 of 2)" in text
+    assert "Q1 &lt;Kickoff&gt;" in text
+
+
+def test_the_chart_is_an_image_block_of_the_uploaded_file() -> None:
+    numbers = week({"Ada Park": {2: Tally(done=2, counted=2), 3: Tally(done=1, counted=2)}})
+    assert not [b for b in build_audit_message(numbers) if b["type"] == "image"]
+    blocks = build_audit_message(numbers, chart_file_id="F0CHART01")
+    assert_valid_blocks(blocks)
+    [image] = [block for block in blocks if block["type"] == "image"]
+    assert image["slack_file"] == {"id": "F0CHART01"}
+    assert "the numbers are also written in this message" in image["alt_text"]
+    assert "1. Ada Park: 50% (1 of 2), down from 100%" in json.dumps(blocks)
+
+
+def test_the_chart_is_a_png_only_once_coaching_was_due() -> None:
+    png = render_chart(week({"Ada Park": {2: Tally(done=2, counted=2)}}))
+    assert png is not None
+    assert png.startswith(b"\x89PNG\r\n\x1a\n")
+    assert render_chart(week({})) is None
+
+
+def readout(totals: dict[str, Tally]) -> ReadoutNumbers:
+    """A read-out with these per-cadence totals (target 95%)."""
+    return ReadoutNumbers(
+        program="Q1 Kickoff", day=32, on=date(2027, 2, 12), as_of=datetime(2027, 2, 12, tzinfo=UTC),
+        target=0.95, baseline=0.6, standups=StandupTally(answered=9, missed=1), weeks=[],
+        totals=totals, rubric=[], rubric_reps=0, blockers_raised=0, blockers_resolved=0,
+        open_blockers=0, enps=None,
+    )
+
+
+def test_verdicts_say_held_or_not_held_against_the_target() -> None:
+    numbers = readout({"one_on_one": Tally(done=24, counted=25),
+                       "call_review": Tally(done=7, counted=12)})
+    assert verdict(numbers, CadenceType.ONE_ON_ONE) == "held: 96% of 1:1s done (24 of 25)"
+    assert verdict(numbers, CadenceType.CALL_REVIEW) == "not held: 58% of call reviews done " \
+                                                         "(7 of 12)"
+    assert verdict(numbers, CadenceType.TERRITORY_REVIEW) == "no territory reviews were due"
+    blocks = build_readout_message(numbers)
+    assert_valid_blocks(blocks)
+    assert "no rep has two scored call reviews yet" in json.dumps(blocks)

@@ -1,0 +1,78 @@
+"""The App Home: the sections the viewer's roles open, across their programs, within Slack's
+100 blocks (each section gets the room left, keeping some for the sections after it)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from bot.blocks.home.admin import build_admin_section
+from bot.blocks.home.common import DIVIDER
+from bot.blocks.home.enablement import build_enablement_section
+from bot.blocks.home.leader import build_leader_section
+from bot.blocks.home.manager import build_manager_section
+from bot.blocks.home.outsider import build_outsider_section
+from bot.blocks.home.rep import build_rep_section
+from bot.blocks.standup import actions, button
+from bot.blocks.survey_messages import build_invitation_message
+from bot.blocks.text import Block, context, escape, header
+from bot.ids import ActionId
+from bot.services.home import HomeData
+from bot.services.home.viewer import LIVE
+
+MAX_BLOCKS = 100  # Slack's limit for a home view
+MIN_ROOM = 8  # kept for each section still to come
+MAX_SURVEYS = 2  # invitations shown at the top (3 blocks each)
+MAX_PROGRAMS = 6  # programs named in the top line
+
+Section = Callable[[int], list[Block]]
+
+
+def build_home_view(data: HomeData, *, pages: dict[int, int] | None = None) -> dict[str, Any]:
+    """The home view of the viewer; `pages` picks a page of a manager's coaching list."""
+    sections = _sections(data, pages or {})
+    if not sections and not _live(data):
+        return {"type": "home", "blocks": build_outsider_section(data.kickoff_admins)}
+    blocks = _intro(data)
+    for index, build in enumerate(sections):
+        room = MAX_BLOCKS - len(blocks) - MIN_ROOM * (len(sections) - index - 1)
+        blocks += build(room)
+    return {"type": "home", "blocks": blocks[:MAX_BLOCKS]}
+
+
+def _sections(data: HomeData, pages: dict[int, int]) -> list[Section]:
+    sections: list[Section] = []
+    if data.reps:
+        sections.append(lambda room: build_rep_section(data.reps, room=room))
+    if data.managers:
+        sections.append(lambda room: build_manager_section(data.managers, room=room,
+                                                           pages=pages))
+    if data.enablement is not None:
+        enablement = data.enablement
+        sections.append(lambda room: build_enablement_section(enablement, room=room,
+                                                              now=data.now))
+    if data.leaders:
+        sections.append(lambda room: build_leader_section(data.leaders, room=room))
+    if data.admin is not None:
+        admin = data.admin
+        sections.append(lambda room: build_admin_section(admin, room=room))
+    return sections
+
+
+def _live(data: HomeData) -> list[str]:
+    lines = [f"*{escape(m.program.name)}* ({m.program.status}): "
+             f"{', '.join(sorted(m.roles)) or 'member'}"
+             for m in data.viewer.memberships if m.program.status in LIVE]
+    more = [f"and {len(lines) - MAX_PROGRAMS} more"] if len(lines) > MAX_PROGRAMS else []
+    return lines[:MAX_PROGRAMS] + more
+
+
+def _intro(data: HomeData) -> list[Block]:
+    lines = _live(data) or ["You are a kickoff admin and in no program yourself."]
+    blocks: list[Block] = [header("Your kickoff"), context(" · ".join(lines))]
+    if data.viewer.person is not None and _live(data):
+        blocks.append(actions(button("Set out of office", ActionId.HOME_OOO, "self")))
+    programs = {m.program_id: m.program for m in data.viewer.memberships}
+    for survey in data.surveys[:MAX_SURVEYS]:
+        blocks += build_invitation_message(survey, programs[survey.program_id])[1]
+    return [*blocks, DIVIDER]

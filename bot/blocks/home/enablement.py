@@ -1,0 +1,53 @@
+"""Enablement's section of the home: create a survey, each survey's count with "Close now"
+(the `/kickoff survey status` message), and each program's participation at a glance."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from bot.blocks.home.common import DIVIDER, within
+from bot.blocks.standup import actions, button
+from bot.blocks.survey_messages import build_status_message
+from bot.blocks.text import Block, context, escape, header, section
+from bot.ids import ActionId
+from bot.services.home.enablement import EnablementView, ProgramGlance
+from bot.services.standups.participation import Counts
+
+GLANCE_ROOM = 4  # blocks kept for the programs at a glance
+
+
+def build_enablement_section(view: EnablementView, *, room: int, now: datetime) -> list[Block]:
+    """Create, follow and close surveys; then the programs at a glance."""
+    blocks: list[Block] = [
+        header("Enablement"),
+        actions(button("Create a survey", ActionId.HOME_SURVEY_CREATE, "create", primary=True)),
+    ]
+    glances = within([[section(_glance(glance))] for glance in view.glances], GLANCE_ROOM,
+                     "…and {} more programs.")
+    survey_room = room - len(blocks) - len(glances) - 2
+    shown = view.surveys[: max(survey_room - 2, 0)]
+    blocks += build_status_message(shown, now=now)
+    if len(shown) < len(view.surveys):
+        blocks.append(context(f"…and {len(view.surveys) - len(shown)} more: "
+                              "`/kickoff survey status` lists them all."))
+    return [*blocks, *glances, DIVIDER]
+
+
+def _glance(glance: ProgramGlance) -> str:
+    return (f"*{escape(glance.program.name)}* ({glance.program.status}) · {glance.members} "
+            f"members · standups: {standup_counts(glance.standups)} · {_coaching(glance)}")
+
+
+def standup_counts(counts: Counts) -> str:
+    """Standup rep-days as people read them: answered, missed, excused, still open."""
+    if not counts.expected:
+        return "none yet"
+    pending = f", {counts.pending} still open" if counts.pending else ""
+    return (f"{counts.answered} answered ({counts.late} late), {counts.missed} missed, "
+            f"{counts.excused} excused{pending}")
+
+
+def _coaching(glance: ProgramGlance) -> str:
+    if not glance.coaching_due:
+        return "no coaching due yet"
+    return f"coaching: {glance.coaching_done} of {glance.coaching_due} sessions due so far held"

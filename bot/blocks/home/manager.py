@@ -1,0 +1,80 @@
+"""The manager's section of the home: the team's standups, open blockers with "Resolved", and
+this week's coaching still to log with "Log", a page at a time for a large team."""
+
+from __future__ import annotations
+
+from bot.blocks.coaching.describe import item_line, item_with_button
+from bot.blocks.home.common import DIVIDER, clip
+from bot.blocks.home.enablement import standup_counts
+from bot.blocks.standup import actions, button
+from bot.blocks.text import Block, context, escape, header, section
+from bot.ids import ActionId
+from bot.services.home.manager import ManagerView
+
+PAGE_SIZE = 10  # coaching rows per page
+FIXED_BLOCKS = 6  # team line, blockers title and "more", coaching title, pager, divider
+
+
+def build_manager_section(
+    views: list[ManagerView], *, room: int, pages: dict[int, int] | None = None
+) -> list[Block]:
+    """One part per program the viewer manages reps in, sharing `room` between them."""
+    blocks: list[Block] = [header("Your team")]
+    for index, view in enumerate(views):
+        share = (room - len(blocks)) // (len(views) - index)
+        if share <= FIXED_BLOCKS:
+            break
+        page = (pages or {}).get(view.member.program_id, 0)
+        blocks += _program_part(view, room=share, page=page)
+    return blocks
+
+
+def _program_part(view: ManagerView, *, room: int, page: int) -> list[Block]:
+    name = escape(view.member.program.name)
+    if not (view.reps or view.to_log or view.blockers):
+        return [section(f"*{name}*: no reps report to you in this program."), DIVIDER]
+    reps = f"{view.reps} rep" + ("" if view.reps == 1 else "s")
+    blocks = [section(f"*{name}* · {reps} · week-1 standups: "
+                      f"{standup_counts(view.standups)}")]
+    blocks += _blockers(view)
+    rows = max(min(PAGE_SIZE, room - len(blocks) - 3), 1)
+    return [*blocks, *_coaching(view, rows=rows, page=page), DIVIDER]
+
+
+def _blockers(view: ManagerView) -> list[Block]:
+    if not view.blockers:
+        return []
+    blocks = [section(f"*Open blockers* ({len(view.blockers) + view.more_blockers})")]
+    for blocker in view.blockers:
+        text = (f"*{escape(blocker.rep_name)}* · Day {blocker.day_number}: "
+                f"{escape(clip(blocker.text, 200))}")
+        blocks.append(section(text) | {"accessory": button(
+            "Resolved", ActionId.STANDUP_RESOLVE, str(blocker.answer_id), primary=True)})
+    if view.more_blockers:
+        blocks.append(context(f"…and {view.more_blockers} more in your DMs."))
+    return blocks
+
+
+def _coaching(view: ManagerView, *, rows: int, page: int) -> list[Block]:
+    if not view.to_log:
+        return [section("*Coaching*: nothing left to log this week. :tada:")]
+    pages = -(-len(view.to_log) // rows)
+    page = min(max(page, 0), pages - 1)
+    overdue = f", {view.overdue} overdue" if view.overdue else ""
+    paging = f" · page {page + 1} of {pages}" if pages > 1 else ""
+    blocks = [section(f"*Coaching to log this week*: {len(view.to_log)}{overdue}{paging}")]
+    blocks += [item_with_button(item, item_line(item))
+               for item in view.to_log[page * rows:(page + 1) * rows]]
+    if pages > 1:
+        blocks.append(_pager(view.member.program_id, page, pages))
+    return blocks
+
+
+def _pager(program_id: int, page: int, pages: int) -> Block:
+    """Previous / Next; the value says which program's list and which page."""
+    buttons = []
+    if page > 0:
+        buttons.append(button("Previous", ActionId.HOME_PAGE_BACK, f"{program_id}:{page - 1}"))
+    if page < pages - 1:
+        buttons.append(button("Next", ActionId.HOME_PAGE, f"{program_id}:{page + 1}"))
+    return actions(*buttons)

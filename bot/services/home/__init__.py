@@ -1,0 +1,64 @@
+"""The App Home's data: what each section of the viewer's home shows, gathered with a fixed
+number of queries per section and program (the blocks are built in bot/blocks/home/)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from bot.services.access import Caller, is_kickoff_admin
+from bot.services.home.admin import AdminView, admin_view
+from bot.services.home.enablement import EnablementView, enablement_view
+from bot.services.home.leader import LeaderView, leader_view
+from bot.services.home.manager import ManagerView, manager_view
+from bot.services.home.rep import RepView, rep_view
+from bot.services.home.surveys import surveys_to_answer
+from bot.services.home.viewer import LIVE, Viewer, load_viewer
+from db.models import ProgramStatus, Role, Survey
+
+# Programs whose reps and managers have something to act on.
+RUNNING = frozenset({ProgramStatus.ACTIVE, ProgramStatus.PAUSED})
+
+
+@dataclass(frozen=True)
+class HomeData:
+    """Everything the home shows; a section is empty or None when the viewer lacks its role."""
+
+    viewer: Viewer
+    now: datetime
+    surveys: list[Survey]
+    reps: list[RepView]
+    managers: list[ManagerView]
+    enablement: EnablementView | None
+    leaders: list[LeaderView]
+    admin: AdminView | None
+    kickoff_admins: tuple[str, ...]  # whom someone in no program may ask
+
+
+def gather_home(
+    *, session: Session, caller: Caller, kickoff_admins: Iterable[str], now: datetime
+) -> HomeData:
+    """The data of every section the caller's roles open, across their programs."""
+    admins = tuple(kickoff_admins)
+    viewer = load_viewer(session=session, slack_user_id=caller.slack_user_id,
+                         is_kickoff_admin=is_kickoff_admin(caller, admins))
+    live = [m for m in viewer.memberships if m.program.status in LIVE]
+    enablement = viewer.holding(Role.ENABLEMENT)
+    return HomeData(
+        viewer=viewer, now=now, kickoff_admins=admins,
+        surveys=surveys_to_answer(session=session, memberships=live, now=now),
+        reps=[rep_view(session=session, member=m, now=now)
+              for m in viewer.holding(Role.REP) if m.program.status in RUNNING],
+        managers=[manager_view(session=session, member=m, now=now)
+                  for m in viewer.holding(Role.MANAGER) if m.program.status in RUNNING],
+        enablement=enablement_view(
+            session=session, workspace_id=enablement[0].program.workspace_id, caller=caller,
+            kickoff_admins=admins, programs=[m.program for m in enablement], now=now,
+        ) if enablement else None,
+        leaders=[leader_view(session=session, member=m) for m in viewer.holding(Role.LEADER)],
+        admin=admin_view(session=session, viewer=viewer, now=now)
+        if Role.ADMIN in viewer.roles else None,
+    )

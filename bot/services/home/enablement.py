@@ -1,0 +1,72 @@
+"""Enablement's part of the home: their surveys with answer counts (never who), and each
+program's participation at a glance: members, standups, coaching done so far."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from bot.errors import NotAllowed
+from bot.services.access import Caller
+from bot.services.coaching.status import Status, load_status_context
+from bot.services.local_time import local_date
+from bot.services.standups.participation import Counts, participation
+from bot.services.surveys.status import SurveyOverview, survey_overviews
+from db.models import CoachingItem, Membership, Person, Program
+
+
+@dataclass(frozen=True)
+class ProgramGlance:
+    """One program's participation so far."""
+
+    program: Program
+    members: int
+    standups: Counts
+    coaching_done: int
+    coaching_due: int  # sessions due before today, excused ones left out
+
+
+@dataclass(frozen=True)
+class EnablementView:
+    """The surveys enablement runs, and a glance at each of their programs."""
+
+    surveys: list[SurveyOverview]
+    glances: list[ProgramGlance]
+
+
+def enablement_view(
+    *, session: Session, workspace_id: int, caller: Caller, kickoff_admins: Iterable[str],
+    programs: list[Program], now: datetime,
+) -> EnablementView:
+    """Surveys of the caller's programs and a glance at each of `programs`."""
+    try:
+        surveys = survey_overviews(session=session, workspace_id=workspace_id, caller=caller,
+                                   kickoff_admins=kickoff_admins, now=now)
+    except NotAllowed:  # their programs have all ended: nothing to run surveys for
+        surveys = []
+    return EnablementView(surveys=surveys,
+                          glances=[glance(session=session, program=p, now=now) for p in programs])
+
+
+def glance(*, session: Session, program: Program, now: datetime) -> ProgramGlance:
+    """Members, standup participation and coaching completion of one program (a few queries)."""
+    members = session.scalar(
+        select(func.count(Membership.id)).join(Person, Person.id == Membership.person_id)
+        .where(Membership.program_id == program.id, Membership.active.is_(True),
+               Person.active.is_(True))
+    )
+    context = load_status_context(session=session, program=program)
+    today = local_date(now, program.timezone)
+    items = session.scalars(select(CoachingItem).where(
+        CoachingItem.program_id == program.id, CoachingItem.due_date < today))
+    statuses = [context.status_of(item, now) for item in items]
+    return ProgramGlance(
+        program=program, members=int(members or 0),
+        standups=participation(session=session, program=program, now=now).totals(),
+        coaching_done=statuses.count(Status.DONE),
+        coaching_due=len(statuses) - statuses.count(Status.EXCUSED),
+    )

@@ -1,0 +1,130 @@
+"""Moving a program through its life from Slack or the shell: launch welcomes every member once,
+pause and end stop what is planned at once, resume sends again. A repeated move (a double
+click) changes nothing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, joinedload
+
+from bot.blocks.text import Block
+from bot.blocks.welcome import WelcomeFacts, build_welcome_message, welcome_fallback
+from bot.services.availability import Absences, load_absences
+from bot.services.local_time import at_local, local_date
+from bot.services.outbox import NOW_WINDOW, Envelope, cancel_planned, delivery_key, queue
+from bot.services.programs import TRANSITIONS, change_status
+from bot.services.standups.schedule import standup_days
+from db.models import Delivery, DeliveryStatus, Membership, Person, Program, Role
+
+WELCOME_KIND = "welcome"
+PAUSED = "program paused"
+ENDED = "program ended"
+LOOK_AHEAD = timedelta(days=90)  # the longest out-of-office range
+
+
+@dataclass(frozen=True)
+class Move:
+    """What a move did: whether the status changed, welcomes queued, messages cancelled."""
+
+    program: Program
+    changed: bool
+    welcomed: int = 0
+    cancelled: int = 0
+
+
+def welcome_key(program_id: int, slack_user_id: str) -> str:
+    """The one welcome of a member of a program."""
+    return delivery_key(WELCOME_KIND, program_id, slack_user_id, "launch")
+
+
+def move_program(*, session: Session, program: Program, action: str, now: datetime) -> Move:
+    """Launch, pause, resume or end `program`; asking again for the status it has is a no-op."""
+    if program.status is TRANSITIONS[action][1]:
+        return Move(program=program, changed=False)
+    change_status(session=session, program=program, action=action)
+    if action == "launch":
+        return Move(program, True, welcomed=queue_welcomes(session=session, program=program,
+                                                           now=now))
+    if action in ("pause", "end"):
+        reason = PAUSED if action == "pause" else ENDED
+        return Move(program, True, cancelled=cancel_planned(session, reason=reason,
+                                                            program_id=program.id))
+    _reopen_paused(session, program, now)
+    return Move(program, True)
+
+
+def queue_welcomes(*, session: Session, program: Program, now: datetime) -> int:
+    """Queue a welcome DM for every active member (once each); someone out of office gets it
+    on their first day back. Returns how many were new."""
+    members = _active_members(session, program)
+    today = local_date(now, program.timezone)
+    absences = load_absences(session=session, person_ids=[m.person_id for m in members],
+                             first=today - timedelta(days=1), last=today + LOOK_AHEAD)
+    envelopes = [_welcome(program, member, absences, now) for member in members]
+    return queue(session, envelopes, now=now)
+
+
+def _active_members(session: Session, program: Program) -> list[Membership]:
+    query = (
+        select(Membership).join(Membership.person)
+        .where(Membership.program_id == program.id, Membership.active.is_(True),
+               Person.active.is_(True))
+        .options(joinedload(Membership.person), joinedload(Membership.manager))
+        .order_by(Person.name, Person.id)
+    )
+    return list(session.scalars(query))
+
+
+def welcome_message(
+    program: Program, roles: frozenset[Role], manager_name: str | None
+) -> tuple[str, list[Block]]:
+    """The welcome a member holding `roles` gets (fallback text, blocks)."""
+    days = standup_days(program)
+    facts = WelcomeFacts(
+        program_name=program.name, first_standup=days[0].date if days else None,
+        standup_days=program.standup_days, standup_time=program.standup_time,
+        standup_channel=program.standup_channel, audit_channel=program.audit_channel,
+        coaching_due_weekday=program.coaching_due_weekday, manager_name=manager_name,
+    )
+    return welcome_fallback(facts), build_welcome_message(facts, roles)
+
+
+def _welcome(program: Program, member: Membership, absences: Absences, now: datetime) -> Envelope:
+    person = member.person
+    text, blocks = welcome_message(program, member.roles,
+                                   member.manager.name if member.manager else None)
+    due = _first_moment_back(person, absences, now, program.standup_time)
+    return Envelope(
+        key=welcome_key(program.id, person.slack_user_id), kind=WELCOME_KIND,
+        workspace_id=program.workspace_id, program_id=program.id, person_id=person.id,
+        channel=person.slack_user_id, text=text, blocks=blocks, due_at=due,
+        window_end=due + NOW_WINDOW,
+    )
+
+
+def _first_moment_back(person: Person, absences: Absences, now: datetime, at: time) -> datetime:
+    """Now, or the morning of the person's first local day back from out of office."""
+    day = local_date(now, person.timezone)
+    if not absences.is_away(person.id, day):
+        return now
+    while absences.is_away(person.id, day):
+        day += timedelta(days=1)
+    return at_local(day, at, person.timezone)
+
+
+def _reopen_paused(session: Session, program: Program, now: datetime) -> None:
+    """Messages the pause cancelled are planned again: each goes out if its window is still
+    open (the dispatcher expires the others); welcomes get a fresh window."""
+    query = select(Delivery).where(
+        Delivery.program_id == program.id, Delivery.status == DeliveryStatus.CANCELLED,
+        Delivery.error == PAUSED,
+    )
+    for delivery in session.scalars(query):
+        delivery.status, delivery.error = DeliveryStatus.PLANNED, None
+        if delivery.kind == WELCOME_KIND:
+            delivery.due_at = max(delivery.due_at, now)
+            delivery.window_end = delivery.due_at + NOW_WINDOW
+    session.flush()

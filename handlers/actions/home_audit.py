@@ -1,0 +1,35 @@
+""""This week so far" in a leader's home: the current week's audit, in a modal."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from slack_bolt import Ack, BoltContext
+from slack_sdk import WebClient
+
+from bot.blocks.home.leader import build_audit_week_view
+from bot.deps import deps_of
+from bot.services.audit.access import audit_program_for
+from bot.services.audit.compute import compute_week
+from bot.services.audit.weeks import current_week
+from handlers.caller import load_caller
+
+
+def handle_home_audit_week_action(
+    ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient,
+    context: BoltContext,
+) -> None:
+    """Compute the week so far for a leader or admin of the program, and show it."""
+    ack()
+    deps = deps_of(context)
+    caller = load_caller(client, body["user"]["id"])
+    now = datetime.now(UTC)
+    with deps.session_factory() as session:
+        program = audit_program_for(session=session, caller=caller,
+                                    kickoff_admins=deps.settings.kickoff_admins,
+                                    ref=str(action["value"]))
+        numbers = compute_week(session=session, program=program,
+                               monday=current_week(program, now), now=now)
+        view = build_audit_week_view(numbers)
+    client.views_open(trigger_id=body["trigger_id"], view=view)

@@ -1,0 +1,40 @@
+"""Launch, Pause, Resume and End in the admin's home; a second click changes nothing."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from slack_bolt import Ack, BoltContext
+from slack_sdk import WebClient
+
+from bot.deps import deps_of
+from bot.ids import ActionId
+from bot.services.launch import move_program
+from bot.services.setup_access import administered_program
+from handlers.caller import load_actor
+from handlers.home import refresh_home
+
+MOVES = {
+    ActionId.PROGRAM_LAUNCH: "launch",
+    ActionId.PROGRAM_PAUSE: "pause",
+    ActionId.PROGRAM_RESUME: "resume",
+    ActionId.PROGRAM_END: "end",
+}
+
+
+def handle_program_move_action(
+    ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient,
+    context: BoltContext,
+) -> None:
+    """Move the program (launch welcomes every member through the outbox), then show it."""
+    ack()
+    deps = deps_of(context)
+    user_id = body["user"]["id"]
+    actor = load_actor(client, user_id, deps.settings.kickoff_admins)
+    with deps.session_factory.begin() as session:
+        program = administered_program(session=session, program_id=int(action["value"]),
+                                       actor=actor)
+        move_program(session=session, program=program, action=MOVES[ActionId(action["action_id"])],
+                     now=datetime.now(UTC))
+    refresh_home(client, deps, user_id)

@@ -1,0 +1,30 @@
+""""Send me a test" in the admin's home: choose which of the program's messages to preview."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt import Ack, BoltContext
+from slack_sdk import WebClient
+
+from bot.blocks.send_test import build_send_test_modal
+from bot.deps import deps_of
+from bot.services.setup_access import administered_program
+from handlers.caller import load_actor
+from scheduler.plans import default_planners
+from scheduler.samples import sample_kinds
+
+
+def handle_send_test_open_action(
+    ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient,
+    context: BoltContext,
+) -> None:
+    """Open the modal listing a welcome per role and every kind the planners send."""
+    ack()
+    deps = deps_of(context)
+    actor = load_actor(client, body["user"]["id"], deps.settings.kickoff_admins)
+    with deps.session_factory() as session:
+        program = administered_program(session=session, program_id=int(action["value"]),
+                                       actor=actor)
+        view = build_send_test_modal(program, sample_kinds(default_planners(deps.settings)))
+    client.views_open(trigger_id=body["trigger_id"], view=view)

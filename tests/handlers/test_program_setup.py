@@ -1,0 +1,174 @@
+"""Creating and editing a program in Slack: the modal, each refusal at its input (the shell's
+rules, channels kickoff-bot cannot post to), and a program exactly as the shell shows it."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+
+from bot.cli import main
+from bot.fakeslack import FakeSlack, SignedSender
+from bot.ids import ActionId, CallbackId
+from bot.ids import ProgramField as F
+from bot.services.program_spec import ProgramSpec
+from bot.services.setup_access import REFUSAL
+from db.models import Program
+from tests.blockkit import assert_valid_view
+from tests.databases import Database
+from tests.handlers.program_modal_support import submit_program
+from tests.home_world import ADMIN, action_ids, next_home, open_home, text_of, today
+
+KICKOFF = (today() + timedelta(days=14)).isoformat()
+
+
+@pytest.fixture
+def workspace(fake_slack: FakeSlack) -> FakeSlack:
+    """The admin and the channels the program may use, as Slack knows them."""
+    fake_slack.add_user(ADMIN, real_name="Ada Admin", email="ada@example.com")
+    fake_slack.add_user("UREP", real_name="Rita Rep")
+    fake_slack.add_channel("CSALES", "sales-standups")
+    fake_slack.add_channel("CLEAD", "sales-leadership")
+    fake_slack.add_channel("CNOBOT", "sales-floor", bot_is_member=False)
+    fake_slack.add_channel("COLD", "old-kickoff", is_archived=True)
+    return fake_slack
+
+
+def valid() -> dict[F, Any]:
+    """Every field of the modal, filled in as an admin would."""
+    return {
+        F.NAME: "FY27 Kickoff", F.KICKOFF_DATE: KICKOFF, F.EVENT_DAYS: 2,
+        F.TIMEZONE: "america/new_york", F.STANDUP_CHANNEL: "CSALES", F.AUDIT_CHANNEL: "CLEAD",
+        F.WORKING_DAYS: [1, 2, 3, 4, 5], F.HOLIDAYS: "2027-01-18\n2027-02-15",
+        F.STANDUP_TIME: "08:30", F.REMINDER_TIME: "12:00", F.STANDUP_DAYS: 4,
+        F.COACHING_DUE_WEEKDAY: 5, F.ONE_ON_ONE_TARGET: 0.9, F.BASELINE_COMPLETION: 0.55,
+        F.READOUT_DAY: 33,
+    }
+
+
+def test_the_modal_asks_every_setting_the_shell_offers(
+    slack: SignedSender, workspace: FakeSlack
+) -> None:
+    home = open_home(slack, ADMIN)
+    slack.action(user_id=ADMIN, action_id=ActionId.PROGRAM_CREATE, value="new", view=home)
+    workspace.wait_for(lambda: bool(workspace.calls_to("views.open")))
+    modal = workspace.calls_to("views.open")[0].params["view"]
+    assert_valid_view(modal)
+    assert modal["callback_id"] == CallbackId.PROGRAM_SETUP
+    inputs = [block["block_id"] for block in modal["blocks"] if block["type"] == "input"]
+    assert inputs == [field.value for field in F]
+    assert set(inputs) == set(ProgramSpec.model_fields)
+    timezone = next(b for b in modal["blocks"] if b["block_id"] == F.TIMEZONE)
+    assert timezone["element"]["type"] == "plain_text_input"  # ~400 zones: no static select
+
+
+@pytest.mark.parametrize(("field", "value", "error"), [
+    (F.NAME, "   ", "must not be blank"),
+    (F.KICKOFF_DATE, "2020-01-06", "the 30 days after 2020-01-06 ended on 2020-02-05"),
+    (F.EVENT_DAYS, 3, "Input should be less than or equal to 2"),
+    (F.TIMEZONE, "Mars/Olympus_Mons", "'Mars/Olympus_Mons' is not an IANA time zone"),
+    (F.STANDUP_CHANNEL, "sales", "'sales' is not a channel id (like C0123ABCD)"),
+    (F.STANDUP_CHANNEL, "CNOBOT", "kickoff-bot is not in #sales-floor: type /invite "
+                                  "@kickoff-bot in #sales-floor, then submit again."),
+    (F.AUDIT_CHANNEL, "COLD", "#old-kickoff is archived; choose another channel."),
+    (F.AUDIT_CHANNEL, "CGONE", "kickoff-bot cannot see this channel: if it is private, type "
+                               "/invite @kickoff-bot in it"),
+    (F.WORKING_DAYS, [], "at least one working day is needed"),
+    (F.HOLIDAYS, "2027-01-18, 2027-02-30", "'2027-02-30' is not a date like 2027-01-31"),
+    (F.STANDUP_TIME, "25:00", "Input should be in a valid time format"),
+    (F.REMINDER_TIME, "08:00", "reminder_time must be later than standup_time"),
+    (F.STANDUP_DAYS, 11, "Input should be less than or equal to 10"),
+    (F.COACHING_DUE_WEEKDAY, 8, "Input should be less than or equal to 7"),
+    (F.ONE_ON_ONE_TARGET, 1.5, "Input should be less than or equal to 1"),
+    (F.BASELINE_COMPLETION, -0.1, "Input should be greater than or equal to 0"),
+    (F.READOUT_DAY, 29, "Input should be greater than or equal to 30"),
+])
+def test_each_invalid_field_gets_its_error_at_its_input(
+    slack: SignedSender, workspace: FakeSlack, database: Database, field: F, value: Any,
+    error: str,
+) -> None:
+    answer = submit_program(slack, ADMIN, valid() | {field: value})
+    assert answer["response_action"] == "errors"
+    assert list(answer["errors"]) == [field.value]
+    assert error in answer["errors"][field.value]
+    with database.session_factory() as session:
+        assert session.scalar(select(func.count()).select_from(Program)) == 0
+
+
+def test_a_taken_name_is_refused_at_the_name(slack: SignedSender, workspace: FakeSlack) -> None:
+    assert submit_program(slack, ADMIN, valid())["response_action"] == "update"
+    next_home(workspace, ADMIN, 0)
+    again = submit_program(slack, ADMIN, valid() | {F.KICKOFF_DATE: KICKOFF})
+    assert again == {"response_action": "errors",
+                     "errors": {"name": "a program named 'FY27 Kickoff' already exists"}}
+
+
+def test_a_valid_program_is_created_exactly_as_the_shell_shows_it(
+    slack: SignedSender, workspace: FakeSlack, database: Database, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+) -> None:
+    published = len(workspace.calls_to("views.publish"))
+    answer = submit_program(slack, ADMIN, valid())
+    assert answer["response_action"] == "update"
+    assert "*FY27 Kickoff* is a draft" in text_of(answer["view"])
+    home = next_home(workspace, ADMIN, published)
+    assert_valid_view(home)
+    assert "*FY27 Kickoff* · draft" in text_of(home)
+    assert ActionId.PROGRAM_LAUNCH in action_ids(home)
+    assert shell_show(monkeypatch, tmp_path, capsys, workspace, database) == {
+        "id": 1, "status": "draft", "name": "FY27 Kickoff", "kickoff_date": KICKOFF,
+        "event_days": 2, "timezone": "America/New_York", "standup_channel": "CSALES",
+        "audit_channel": "CLEAD", "working_days": [1, 2, 3, 4, 5],
+        "holidays": ["2027-01-18", "2027-02-15"], "standup_time": "08:30:00",
+        "reminder_time": "12:00:00", "coaching_due_weekday": 5, "standup_days": 4,
+        "one_on_one_target": 0.9, "baseline_completion": 0.55, "readout_day": 33,
+    }
+
+
+def test_edit_opens_the_settings_and_saves_the_change(
+    slack: SignedSender, workspace: FakeSlack, database: Database, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+) -> None:
+    submit_program(slack, ADMIN, valid())
+    next_home(workspace, ADMIN, 0)
+    home = open_home(slack, ADMIN)
+    slack.action(user_id=ADMIN, action_id=ActionId.PROGRAM_EDIT, value="1", view=home)
+    workspace.wait_for(lambda: bool(workspace.calls_to("views.open")))
+    modal = workspace.calls_to("views.open")[0].params["view"]
+    assert_valid_view(modal)
+    name = next(b for b in modal["blocks"] if b["block_id"] == F.NAME)
+    assert name["element"]["initial_value"] == "FY27 Kickoff"
+    published = len(workspace.calls_to("views.publish"))
+    answer = submit_program(slack, ADMIN, valid() | {F.STANDUP_DAYS: 5}, program_id=1)
+    assert answer["response_action"] == "update"
+    next_home(workspace, ADMIN, published)
+    shown = shell_show(monkeypatch, tmp_path, capsys, workspace, database)
+    assert (shown["standup_days"], shown["status"]) == (5, "draft")
+
+
+def test_someone_who_is_not_an_admin_cannot_create_a_program(
+    slack: SignedSender, workspace: FakeSlack, database: Database
+) -> None:
+    answer = submit_program(slack, "UREP", valid())
+    assert answer == {"response_action": "errors", "errors": {"name": REFUSAL}}
+    with database.session_factory() as session:
+        assert session.scalar(select(func.count()).select_from(Program)) == 0
+
+
+def shell_show(
+    monkeypatch: pytest.MonkeyPatch, folder: Path, capsys: pytest.CaptureFixture[str],
+    fake: FakeSlack, database: Database,
+) -> dict[str, Any]:
+    """`kickoff-bot program show 1 --json`, run as a shell user would."""
+    monkeypatch.chdir(folder)
+    for name, value in (("SLACK_BOT_TOKEN", "xoxb-fake"), ("SLACK_SIGNING_SECRET", "s"),
+                        ("SLACK_API_URL", fake.api_url), ("DATABASE_URL", database.url)):
+        monkeypatch.setenv(name, value)
+    capsys.readouterr()
+    assert main(["program", "show", "1", "--json"]) == 0
+    shown: dict[str, Any] = json.loads(capsys.readouterr().out)
+    return shown

@@ -7,7 +7,7 @@ from typing import Any
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot.services.roster import DirectoryUser
+from bot.services.roster_checks import DirectoryUser
 
 
 class SlackDirectory:

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from bot.errors import NotFound
 from bot.services.outbox import cancel_planned
-from bot.services.roster import DirectoryUser
+from bot.services.roster_checks import DirectoryUser
 from bot.services.roster_csv import iana_zone
 from db.models import Delivery, DeliveryStatus, Person
 

@@ -17,7 +17,7 @@ from bot.services.people import (
     find_person,
     sync_people,
 )
-from bot.services.roster import DirectoryUser
+from bot.services.roster_checks import DirectoryUser
 from db.models import Delivery, DeliveryStatus, Person, Role, Workspace
 from scheduler.planning import plan_all
 from tests.databases import Database

@@ -11,13 +11,8 @@ from sqlalchemy import func, select
 
 from bot.errors import InvalidInput
 from bot.fakeslack import FakeSlack
-from bot.services.roster import (
-    DirectoryUser,
-    RosterRejected,
-    RosterReport,
-    UserDirectory,
-    import_roster,
-)
+from bot.services.roster import RosterRejected, RosterReport, import_roster
+from bot.services.roster_checks import DirectoryUser, UserDirectory
 from bot.services.roster_csv import parse_roster
 from bot.slack_directory import SlackDirectory, directory_user
 from db.models import Membership, Person, Program, ProgramStatus, Role
@@ -48,9 +43,14 @@ class Seen:
 def directory(fake_slack: FakeSlack, slack_client: WebClient) -> SlackDirectory:
     """The Slack directory on a fake workspace of people (and some who cannot take part)."""
     people = {
-        "UANA": ("Ana Ruiz", "Europe/Berlin"), "UBEN": ("Ben Okafor", "America/Chicago"),
-        "ULEA": ("Lea Berg", "Europe/Oslo"), "UDAN": ("Dan Li", "UTC"), "UEVE": ("Eve", "UTC"),
-        "UFAY": ("Fay", "UTC"), "UGUS": ("Gus", "UTC"), "UHAL": ("Hal", "UTC"),
+        "UANA": ("Ana Ruiz", "Europe/Berlin"),
+        "UBEN": ("Ben Okafor", "America/Chicago"),
+        "ULEA": ("Lea Berg", "Europe/Oslo"),
+        "UDAN": ("Dan Li", "UTC"),
+        "UEVE": ("Eve", "UTC"),
+        "UFAY": ("Fay", "UTC"),
+        "UGUS": ("Gus", "UTC"),
+        "UHAL": ("Hal", "UTC"),
         "UIVY": ("Ivy", "UTC"),
     }
     for user_id, (real_name, tz) in people.items():
@@ -78,8 +78,7 @@ def load(
     content = text.encode() if isinstance(text, str) else text
     with database.session_factory.begin() as session:
         program = session.get_one(Program, program_id)
-        return import_roster(session=session, program=program, content=content,
-                             directory=directory)
+        return import_roster(session=session, program=program, content=content, directory=directory)
 
 
 def roster(database: Database) -> dict[str, Seen]:
@@ -96,8 +95,9 @@ def roster(database: Database) -> dict[str, Seen]:
 def people(database: Database) -> dict[str, tuple[str, str | None, str]]:
     """Every person's name, email and time zone by Slack id."""
     with database.session_factory() as session:
-        return {p.slack_user_id: (p.name, p.email, p.timezone)
-                for p in session.scalars(select(Person))}
+        return {
+            p.slack_user_id: (p.name, p.email, p.timezone) for p in session.scalars(select(Person))
+        }
 
 
 def membership_ids(database: Database) -> dict[str, int]:
@@ -129,9 +129,11 @@ def test_a_good_file_adds_everyone_with_roles_managers_and_teams(
 def test_a_bom_semicolons_crlf_and_loose_spelling_are_read(
     database: Database, program_id: int, directory: SlackDirectory
 ) -> None:
-    text = ("\ufeff Email ;Slack ID; Role ;MANAGER\r\n"
-            "ANA@example.com;; Manager | Leader ;\r\n"
-            "ben@example.com;;REP;uana\r\n")
+    text = (
+        "\ufeff Email ;Slack ID; Role ;MANAGER\r\n"
+        "ANA@example.com;; Manager | Leader ;\r\n"
+        "ben@example.com;;REP;uana\r\n"
+    )
 
     report = load(database, program_id, text.encode("utf-8"), directory)
 
@@ -195,8 +197,9 @@ def test_every_bad_row_is_reported_with_its_line_and_nothing_changes(
     with database.session_factory.begin() as session:  # committed: the service wrote nothing
         program = session.get_one(Program, program_id)
         with pytest.raises(RosterRejected) as rejected:
-            import_roster(session=session, program=program, content=BAD.encode(),
-                          directory=directory)
+            import_roster(
+                session=session, program=program, content=BAD.encode(), directory=directory
+            )
 
     assert [str(problem) for problem in rejected.value.problems] == BAD_REPORT
     assert str(rejected.value).splitlines() == [
@@ -228,15 +231,23 @@ def test_a_header_without_a_required_column_is_one_clear_error(header: str, reas
     [
         (b"", "line 1: the file is empty; the first line must be the header"),
         (b"email,role,manager\n\n", "line 1: the file has a header but nobody in it"),
-        (b"email,role,manager\nana@example.com,\xe9t\xe9,\n",
-         "line 2: the file is not UTF-8 text (save it as 'CSV UTF-8')"),
-        (b"email,role,manager\nana@example.com,leader,,Sales, EMEA\n",
-         "line 2: 5 values but the header has 3 columns "
-         "(quote a value that contains the separator)"),
-        (b"email,role,manager\nana.example.com,leader,\n",
-         "line 2: 'ana.example.com' is not an email address"),
-        (b'email,role,manager\n\n"' + b"x" * 200_000 + b'"\n',
-         "line 3: the file is not valid CSV (field larger than field limit (131072))"),
+        (
+            b"email,role,manager\nana@example.com,\xe9t\xe9,\n",
+            "line 2: the file is not UTF-8 text (save it as 'CSV UTF-8')",
+        ),
+        (
+            b"email,role,manager\nana@example.com,leader,,Sales, EMEA\n",
+            "line 2: 5 values but the header has 3 columns "
+            "(quote a value that contains the separator)",
+        ),
+        (
+            b"email,role,manager\nana.example.com,leader,\n",
+            "line 2: 'ana.example.com' is not an email address",
+        ),
+        (
+            b'email,role,manager\n\n"' + b"x" * 200_000 + b'"\n',
+            "line 3: the file is not valid CSV (field larger than field limit (131072))",
+        ),
     ],
 )
 def test_files_that_are_not_a_roster_are_rejected(content: bytes, problem: str) -> None:
@@ -299,17 +310,21 @@ class NoTimeZoneDirectory:
 def test_time_zone_comes_from_slack_then_the_file_then_the_program(
     database: Database, program_id: int, directory: SlackDirectory
 ) -> None:
-    text = ("email,role,manager,timezone\n"
-            "ana@example.com,manager,,asia/kolkata\n"
-            "ben@example.com,manager,,\n")
+    text = (
+        "email,role,manager,timezone\n"
+        "ana@example.com,manager,,asia/kolkata\n"
+        "ben@example.com,manager,,\n"
+    )
     load(database, program_id, text, directory)
     assert {k: v[2] for k, v in people(database).items()} == {
-        "UANA": "Europe/Berlin", "UBEN": "America/Chicago",
+        "UANA": "Europe/Berlin",
+        "UBEN": "America/Chicago",
     }
 
     load(database, program_id, text, NoTimeZoneDirectory())
     assert {k: v[2] for k, v in people(database).items() if k in ("UANA", "UBEN")} == {
-        "UANA": "Asia/Kolkata", "UBEN": PROGRAM_TZ,
+        "UANA": "Asia/Kolkata",
+        "UBEN": PROGRAM_TZ,
     }
     assert directory_user({"id": "U1", "profile": {}}).tz is None  # Slack sent no tz
 
@@ -317,12 +332,14 @@ def test_time_zone_comes_from_slack_then_the_file_then_the_program(
 def test_each_person_is_looked_up_once_per_import(
     database: Database, program_id: int, directory: SlackDirectory, fake_slack: FakeSlack
 ) -> None:
-    text = ("email,slack_id,role,manager\n"
-            "ana@example.com,,manager,\n"
-            "ANA@example.com,,manager,\n"
-            ",UANA,manager,\n"
-            "nobody@example.com,,manager,\n"
-            "nobody@example.com,,manager,\n")
+    text = (
+        "email,slack_id,role,manager\n"
+        "ana@example.com,,manager,\n"
+        "ANA@example.com,,manager,\n"
+        ",UANA,manager,\n"
+        "nobody@example.com,,manager,\n"
+        "nobody@example.com,,manager,\n"
+    )
 
     with pytest.raises(RosterRejected) as rejected:
         load(database, program_id, text, directory)

@@ -3,15 +3,27 @@
 from __future__ import annotations
 
 import logging
+from concurrent.futures import Executor
 
 from slack_bolt import App
 from slack_sdk import WebClient
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.deps import Deps, install_deps
-from bot.errors import register_error_handler
+from bot.events_once import install_events_once
 from bot.settings import Settings
 from handlers import register_all
+
+
+class _SameTokenNotice(logging.Filter):
+    """Drop Bolt's warning that the client's token wins over SLACK_BOT_TOKEN: they are the same."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "`token` will be unused" not in record.getMessage()
+
+
+BOLT_LOG = logging.getLogger("kickoff.bolt")
+BOLT_LOG.addFilter(_SameTokenNotice())
 
 
 def make_client(settings: Settings) -> WebClient:
@@ -20,15 +32,25 @@ def make_client(settings: Settings) -> WebClient:
 
 
 def create_app(
-    settings: Settings, session_factory: sessionmaker[Session], *, client: WebClient | None = None
+    settings: Settings,
+    session_factory: sessionmaker[Session],
+    *,
+    client: WebClient | None = None,
+    socket_mode: bool = False,
+    listener_executor: Executor | None = None,
 ) -> App:
-    """A Bolt App (HTTP mode) with every listener; it checks the token with auth.test once."""
+    """A Bolt App with every listener; it checks the token with auth.test once.
+
+    Over HTTP every request's signature is verified; Socket Mode needs no signing secret.
+    """
     app = App(
         client=client or make_client(settings),
-        signing_secret=settings.signing_secret(),
-        logger=logging.getLogger("kickoff.bolt"),
+        signing_secret=None if socket_mode else settings.signing_secret(),
+        request_verification_enabled=not socket_mode,
+        listener_executor=listener_executor,  # tests pass one to wait for listeners at teardown
+        logger=BOLT_LOG,
     )
     install_deps(app, Deps(settings=settings, session_factory=session_factory))
-    register_error_handler(app)
+    install_events_once(app)  # after install_deps: it uses the Deps
     register_all(app)
     return app

@@ -8,6 +8,129 @@ COMMAND = "/kickoff"
 class ActionId(StrEnum):
     """action_id values of interactive elements."""
 
+    STANDUP_ANSWER = "standup_answer"
+    STANDUP_EDIT = "standup_edit"
+    STANDUP_OUT_TODAY = "standup_out_today"
+    STANDUP_RESOLVE = "standup_resolve_blocker"
+    STANDUP_TEXT = "standup_text"  # the text input inside each standup modal field
+
+    COACHING_LOG = "coaching_log"  # "Log" button: opens the log modal of one coaching item
+    COACHING_OUTCOME = "coaching_outcome"  # held / rescheduled / skipped, inside the log modal
+    COACHING_CONFIRM = "coaching_confirm"  # the rep confirms a logged session
+    COACHING_DISPUTE = "coaching_dispute"  # the rep says it did not happen
+
+    SURVEY_ANSWER = "survey_answer"  # "Answer anonymously" in an invitation: opens the modal
+    SURVEY_CLOSE = "survey_close"  # "Close now" in `/kickoff survey status`
+    SURVEY_INPUT = "survey_input"  # the element inside each survey modal input
+
+    HOME_PAGE = "home_page"  # App Home: the next page of a long list (value: "program:page")
+    HOME_PAGE_BACK = "home_page_back"  # ... and the previous one (ids are unique per block)
+    HOME_SURVEY_CREATE = "home_survey_create"  # App Home: opens the survey create modal
+    HOME_OOO = "home_ooo"  # App Home: opens the out-of-office modal
+    HOME_AUDIT_WEEK = "home_audit_week"  # App Home: this week's audit so far (value: program id)
+    PROGRAM_CREATE = "program_create"  # opens the program modal, empty
+    PROGRAM_EDIT = "program_edit"  # opens the program modal of one program (value: its id)
+    PROGRAM_LAUNCH = "program_launch"  # value of the four below: the program id
+    PROGRAM_PAUSE = "program_pause"
+    PROGRAM_RESUME = "program_resume"
+    PROGRAM_END = "program_end"
+    ROSTER_UPLOAD = "roster_upload"  # opens the roster upload modal (value: program id)
+    ROSTER_SYNC = "roster_sync"  # opens the channel sync modal (value: program id)
+    SEND_TEST = "send_test"  # opens "send me a test" (value: program id)
+
 
 class CallbackId(StrEnum):
     """callback_id values of modals."""
+
+    STANDUP_ANSWER = "standup_answer_modal"
+
+    COACHING_LOG = "coaching_log"
+
+    SURVEY_CREATE = "survey_create"
+    SURVEY_ANSWER = "survey_answer_modal"
+
+    PROGRAM_SETUP = "program_setup"
+    ROSTER_UPLOAD = "roster_upload_modal"
+    ROSTER_SYNC = "roster_sync_modal"
+    OUT_OF_OFFICE = "out_of_office_modal"
+    SEND_TEST = "send_test_modal"
+
+
+class BlockId(StrEnum):
+    """block_id values that handlers read back (modal inputs)."""
+
+    STANDUP_ACTIVITY = "standup_activity"
+    STANDUP_WIN = "standup_win"
+    STANDUP_BLOCKER = "standup_blocker"
+
+
+class CoachingField(StrEnum):
+    """block_id (and action_id) of each input of the coaching log modal; named after the
+    CoachingItem column it fills, so validation errors point at the right input."""
+
+    OUTCOME = "outcome"
+    HELD_ON = "held_on"
+    DURATION = "duration_minutes"
+    PIPELINE_REVIEWED = "pipeline_reviewed"
+    CALL_LINK = "call_link"
+    NOTES = "notes"
+    RESCHEDULED_TO = "rescheduled_to"
+    SKIP_REASON = "skip_reason"
+    WON_CALL_LINK = "won_call_link"
+    LOST_CALL_LINK = "lost_call_link"
+    SCORE_DISCOVERY = "score_discovery"
+    SCORE_MULTI_THREADING = "score_multi_threading"
+    SCORE_OBJECTION_HANDLING = "score_objection_handling"
+    SCORE_NEXT_STEP = "score_next_step"
+    SCORE_VALUE_ARTICULATION = "score_value_articulation"
+    AGREED_BEHAVIOUR = "agreed_behaviour"
+
+
+class SurveyField(StrEnum):
+    """block_id of each input of the survey modals; named after the field the services check,
+    so a refusal points at the right input."""
+
+    TITLE = "title"
+    PROGRAM = "program"
+    AUDIENCE = "audience"
+    QUESTION = "question"
+    OPENS = "opens"
+    CLOSES = "closes"
+    CHANNEL = "channel"
+    MINIMUM = "minimum"
+    SCORE = "score"
+    CHANGED = "changed"
+    BROKEN = "broken"
+    KILL = "kill"
+
+
+class ProgramField(StrEnum):
+    """block_id (and action_id) of each input of the program modal; named after the ProgramSpec
+    field it fills, so validation errors point at the right input."""
+
+    NAME = "name"
+    KICKOFF_DATE = "kickoff_date"
+    EVENT_DAYS = "event_days"
+    TIMEZONE = "timezone"
+    STANDUP_CHANNEL = "standup_channel"
+    AUDIT_CHANNEL = "audit_channel"
+    WORKING_DAYS = "working_days"
+    HOLIDAYS = "holidays"
+    STANDUP_TIME = "standup_time"
+    REMINDER_TIME = "reminder_time"
+    STANDUP_DAYS = "standup_days"
+    COACHING_DUE_WEEKDAY = "coaching_due_weekday"
+    ONE_ON_ONE_TARGET = "one_on_one_target"
+    BASELINE_COMPLETION = "baseline_completion"
+    READOUT_DAY = "readout_day"
+
+
+class SetupField(StrEnum):
+    """block_id (and action_id) of the inputs of the roster, out-of-office and test modals."""
+
+    ROSTER_FILE = "roster_file"
+    SYNC_CHANNEL = "sync_channel"
+    OOO_PERSON = "ooo_person"
+    OOO_FIRST_DAY = "ooo_first_day"
+    OOO_LAST_DAY = "ooo_last_day"
+    TEST_KIND = "test_kind"

@@ -32,6 +32,12 @@ class Settings(BaseSettings):
     log_level: str = "INFO"
     default_timezone: str = "UTC"
     kickoff_admins: Annotated[tuple[str, ...], NoDecode] = ()
+    # The dispatcher (kickoff-bot worker / run): pace, lease and how often it wakes.
+    send_per_minute: float = Field(default=300.0, gt=0)
+    channel_interval_seconds: float = Field(default=1.0, ge=0)
+    dispatch_interval_seconds: float = Field(default=2.0, gt=0)
+    plan_interval_seconds: float = Field(default=30.0, gt=0)
+    lease_seconds: float = Field(default=120.0, gt=0)
 
     @field_validator("slack_bot_token")
     @classmethod

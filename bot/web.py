@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from slack_bolt import App
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import SQLAlchemyError
 from waitress.server import BaseWSGIServer, create_server
+from waitress.wasyncore import close_all
 
 if TYPE_CHECKING:
     from _typeshed.wsgi import StartResponse, WSGIApplication, WSGIEnvironment
@@ -46,7 +47,8 @@ class BackgroundServer:
     """A waitress server on a thread (tests and the demo): the same server `serve` runs."""
 
     def __init__(self, wsgi: WSGIApplication, *, host: str = "127.0.0.1", port: int = 0) -> None:
-        server = create_server(wsgi, host=host, port=port, threads=8)
+        # A short loop timeout lets stop() return at once instead of after waitress's 1 s default.
+        server = create_server(wsgi, host=host, port=port, threads=8, asyncore_loop_timeout=0.05)
         assert isinstance(server, BaseWSGIServer)  # one host and port: a single-socket server
         self._server = server
         self._thread = threading.Thread(target=self._server.run, daemon=True)
@@ -62,6 +64,14 @@ class BackgroundServer:
         return self
 
     def stop(self) -> None:
-        """Stop serving and wait for the thread."""
-        self._server.close()
+        """Stop serving and wait for the thread.
+
+        The sockets are closed from inside waitress's own loop (through its trigger): closing them
+        from this thread while the loop polls them makes the loop fail with a bad descriptor.
+        """
+        server = self._server
+        wake: Any = server.trigger  # waitress's stubs type these loosely
+        sockets: Any = server.__dict__["_map"]
+        wake.pull_trigger(lambda: close_all(sockets))
         self._thread.join(timeout=5)
+        server.task_dispatcher.shutdown()

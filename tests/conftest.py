@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from pydantic import SecretStr
@@ -13,6 +14,9 @@ from bot.app import create_app
 from bot.fakeslack import FakeSlack, SignedSender
 from bot.settings import Settings
 from bot.web import EVENTS_PATH, BackgroundServer, create_wsgi_app
+from scheduler.config import DispatchConfig
+from scheduler.dispatcher import Dispatcher
+from scheduler.plans import default_planners
 from tests.databases import (
     Database,
     empty_all_tables,
@@ -24,6 +28,10 @@ from tests.databases import (
 SIGNING_SECRET = "test-signing-secret"
 BOT_TOKEN = "xoxb-fake"
 ADMIN_ID = "UADMIN"
+# Pacing out of the way, so dispatcher tests take milliseconds; pacing has tests of its own.
+FAST = DispatchConfig(
+    per_minute=600_000, channel_interval=0.0, lease_margin=30.0, retry_backoff=0.01
+)
 
 
 @pytest.fixture(scope="session")
@@ -84,10 +92,12 @@ def slack_client(fake_slack: FakeSlack) -> WebClient:
 @pytest.fixture
 def app_server(settings: Settings, database: Database) -> Iterator[BackgroundServer]:
     """The real Bolt app behind waitress on loopback, as `kickoff-bot serve` runs it."""
-    app = create_app(settings, database.session_factory)
+    listeners = ThreadPoolExecutor(max_workers=8, thread_name_prefix="bolt-listener")
+    app = create_app(settings, database.session_factory, listener_executor=listeners)
     server = BackgroundServer(create_wsgi_app(app, database.engine)).start()
     yield server
     server.stop()
+    listeners.shutdown(wait=True)  # no listener may still be writing when the tables are emptied
 
 
 @pytest.fixture
@@ -97,3 +107,17 @@ def slack(app_server: BackgroundServer, fake_slack: FakeSlack) -> SignedSender:
         url=app_server.url + EVENTS_PATH, signing_secret=SIGNING_SECRET, fake=fake_slack
     )
 
+
+@pytest.fixture
+def dispatcher(
+    database: Database, slack_client: WebClient, settings: Settings
+) -> Iterator[Dispatcher]:
+    """The dispatcher with every feature's planner, paced for tests."""
+    sender = Dispatcher(
+        session_factory=database.session_factory,
+        client=slack_client,
+        planners=default_planners(settings),
+        config=FAST,
+    )
+    yield sender
+    sender.close()

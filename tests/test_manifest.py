@@ -37,6 +37,7 @@ def test_every_request_url_points_at_the_events_endpoint() -> None:
     manifest = load_manifest()
     urls = [c["url"] for c in manifest["features"]["slash_commands"]]
     urls.append(manifest["settings"]["interactivity"]["request_url"])
+    urls.append(manifest["settings"]["event_subscriptions"]["request_url"])
     assert all(url.endswith("/slack/events") for url in urls)
 
 
@@ -45,3 +46,7 @@ def test_an_invalid_manifest_is_caught_by_the_schema() -> None:
     manifest["features"]["slash_commands"][0]["command"] = "kickoff without slash"
     validator = Draft7Validator(json.loads(SCHEMA.read_text(encoding="utf-8")))
     assert list(validator.iter_errors(manifest))
+
+
+def test_the_messages_tab_is_on_so_slack_accepts_the_bots_dms() -> None:
+    assert load_manifest()["features"]["app_home"]["messages_tab_enabled"] is True

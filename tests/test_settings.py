@@ -97,3 +97,8 @@ def test_the_cli_prints_one_line_and_exits_non_zero(
 def test_serve_without_a_signing_secret_says_so(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["serve"]) == 2
     assert "SLACK_SIGNING_SECRET is not set" in capsys.readouterr().err
+
+
+def test_socket_mode_without_an_app_token_says_so(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["socket"]) == 2
+    assert "SLACK_APP_TOKEN is not set" in capsys.readouterr().err

@@ -57,7 +57,7 @@ def split_escaped(text: str, limit: int = MAX_TEXT) -> list[str]:
 def _cut_point(text: str, limit: int) -> int:
     cut = limit
     entity = text.rfind("&", max(0, cut - 5), cut)  # "&amp;" is the longest entity: 5 chars
-    if entity != -1 and ";" not in text[entity:cut]:
+    if entity > 0 and ";" not in text[entity:cut]:
         cut = entity
     soft = max(text.rfind("\n", 0, cut), text.rfind(" ", 0, cut))
     return soft + 1 if soft > limit // 2 else cut

@@ -8,12 +8,28 @@ from collections.abc import Sequence
 
 from sqlalchemy.exc import OperationalError
 
-from bot.cli import db_commands, demo, program, roster, serve
+from bot.cli import (
+    audit,
+    coaching,
+    db_commands,
+    deliveries,
+    demo,
+    ooo,
+    program,
+    roster,
+    serve,
+    standups,
+    survey,
+    worker,
+)
 from bot.errors import KickoffError
 from bot.logs import configure_logging
 from bot.settings import SettingsError, load_settings
 
-AREAS = (serve, db_commands, program, roster, demo)
+AREAS = (
+    serve, worker, db_commands, program, roster, ooo, deliveries, coaching, standups, survey, demo,
+    audit,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

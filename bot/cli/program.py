@@ -1,16 +1,18 @@
-"""`kickoff-bot program create|edit|list|show|launch|pause|resume|end`."""
+"""`kickoff-bot program create|edit|list|show|launch|pause|resume|end|preview`."""
 
 from __future__ import annotations
 
 import argparse
 import json
+from datetime import UTC, datetime
 from typing import Any
 
+from bot.cli.preview import add_preview_parser
 from bot.cli.runtime import Runtime
+from bot.services.launch import move_program
 from bot.services.program_spec import WEEKDAY_NAMES
 from bot.services.programs import (
     TRANSITIONS,
-    change_status,
     create_program,
     describe_program,
     edit_program,
@@ -31,6 +33,11 @@ SETTING_OPTIONS = {
     "--holidays": "holidays",
     "--standup-time": "standup_time",
     "--reminder-time": "reminder_time",
+    "--coaching-due-day": "coaching_due_weekday",
+    "--standup-days": "standup_days",
+    "--one-on-one-target": "one_on_one_target",
+    "--baseline-completion": "baseline_completion",
+    "--readout-day": "readout_day",
 }
 HELP = {
     "name": "program name (unique)",
@@ -43,6 +50,11 @@ HELP = {
     "holidays": "comma-separated dates YYYY-MM-DD with no sends",
     "standup_time": "local time of standup prompts, HH:MM (default 09:00)",
     "reminder_time": "local time of standup reminders, HH:MM (default 11:00)",
+    "coaching_due_weekday": "day of each program week coaching is due, e.g. thu (the default)",
+    "standup_days": "working days after the event with a daily standup (default 5)",
+    "one_on_one_target": "manager 1:1 completion target of the audit, 0-1 (default 0.95)",
+    "baseline_completion": "typical pre-kickoff 1:1 completion, 0-1 (default 0.60)",
+    "readout_day": "day after the kickoff of the governance read-out (default 32)",
 }
 REQUIRED_ON_CREATE = ("name", "kickoff_date", "standup_channel", "audit_channel")
 
@@ -69,6 +81,7 @@ def add_parser(subparsers: Any) -> None:
         move = actions.add_parser(action, help=f"{action} a program")
         move.add_argument("program", help="program name or id")
         move.set_defaults(run=run_transition, action=action)
+    add_preview_parser(actions)
 
 
 def _add_setting_options(parser: argparse.ArgumentParser, *, required: tuple[str, ...]) -> None:
@@ -85,6 +98,8 @@ def _changes(args: argparse.Namespace) -> dict[str, Any]:
             continue
         if field == "working_days":
             changes[field] = [_weekday(day) for day in value.split(",") if day.strip()]
+        elif field == "coaching_due_weekday":
+            changes[field] = _weekday(value)
         elif field == "holidays":
             changes[field] = [day.strip() for day in value.split(",") if day.strip()]
         else:
@@ -162,12 +177,14 @@ def run_show(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def run_transition(args: argparse.Namespace, settings: Settings) -> int:
-    """Launch, pause, resume or end a program."""
+    """Launch (a welcome DM to every member), pause, resume or end a program, as Slack does."""
     runtime = Runtime(settings)
     with runtime.session_factory.begin() as session:
         program = find_program(
             session=session, workspace=runtime.workspace(session), ref=args.program
         )
-        change_status(session=session, program=program, action=args.action)
-        print(f"program {program.name!r} is now {program.status}")
+        move = move_program(session=session, program=program, action=args.action,
+                            now=datetime.now(UTC))
+        welcomed = f"; {move.welcomed} welcome DM(s) queued" if move.welcomed else ""
+        print(f"program {program.name!r} is now {program.status}{welcomed}")
     return 0

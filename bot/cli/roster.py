@@ -13,7 +13,7 @@ from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
 from bot.cli.runtime import Runtime
 from bot.errors import InvalidInput, KickoffError
 from bot.services.programs import find_program
-from bot.services.roster import import_roster
+from bot.services.roster import describe_import, import_roster
 from bot.settings import Settings
 from bot.slack_directory import SlackDirectory
 
@@ -67,7 +67,7 @@ def run_import(args: argparse.Namespace, settings: Settings) -> int:
             )
     except SlackApiError as exc:
         raise _slack_failure(exc) from None
-    print(f"roster of {program.name!r} imported: {report}")
+    print(describe_import(program, report))
     return 0
 
 

@@ -7,6 +7,7 @@ import logging
 from typing import Any
 
 import waitress
+from slack_bolt import App
 from slack_bolt.adapter.socket_mode import SocketModeHandler
 
 from bot.app import create_app
@@ -33,23 +34,24 @@ def add_parser(subparsers: Any) -> None:
 
 def run_serve(args: argparse.Namespace, settings: Settings) -> int:
     """Serve the Slack endpoint with waitress until interrupted."""
+    settings.signing_secret()  # the first thing `serve` needs: say so before anything else
     runtime = Runtime(settings)
-    settings.signing_secret()  # fail with a clear line before binding the port
     app = create_app(settings, runtime.session_factory)
-    log.info("listening on %s:%s%s", args.host, settings.port, EVENTS_PATH)
-    waitress.serve(
-        create_wsgi_app(app, runtime.engine),
-        host=args.host,
-        port=settings.port,
-        threads=args.threads,
-    )
+    serve_http(app, runtime, host=args.host, threads=args.threads)
     return 0
+
+
+def serve_http(app: App, runtime: Runtime, *, host: str, threads: int) -> None:
+    """Serve `app` and /healthz with waitress on PORT until interrupted."""
+    port = runtime.settings.port
+    log.info("listening on %s:%s%s", host, port, EVENTS_PATH)
+    waitress.serve(create_wsgi_app(app, runtime.engine), host=host, port=port, threads=threads)
 
 
 def run_socket(args: argparse.Namespace, settings: Settings) -> int:
     """Connect to Slack over Socket Mode until interrupted."""
     app_token = settings.app_token()
     runtime = Runtime(settings)
-    app = create_app(settings, runtime.session_factory)
+    app = create_app(settings, runtime.session_factory, socket_mode=True)
     SocketModeHandler(app, app_token).start()  # type: ignore[no-untyped-call]  # untyped in Bolt
     return 0

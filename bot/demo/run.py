@@ -3,12 +3,25 @@
 from __future__ import annotations
 
 import tempfile
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 from pathlib import Path
 
+from bot.demo import scenes_audit as audit
+from bot.demo import scenes_coaching as coaching
+from bot.demo import scenes_home as home
+from bot.demo import scenes_standups as standups
+from bot.demo import scenes_survey as survey
 from bot.demo.stage import Stage, demo_stage, shell
 from bot.demo.transcript import render_message
-from bot.demo.world import AUDIT_CHANNEL, KICKOFF_DATE, PEOPLE, STANDUP_CHANNEL, roster_csv
+from bot.demo.world import (
+    AUDIT_CHANNEL,
+    HOME_ZONE,
+    KICKOFF_DATE,
+    PEOPLE,
+    STANDUP_CHANNEL,
+    roster_csv,
+)
+from bot.services.local_time import at_local
 
 PROGRAM = "FY27 Kickoff"
 
@@ -19,7 +32,7 @@ def run_demo() -> int:
     with demo_stage() as stage:
         failures = set_up_program(stage)
         show_help(stage)
-        walk_through_days(stage)
+        failures += walk_through_days(stage)
     print("\nDemo finished." if failures == 0 else f"\nDemo failed: {failures} step(s) failed.")
     return 0 if failures == 0 else 1
 
@@ -69,29 +82,15 @@ def show_help(stage: Stage) -> None:
             print(line)
 
 
-def walk_through_days(stage: Stage) -> None:
-    """Advance a simulated clock day by day from the kickoff to the day-32 read-out."""
-    _scene("The 30 days after the kickoff, day by day")
+def walk_through_days(stage: Stage) -> int:
+    """Launch the program, then let the simulated clock run to the day-32 read-out."""
+    _scene("The 30 days after the kickoff, as each person sees them (times are their own)")
+    failures = shell(["program", "launch", PROGRAM])
+    for feature in (standups, coaching, survey, audit, home):
+        feature.scene(stage, program_name=PROGRAM)
     kickoff = date.fromisoformat(KICKOFF_DATE)
-    for offset in range(0, 33):
-        day = kickoff + timedelta(days=offset)
-        print(f"\n  Day {offset:>2}  {day:%a %d %b %Y}  {_phase(offset)}")
-
-
-def _phase(offset: int) -> str:
-    if offset < 2:
-        return "the kickoff event"
-    if offset <= 9:
-        return "week 1: daily standups"
-    if offset < 30:
-        return "weeks 2-4: weekly 1:1s and call reviews"
-    return (
-        "behaviour review (day 30)"
-        if offset == 30
-        else "governance read-out (day 32)"
-        if offset == 32
-        else ""
-    )
+    stage.timeline.advance_to(at_local(kickoff + timedelta(days=33), time(0), HOME_ZONE))
+    return failures
 
 
 def _scene(title: str) -> None:

@@ -7,18 +7,27 @@ import os
 import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from datetime import date, time, timedelta
 
 from bot.app import create_app
 from bot.cli.runtime import Runtime
-from bot.demo.world import PEOPLE, populate
+from bot.demo.timeline import Timeline
+from bot.demo.world import HOME_ZONE, KICKOFF_DATE, PEOPLE, populate
 from bot.fakeslack import FakeSlack, SignedSender
+from bot.services.local_time import at_local
 from bot.settings import Settings, load_settings
 from bot.web import EVENTS_PATH, BackgroundServer, create_wsgi_app
 from db.migrate import upgrade
+from scheduler.config import DispatchConfig
+from scheduler.dispatcher import Dispatcher
+from scheduler.plans import default_planners
 
 SIGNING_SECRET = "demo-signing-secret"
 BOT_TOKEN = "xoxb-demo"
 ADMIN = PEOPLE[0]
+KICKOFF = date.fromisoformat(KICKOFF_DATE)
+# The demo's messages are few; a quick pace keeps it fast (the real default is 300 a minute).
+DEMO_PACE = DispatchConfig(per_minute=60_000, channel_interval=0.0)
 
 
 @dataclass(frozen=True)
@@ -29,6 +38,7 @@ class Stage:
     settings: Settings
     runtime: Runtime
     slack: SignedSender
+    timeline: Timeline
 
 
 @contextlib.contextmanager
@@ -54,12 +64,29 @@ def demo_stage() -> Iterator[Stage]:
             upgrade(runtime.engine)
             app = create_app(settings, runtime.session_factory)
             server = BackgroundServer(create_wsgi_app(app, runtime.engine)).start()
+            dispatcher = Dispatcher(
+                session_factory=runtime.session_factory,
+                client=runtime.client,
+                planners=default_planners(settings),
+                config=DEMO_PACE,
+            )
+            timeline = Timeline(
+                fake=fake,
+                dispatcher=dispatcher,
+                sessions=runtime.session_factory,
+                start=at_local(KICKOFF - timedelta(days=1), time(0), HOME_ZONE),
+                home_zone=HOME_ZONE,
+                kickoff=KICKOFF,
+            )
             try:
                 sender = SignedSender(
                     url=server.url + EVENTS_PATH, signing_secret=SIGNING_SECRET, fake=fake
                 )
-                yield Stage(fake=fake, settings=settings, runtime=runtime, slack=sender)
+                yield Stage(
+                    fake=fake, settings=settings, runtime=runtime, slack=sender, timeline=timeline
+                )
             finally:
+                dispatcher.close()
                 server.stop()
                 runtime.engine.dispose()
 

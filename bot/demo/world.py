@@ -23,6 +23,7 @@ class DemoPerson:
 STANDUP_CHANNEL = ("C0STANDUPS", "kickoff-standups")
 AUDIT_CHANNEL = ("C0AUDIT", "sales-leadership")
 KICKOFF_DATE = "2027-03-08"  # a Monday; the US moves to daylight time that Sunday, 14 March
+HOME_ZONE = "America/New_York"  # the program's time zone
 
 PEOPLE = (
     DemoPerson("U0SAM", "Sam Ortega", "sam@example.com", "America/New_York", "admin"),
@@ -122,3 +123,9 @@ def roster_csv() -> bytes:
 def name_of(slack_id: str) -> str:
     """The display name of a sample person (or the id, for anyone else)."""
     return next((p.name for p in PEOPLE if p.slack_id == slack_id), slack_id)
+
+
+def channel_name(channel_id: str) -> str:
+    """The name of a sample channel (or the id, for any other)."""
+    names = dict((STANDUP_CHANNEL, AUDIT_CHANNEL))
+    return names.get(channel_id, channel_id)

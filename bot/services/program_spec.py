@@ -34,6 +34,11 @@ class ProgramSpec(BaseModel):
     holidays: tuple[date, ...] = ()
     standup_time: time = time(9, 0)
     reminder_time: time = time(11, 0)
+    coaching_due_weekday: Weekday = 4
+    standup_days: int = Field(default=5, ge=1, le=10)
+    one_on_one_target: float = Field(default=0.95, gt=0, le=1)
+    baseline_completion: float = Field(default=0.60, ge=0, le=1)
+    readout_day: int = Field(default=32, ge=PROGRAM_DAYS, le=2 * PROGRAM_DAYS)
 
     @field_validator("name")
     @classmethod
@@ -103,6 +108,11 @@ def spec_of(program: Program) -> ProgramSpec:
         holidays=tuple(date.fromisoformat(day) for day in program.holidays),
         standup_time=program.standup_time,
         reminder_time=program.reminder_time,
+        coaching_due_weekday=program.coaching_due_weekday,
+        standup_days=program.standup_days,
+        one_on_one_target=program.one_on_one_target,
+        baseline_completion=program.baseline_completion,
+        readout_day=program.readout_day,
     )
 
 
@@ -118,3 +128,8 @@ def apply_spec(program: Program, spec: ProgramSpec) -> None:
     program.holidays = sorted(day.isoformat() for day in spec.holidays)
     program.standup_time = spec.standup_time
     program.reminder_time = spec.reminder_time
+    program.coaching_due_weekday = spec.coaching_due_weekday
+    program.standup_days = spec.standup_days
+    program.one_on_one_target = spec.one_on_one_target
+    program.baseline_completion = spec.baseline_completion
+    program.readout_day = spec.readout_day

@@ -18,6 +18,8 @@ def _run(connection: Connection) -> None:
         target_metadata=target_metadata,
         render_as_batch=connection.dialect.name == "sqlite",  # SQLite can only ALTER by copying
         compare_type=True,
+        # Lets a maintainer autogenerate one revision per feature (see db/migrate.py).
+        include_object=context.config.attributes.get("include_object"),
     )
     with context.begin_transaction():
         context.run_migrations()

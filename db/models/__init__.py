@@ -1,14 +1,46 @@
 """Every model, importable from one place (Alembic's env.py relies on this)."""
 
+from db.models.audit import AuditKind, AuditSnapshot
+from db.models.availability import OutOfOffice
+from db.models.coaching import CadenceType, CoachingItem, Confirmation, LoggedStatus
+from db.models.delivery import Delivery, DeliveryStatus, SendPace
+from db.models.events import ProcessedEvent
 from db.models.people import Person, Workspace
 from db.models.program import Membership, MembershipRole, Program, ProgramStatus, Role
+from db.models.standup import StandupAnswer
+from db.models.survey import (
+    Survey,
+    SurveyAnswer,
+    SurveyAudience,
+    SurveyOutcome,
+    SurveyParticipation,
+    SurveyPendingAnswer,
+)
 
 __all__ = [
+    "AuditKind",
+    "AuditSnapshot",
+    "CadenceType",
+    "CoachingItem",
+    "Confirmation",
+    "Delivery",
+    "DeliveryStatus",
+    "LoggedStatus",
     "Membership",
     "MembershipRole",
+    "OutOfOffice",
     "Person",
+    "ProcessedEvent",
     "Program",
     "ProgramStatus",
     "Role",
+    "SendPace",
+    "StandupAnswer",
+    "Survey",
+    "SurveyAnswer",
+    "SurveyAudience",
+    "SurveyOutcome",
+    "SurveyParticipation",
+    "SurveyPendingAnswer",
     "Workspace",
 ]

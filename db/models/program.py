@@ -55,6 +55,15 @@ class Program(Base):
     holidays: Mapped[list[str]] = mapped_column(JSON, default=list)
     standup_time: Mapped[time] = mapped_column(default=time(9, 0))
     reminder_time: Mapped[time] = mapped_column(default=time(11, 0))
+    # ISO weekday on which each coaching occurrence of a program week is due (4 = Thursday).
+    coaching_due_weekday: Mapped[int] = mapped_column(default=4, server_default="4")
+    # How many working days after the event have a daily standup (week 1).
+    standup_days: Mapped[int] = mapped_column(default=5, server_default="5")
+    # The audit's yardsticks: the manager 1:1 completion target and the typical pre-kickoff
+    # baseline (fractions), and the day after the kickoff the governance read-out is posted.
+    one_on_one_target: Mapped[float] = mapped_column(default=0.95, server_default="0.95")
+    baseline_completion: Mapped[float] = mapped_column(default=0.60, server_default="0.6")
+    readout_day: Mapped[int] = mapped_column(default=32, server_default="32")
     status: Mapped[ProgramStatus] = mapped_column(
         _enum_column(ProgramStatus), default=ProgramStatus.DRAFT
     )

@@ -65,7 +65,7 @@ def test_the_manager_or_an_admin_sees_the_reps_sessions_with_log_buttons(
     [
         ("UMBER", "<@URANA|ana>", "Only Rep Ana's manager or a program admin can log coaching"),
         ("URANA", "<@URANA|ana>", "Only Rep Ana's manager or a program admin can log coaching"),
-        ("UMLA", "<@UOUT|otto>", "<@UOUT> is not a rep with a manager in an active kickoff"),
+        ("UMLA", "<@UOUT|otto>", "That person is not a rep with a manager in an active kickoff"),
         ("UMLA", "ana", "Name one rep as a mention, e.g. `/kickoff log @ana`."),
     ],
 )

@@ -77,7 +77,7 @@ def test_dms_go_to_the_user_id_and_the_dm_channel_is_remembered(
     assert fake_slack.calls_to("conversations.open") == []
     with database.session_factory() as session:
         rows = session.execute(select(Person.slack_user_id, Person.dm_channel_id))
-        remembered = {user_id: channel for user_id, channel in rows}
+        remembered = dict(rows.all())
     assert remembered == {user: fake_slack.dm_channel(user) for user in users}
 
 

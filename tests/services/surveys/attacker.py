@@ -175,23 +175,13 @@ def near_in_logs(
     return contexts
 
 
-def first_seen_in_logs(
-    records: list[logging.LogRecord], markers: set[str], *, window: float
-) -> list[set[str]]:
-    """Answers grouped by when they first show up in the log (within `window` seconds of each
-    other): a log reader learns who answered in between two groups."""
+def first_seen_times(records: list[logging.LogRecord], markers: set[str]) -> dict[str, float]:
+    """When each answer first shows up in the log (epoch seconds)."""
     first: dict[str, float] = {}
     for record in records:
         for marker in markers_in(record.getMessage(), markers):
             first.setdefault(marker, record.created)
-    groups: list[set[str]] = []
-    last = float("-inf")
-    for marker, seen in sorted(first.items(), key=lambda item: item[1]):
-        if seen - last > window:
-            groups.append(set())
-        groups[-1].add(marker)
-        last = seen
-    return groups
+    return first
 
 
 def timestamps_within(

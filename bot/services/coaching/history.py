@@ -8,15 +8,15 @@ planner on every dispatcher tick (`occurrences.materialise_items`).
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm import Session
 
 from bot.errors import NotFound
-from bot.services.coaching.status import Status, StatusContext, load_status_context
-from db.models import CadenceType, CoachingItem, Program
+from bot.services.coaching.item_rows import ItemRow, item_rows
+from bot.services.coaching.status import Status, load_status_context
+from db.models import CadenceType, Program
 from db.models.coaching import RUBRIC_DIMENSIONS
 
 
@@ -97,66 +97,104 @@ class CoachingHistory:
 
 
 def coaching_history(*, session: Session, program_id: int, now: datetime) -> CoachingHistory:
-    """The record of program `program_id` as it stands at `now` (four queries)."""
+    """The record of program `program_id` as it stands at `now` (four queries).
+
+    One pass over the items, read as plain rows (tens of thousands at 10,000 reps), keeping
+    only the counts, the disputed sessions and each rep's first and latest review."""
     program = session.get(Program, program_id)
     if program is None:
         raise NotFound(f"No program with id {program_id}.")
-    items = list(session.scalars(
-        select(CoachingItem).where(CoachingItem.program_id == program_id)
-        .options(joinedload(CoachingItem.manager), joinedload(CoachingItem.rep))
-    ))
     context = load_status_context(session=session, program=program)
+    record = _Record()
+    for item in item_rows(session=session, program_id=program_id):
+        record.add(item, context.status_of(item, now))
     return CoachingHistory(
         program_id=program.id, program_name=program.name, now=now,
-        weeks=_manager_weeks(items, context, now), rubric=_rubric(items, context, now),
+        weeks=record.manager_weeks(), rubric=record.rubric(),
         disputed=[
-            DisputedSession(item.manager_id, item.manager.name, item.rep.name, item.cadence,
+            DisputedSession(item.manager_id, item.manager_name, item.rep_name, item.cadence,
                             item.week, item.held_on)
-            for item in sorted(items, key=lambda item: (item.week, item.manager.name, item.id))
-            if context.status_of(item, now) is Status.DISPUTED
+            for item in sorted(record.disputed,
+                               key=lambda item: (item.week, item.manager_name, item.id))
         ],
     )
 
 
-def _manager_weeks(
-    items: list[CoachingItem], context: StatusContext, now: datetime
-) -> list[ManagerWeek]:
-    counts: dict[tuple[int, int], dict[CadenceType, Counter[Status]]] = defaultdict(
-        lambda: defaultdict(Counter)
-    )
-    managers = {item.manager_id: item.manager for item in items}
-    for item in items:
-        counts[item.manager_id, item.week][item.cadence][context.status_of(item, now)] += 1
-    return [
-        ManagerWeek(
-            manager_id=manager_id, manager_name=managers[manager_id].name,
-            manager_slack_id=managers[manager_id].slack_user_id, week=week,
-            cadences={cadence: _counts(statuses) for cadence, statuses in by_cadence.items()},
-        )
-        for (manager_id, week), by_cadence in sorted(
-            counts.items(), key=lambda entry: (managers[entry[0][0]].name, entry[0])
-        )
-    ]
+@dataclass
+class _Reviews:
+    """A rep's confirmed or unanswered call reviews, in the order they were held."""
 
+    first: ItemRow
+    latest: ItemRow
+    count: int = 1
 
-def _counts(statuses: Counter[Status]) -> CadenceCounts:
-    return CadenceCounts(due=sum(statuses.values()), **{s.value: n for s, n in statuses.items()})
+    def add(self, item: ItemRow) -> None:
+        """Count `item`; items come by id, so among reviews held the same day the first
+        stays the earliest and the latest becomes the last."""
+        self.count += 1
+        if _held(item) < _held(self.first):
+            self.first = item
+        if _held(item) >= _held(self.latest):
+            self.latest = item
 
-
-def _rubric(items: list[CoachingItem], context: StatusContext, now: datetime) -> list[RepRubric]:
-    reviews: dict[int, list[CoachingItem]] = defaultdict(list)
-    for item in items:
-        if item.cadence is CadenceType.CALL_REVIEW and context.status_of(item, now) is Status.DONE:
-            reviews[item.rep_id].append(item)
-    result = []
-    for scored in reviews.values():
-        scored.sort(key=lambda item: (item.held_on or item.due_date, item.week))
-        first, latest, rep = scored[0], scored[-1], scored[0].rep
+    def rubric(self) -> RepRubric:
+        """The rep's first and latest scores."""
+        first, latest = self.first, self.latest
         trends = tuple(
             DimensionTrend(name, first.score(name) or 0, latest.score(name) or 0)
             for name in RUBRIC_DIMENSIONS
         )
-        result.append(RepRubric(rep.id, rep.name, rep.slack_user_id, latest.manager_id,
-                                len(scored), trends))
-    return sorted(result, key=lambda rubric: (rubric.rep_name, rubric.rep_id))
+        return RepRubric(first.rep_id, first.rep_name, first.rep_slack_id, latest.manager_id,
+                         self.count, trends)
 
+
+def _held(item: ItemRow) -> tuple[date, int]:
+    return item.held_on or item.due_date, item.week
+
+
+@dataclass
+class _Record:
+    """What the pass over the items keeps (never the items themselves: too many to hold)."""
+
+    counts: defaultdict[tuple[int, int], defaultdict[CadenceType, Counter[Status]]] = field(
+        default_factory=lambda: defaultdict(lambda: defaultdict(Counter))
+    )
+    managers: dict[int, tuple[str, str]] = field(default_factory=dict)  # name, Slack id
+    disputed: list[ItemRow] = field(default_factory=list)
+    reviews: dict[int, _Reviews] = field(default_factory=dict)  # by rep
+
+    def add(self, item: ItemRow, status: Status) -> None:
+        """Count one item with its status."""
+        self.counts[item.manager_id, item.week][item.cadence][status] += 1
+        if item.manager_id not in self.managers:
+            self.managers[item.manager_id] = item.manager_name, item.manager_slack_id
+        if status is Status.DISPUTED:
+            self.disputed.append(item)
+        elif status is Status.DONE and item.cadence is CadenceType.CALL_REVIEW:
+            reviews = self.reviews.get(item.rep_id)
+            if reviews is None:
+                self.reviews[item.rep_id] = _Reviews(item, item)
+            else:
+                reviews.add(item)
+
+    def manager_weeks(self) -> list[ManagerWeek]:
+        """Each manager's weeks, by manager name."""
+        return [
+            ManagerWeek(
+                manager_id=manager_id, manager_name=self.managers[manager_id][0],
+                manager_slack_id=self.managers[manager_id][1], week=week,
+                cadences={cadence: _counts(counted) for cadence, counted in by_cadence.items()},
+            )
+            for (manager_id, week), by_cadence in sorted(
+                self.counts.items(), key=lambda entry: (self.managers[entry[0][0]][0], entry[0])
+            )
+        ]
+
+    def rubric(self) -> list[RepRubric]:
+        """Each reviewed rep's first and latest scores, by rep name."""
+        return sorted((reviews.rubric() for reviews in self.reviews.values()),
+                      key=lambda rubric: (rubric.rep_name, rubric.rep_id))
+
+
+def _counts(statuses: Counter[Status]) -> CadenceCounts:
+    return CadenceCounts(due=sum(statuses.values()), **{s.value: n for s, n in statuses.items()})

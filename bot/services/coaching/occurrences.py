@@ -104,7 +104,9 @@ def materialise_items(*, session: Session, program: Program, now: datetime) -> i
         if (pair.manager_id, pair.rep_id, o.cadence, o.week) not in existing
     ]
     if rows:
-        session.execute(_insert_ignoring_duplicates(session).values(rows))
+        # executemany, not one multi-VALUES INSERT: SQLAlchemy batches the rows under the
+        # database's bound-parameter limit (32,766 on SQLite, 65,535 on PostgreSQL).
+        session.execute(_insert_ignoring_duplicates(session), rows)
     return len(rows)
 
 

@@ -72,6 +72,6 @@ def _rep_membership(session: Session, rep_slack_id: str) -> Membership:
     membership = session.scalars(query).first()
     if membership is None:
         raise NotFound(
-            f"<@{rep_slack_id}> is not a rep with a manager in an active kickoff program."
+            "That person is not a rep with a manager in an active kickoff program."
         )
     return membership

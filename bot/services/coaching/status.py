@@ -7,16 +7,17 @@ every working day of the item's week, the rep deactivated or moved to another ma
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, field
+from datetime import date, datetime
 from enum import StrEnum
+from typing import Protocol
 
 from sqlalchemy.orm import Session
 
 from bot.services.availability import Absences, load_absences
 from bot.services.coaching.calendar import cadence_span, end_of_week, week_days, working_days
 from bot.services.coaching.occurrences import active_pairs
-from db.models import CoachingItem, Confirmation, LoggedStatus, Program
+from db.models import Confirmation, LoggedStatus, Program
 
 
 class Status(StrEnum):
@@ -35,6 +36,21 @@ class Status(StrEnum):
 TO_LOG = frozenset({Status.OPEN, Status.RESCHEDULED})
 
 
+class StatusItem(Protocol):
+    """What a status is derived from: a CoachingItem, or a light row of its columns."""
+
+    @property
+    def manager_id(self) -> int: ...
+    @property
+    def rep_id(self) -> int: ...
+    @property
+    def status(self) -> LoggedStatus: ...
+    @property
+    def confirmation(self) -> Confirmation | None: ...
+    @property
+    def effective_due(self) -> date: ...
+
+
 @dataclass(frozen=True)
 class StatusContext:
     """What deriving the status of a program's items needs, loaded once."""
@@ -42,8 +58,12 @@ class StatusContext:
     program: Program
     absences: Absences
     manager_of_rep: dict[int, int]  # every active rep -> the manager coaching them now
+    # By due date: the working days of its week and the instant that week ends.
+    _weeks: dict[date, tuple[list[date], datetime]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
-    def status_of(self, item: CoachingItem, now: datetime) -> Status:
+    def status_of(self, item: StatusItem, now: datetime) -> Status:
         """The item's status at `now`."""
         if item.status is LoggedStatus.DONE:
             disputed = item.confirmation is Confirmation.DISPUTED
@@ -52,19 +72,31 @@ class StatusContext:
             return Status.EXCUSED
         if item.status is LoggedStatus.SKIPPED:
             return Status.SKIPPED
-        if now >= end_of_week(self.program, item.effective_due):
+        if now >= self._week(item.effective_due)[1]:
             return Status.MISSED
         return Status.RESCHEDULED if item.status is LoggedStatus.RESCHEDULED else Status.OPEN
 
-    def is_excused(self, item: CoachingItem) -> bool:
+    def is_excused(self, item: StatusItem) -> bool:
         """Whether the pair is over, or rep or manager is away every working day of its week."""
         if self.manager_of_rep.get(item.rep_id) != item.manager_id:
             return True
-        week = working_days(self.program, week_days(item.effective_due))
+        week = self._week(item.effective_due)[0]
+        away = self.absences.ranges
+        if week and item.rep_id not in away and item.manager_id not in away:
+            return False  # neither is ever away (the common case): no day to look at
         return any(
             all(self.absences.is_away(person_id, day) for day in week)
             for person_id in (item.rep_id, item.manager_id)
         )
+
+    def _week(self, day: date) -> tuple[list[date], datetime]:
+        """The working days of the week of `day` and the instant it ends (worked out once per
+        day: a program's items fall due on a handful of days)."""
+        found = self._weeks.get(day)
+        if found is None:
+            found = (working_days(self.program, week_days(day)), end_of_week(self.program, day))
+            self._weeks[day] = found
+        return found
 
 
 def load_status_context(*, session: Session, program: Program) -> StatusContext:

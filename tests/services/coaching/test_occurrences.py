@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections import Counter
 from datetime import UTC, date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import delete, func, insert, select
+from sqlalchemy.orm import Session
 
-from db.models import CadenceType, CoachingItem, Membership, Person
+from bot.services.coaching.occurrences import materialise_items
+from db.models import (
+    CadenceType,
+    CoachingItem,
+    Membership,
+    MembershipRole,
+    Person,
+    Program,
+    Role,
+)
 from tests.coaching_world import MANAGERS, REPS, build_world, materialise
 from tests.databases import Database
+from tests.factories import make_program, make_workspace
 
 BEFORE = datetime(2027, 1, 12, 12, tzinfo=UTC)
 DUE = {2: date(2027, 1, 21), 3: date(2027, 1, 28), 4: date(2027, 2, 4)}
@@ -66,3 +78,38 @@ def test_inactive_reps_and_deactivated_accounts_get_no_items(database: Database)
         assert person is not None
         person.active = False
         assert materialise(session, world, BEFORE) == 8 * 6
+
+
+def test_a_program_past_the_bound_parameter_limit_gets_all_its_items(database: Database) -> None:
+    # 7,800 items of 9 values: more than one statement may bind on PostgreSQL (65,535) and on
+    # SQLite as commonly built (32,766; Debian's build allows 250,000, so it is lowered here).
+    with database.session_factory.begin() as session:
+        connection = session.connection().connection.dbapi_connection
+        if isinstance(connection, sqlite3.Connection):
+            connection.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 32_766)
+        program = _program_of_one_manager(session, reps=1300)
+        assert materialise_items(session=session, program=program, now=BEFORE) == 1300 * 6
+        session.execute(delete(CoachingItem).where(CoachingItem.id % 3 == 0))
+        assert materialise_items(session=session, program=program, now=BEFORE) == 1300 * 2
+        assert materialise_items(session=session, program=program, now=BEFORE) == 0
+        assert session.scalar(select(func.count()).select_from(CoachingItem)) == 1300 * 6
+
+
+def _program_of_one_manager(session: Session, *, reps: int) -> Program:
+    """A program whose one manager coaches `reps` reps, written in bulk."""
+    workspace = make_workspace(session)
+    program = make_program(session, workspace)
+    people = session.scalars(
+        insert(Person).returning(Person.id, sort_by_parameter_order=True),
+        [{"workspace_id": workspace.id, "slack_user_id": f"U{n:05d}", "name": f"Person {n}",
+          "timezone": "UTC", "active": True} for n in range(reps + 1)],
+    ).all()
+    manager, *rep_ids = people
+    memberships = session.scalars(
+        insert(Membership).returning(Membership.id, sort_by_parameter_order=True),
+        [{"program_id": program.id, "person_id": rep, "manager_id": manager, "active": True}
+         for rep in rep_ids],
+    ).all()
+    session.execute(insert(MembershipRole),
+                    [{"membership_id": m, "role": Role.REP} for m in memberships])
+    return program

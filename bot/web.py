@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
@@ -72,6 +73,8 @@ class BackgroundServer:
         server = self._server
         wake: Any = server.trigger  # waitress's stubs type these loosely
         sockets: Any = server.__dict__["_map"]
-        wake.pull_trigger(lambda: close_all(sockets))
+        with contextlib.suppress(OSError):  # the loop may have stopped and closed its trigger
+            wake.pull_trigger(lambda: close_all(sockets))
         self._thread.join(timeout=5)
+        close_all(sockets)  # whatever is still open once the loop is gone
         server.task_dispatcher.shutdown()

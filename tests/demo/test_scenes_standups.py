@@ -2,94 +2,26 @@
 
 from __future__ import annotations
 
-from datetime import date, time, timedelta
-from pathlib import Path
+from collections.abc import Callable
+from datetime import date, datetime, time, timedelta
 
 import pytest
 
-from bot.cli import main
-from bot.cli.runtime import Runtime
 from bot.demo.scenes_standups import scene
 from bot.demo.stage import Stage
-from bot.demo.timeline import Timeline
 from bot.demo.world import (
-    AUDIT_CHANNEL,
     HOME_ZONE,
     KICKOFF_DATE,
-    STANDUP_CHANNEL,
-    populate,
-    roster_csv,
 )
-from bot.fakeslack import FakeSlack, SignedSender
 from bot.services.local_time import at_local
-from bot.settings import Settings
-from scheduler.dispatcher import Dispatcher
-from tests.databases import Database
-
-PROGRAM = "FY27 Kickoff"
+from tests.demo.conftest import PROGRAM
 
 
 @pytest.fixture
-def stage(
-    monkeypatch: pytest.MonkeyPatch,
-    tmp_path: Path,
-    fake_slack: FakeSlack,
-    database: Database,
-    settings: Settings,
-    slack: SignedSender,
-    dispatcher: Dispatcher,
-) -> Stage:
-    """The demo's workspace and program, set up from the shell as the demo does, and launched."""
-    monkeypatch.chdir(tmp_path)
-    for name, value in (
-        ("SLACK_BOT_TOKEN", "xoxb-fake"),
-        ("SLACK_SIGNING_SECRET", "s"),
-        ("SLACK_API_URL", fake_slack.api_url),
-        ("DATABASE_URL", database.url),
-    ):
-        monkeypatch.setenv(name, value)
-    populate(fake_slack)
-    roster = tmp_path / "roster.csv"
-    roster.write_bytes(roster_csv())
-    assert (
-        main(
-            [
-                "program",
-                "create",
-                "--name",
-                PROGRAM,
-                "--kickoff-date",
-                KICKOFF_DATE,
-                "--event-days",
-                "2",
-                "--timezone",
-                "America/New_York",
-                "--standup-channel",
-                STANDUP_CHANNEL[0],
-                "--audit-channel",
-                AUDIT_CHANNEL[0],
-            ]
-        )
-        == 0
-    )
-    assert main(["roster", "import", PROGRAM, str(roster)]) == 0
-    assert main(["program", "launch", PROGRAM]) == 0
+def stage(launched_stage: Callable[[datetime], Stage]) -> Stage:
+    """The demo's program, launched from the shell, its clock starting the day after kickoff."""
     kickoff = date.fromisoformat(KICKOFF_DATE)
-    timeline = Timeline(
-        fake=fake_slack,
-        dispatcher=dispatcher,
-        sessions=database.session_factory,
-        home_zone=HOME_ZONE,
-        kickoff=kickoff,
-        start=at_local(kickoff + timedelta(days=1), time(0), HOME_ZONE),
-    )
-    return Stage(
-        fake=fake_slack,
-        settings=settings,
-        runtime=Runtime(settings),
-        slack=slack,
-        timeline=timeline,
-    )
+    return launched_stage(at_local(kickoff + timedelta(days=1), time(0), HOME_ZONE))
 
 
 def test_day_1_shows_prompts_answers_the_thread_and_the_figures(

@@ -14,16 +14,14 @@ from bot.demo import scenes_survey as survey
 from bot.demo.stage import Stage, demo_stage, shell
 from bot.demo.transcript import render_message
 from bot.demo.world import (
-    AUDIT_CHANNEL,
+    CREATE_PROGRAM,
     HOME_ZONE,
     KICKOFF_DATE,
     PEOPLE,
-    STANDUP_CHANNEL,
+    PROGRAM,
     roster_csv,
 )
 from bot.services.local_time import at_local
-
-PROGRAM = "FY27 Kickoff"
 
 
 def run_demo() -> int:
@@ -40,24 +38,7 @@ def run_demo() -> int:
 def set_up_program(stage: Stage) -> int:
     """Sales ops creates the program and imports the roster from the shell."""
     _scene("Sales ops sets up the program from the shell")
-    failures = shell(
-        [
-            "program",
-            "create",
-            "--name",
-            PROGRAM,
-            "--kickoff-date",
-            KICKOFF_DATE,
-            "--event-days",
-            "2",
-            "--timezone",
-            "America/New_York",
-            "--standup-channel",
-            STANDUP_CHANNEL[0],
-            "--audit-channel",
-            AUDIT_CHANNEL[0],
-        ]
-    )
+    failures = shell(CREATE_PROGRAM)
     with tempfile.TemporaryDirectory() as folder:
         roster = Path(folder) / "roster.csv"
         roster.write_bytes(roster_csv())

@@ -24,6 +24,24 @@ STANDUP_CHANNEL = ("C0STANDUPS", "kickoff-standups")
 AUDIT_CHANNEL = ("C0AUDIT", "sales-leadership")
 KICKOFF_DATE = "2027-03-08"  # a Monday; the US moves to daylight time that Sunday, 14 March
 HOME_ZONE = "America/New_York"  # the program's time zone
+PROGRAM = "FY27 Kickoff"
+# `kickoff-bot program create` as sales ops types it in the demo (the scene tests type the same).
+CREATE_PROGRAM = (
+    "program",
+    "create",
+    "--name",
+    PROGRAM,
+    "--kickoff-date",
+    KICKOFF_DATE,
+    "--event-days",
+    "2",
+    "--timezone",
+    HOME_ZONE,
+    "--standup-channel",
+    STANDUP_CHANNEL[0],
+    "--audit-channel",
+    AUDIT_CHANNEL[0],
+)
 
 PEOPLE = (
     DemoPerson("U0SAM", "Sam Ortega", "sam@example.com", "America/New_York", "admin"),

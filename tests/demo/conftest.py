@@ -13,10 +13,10 @@ from bot.cli.runtime import Runtime
 from bot.demo.stage import Stage
 from bot.demo.timeline import Timeline
 from bot.demo.world import (
-    AUDIT_CHANNEL,
+    CREATE_PROGRAM,
     HOME_ZONE,
     KICKOFF_DATE,
-    STANDUP_CHANNEL,
+    PROGRAM,
     populate,
     roster_csv,
 )
@@ -24,8 +24,6 @@ from bot.fakeslack import FakeSlack, SignedSender
 from bot.settings import Settings
 from scheduler.dispatcher import Dispatcher
 from tests.databases import Database
-
-PROGRAM = "FY27 Kickoff"
 
 
 @pytest.fixture
@@ -52,27 +50,7 @@ def launched_stage(
         populate(fake_slack)
         roster = tmp_path / "roster.csv"
         roster.write_bytes(roster_csv())
-        assert (
-            main(
-                [
-                    "program",
-                    "create",
-                    "--name",
-                    PROGRAM,
-                    "--kickoff-date",
-                    KICKOFF_DATE,
-                    "--event-days",
-                    "2",
-                    "--timezone",
-                    "America/New_York",
-                    "--standup-channel",
-                    STANDUP_CHANNEL[0],
-                    "--audit-channel",
-                    AUDIT_CHANNEL[0],
-                ]
-            )
-            == 0
-        )
+        assert main(list(CREATE_PROGRAM)) == 0
         assert main(["roster", "import", PROGRAM, str(roster)]) == 0
         assert main(["program", "launch", PROGRAM]) == 0
         timeline = Timeline(

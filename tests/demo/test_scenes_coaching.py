@@ -11,9 +11,9 @@ from bot.demo.scenes_coaching import scene
 from bot.demo.stage import KICKOFF, Stage
 from bot.demo.world import (
     HOME_ZONE,
+    PROGRAM,
 )
 from bot.services.local_time import at_local
-from tests.demo.conftest import PROGRAM
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import pytest
 
 from bot.demo.scenes_home import scene
 from bot.demo.stage import Stage
-from tests.demo.conftest import PROGRAM
+from bot.demo.world import PROGRAM
 
 
 @pytest.fixture

@@ -12,9 +12,9 @@ from bot.demo.stage import Stage
 from bot.demo.world import (
     HOME_ZONE,
     KICKOFF_DATE,
+    PROGRAM,
 )
 from bot.services.local_time import at_local
-from tests.demo.conftest import PROGRAM
 
 
 @pytest.fixture

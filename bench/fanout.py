@@ -16,7 +16,7 @@ import argparse
 import tempfile
 import time
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 from slack_sdk import WebClient
@@ -24,6 +24,7 @@ from sqlalchemy import Engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from bench.fake_slack_process import TOKEN, FakeSlackProcess
+from bot.clock import system_clock
 from bot.services.outbox import Envelope, delivery_key, queue
 from db.base import Base
 from db.models import Person, Workspace
@@ -55,7 +56,7 @@ def outbox_with(folder: Path, name: str, count: int) -> tuple[Engine, sessionmak
     engine = make_engine(f"sqlite:///{folder / name}.db")
     Base.metadata.create_all(engine)
     sessions = make_session_factory(engine)
-    now = datetime.now(UTC)
+    now = system_clock().now()
     with sessions.begin() as session:
         workspace = Workspace(team_id="T0KICKOFF", name="bench")
         session.add(workspace)
@@ -104,7 +105,7 @@ def dispatch(
         config=config,
     )
     started = time.perf_counter()
-    result = dispatcher.dispatch(now=datetime.now(UTC))
+    result = dispatcher.dispatch(now=system_clock().now())
     seconds = time.perf_counter() - started
     dispatcher.close()
     event.remove(engine, "before_cursor_execute", count)

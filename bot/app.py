@@ -9,6 +9,7 @@ from slack_bolt import App
 from slack_sdk import WebClient
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.clock import Clock, system_clock
 from bot.deps import Deps, install_deps
 from bot.events_once import install_events_once
 from bot.settings import Settings
@@ -38,6 +39,7 @@ def create_app(
     client: WebClient | None = None,
     socket_mode: bool = False,
     listener_executor: Executor | None = None,
+    clock: Clock | None = None,
 ) -> App:
     """A Bolt App with every listener; it checks the token with auth.test once.
 
@@ -50,7 +52,8 @@ def create_app(
         listener_executor=listener_executor,  # tests pass one to wait for listeners at teardown
         logger=BOLT_LOG,
     )
-    install_deps(app, Deps(settings=settings, session_factory=session_factory))
+    deps = Deps(settings=settings, session_factory=session_factory, clock=clock or system_clock())
+    install_deps(app, deps)
     install_events_once(app)  # after install_deps: it uses the Deps
     register_all(app)
     return app

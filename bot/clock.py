@@ -4,10 +4,11 @@ Nothing else reads the wall clock (ruff's banned-API rule enforces it). Code tak
 (or a `now` computed from one) so tests can pass a `VirtualClock`, whose waits take no real time.
 
 The system clock can be moved for a whole process tree: `KICKOFF_CLOCK_AT` names the instant the
-clock reads when the process first asks, after which time runs at real speed. Child processes
-inherit the variable, so a test's workers and servers all live on the same moved day. It takes an
-ISO 8601 instant with an offset (`2026-12-12T23:30:00+00:00`) or a local time and an IANA zone
-(`2027-03-14T02:30 America/New_York`).
+clock reads when the process first asks, after which time runs at real speed. It takes an ISO 8601
+instant with an offset (`2026-12-12T23:30:00+00:00`) or a local time and an IANA zone
+(`2027-03-14T02:30 America/New_York`). Child processes inherit it; a process that starts others on
+its own moved clock hands them `KICKOFF_CLOCK_OFFSET` (`clock_environment`), the offset in
+seconds, so parent and children read the same instant to the millisecond.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from typing import Protocol
 from zoneinfo import ZoneInfo
 
 CLOCK_ENV = "KICKOFF_CLOCK_AT"
+OFFSET_ENV = "KICKOFF_CLOCK_OFFSET"
 
 
 class Clock(Protocol):
@@ -48,6 +50,10 @@ class SystemClock:
     def now(self) -> datetime:
         """The wall clock's instant plus the offset."""
         return datetime.now(UTC) + self.offset
+
+    def move_to(self, instant: datetime) -> None:
+        """Read `instant` now and run on from there (tests and the demo place themselves so)."""
+        self.offset = instant - datetime.now(UTC)
 
     def sleep_until(self, instant: datetime) -> None:
         """Sleep for real."""
@@ -115,10 +121,22 @@ def parse_instant(text: str) -> datetime:
     return instant.astimezone(UTC)
 
 
+def wall_time() -> datetime:
+    """The unmoved wall clock, for libraries that keep their own timeline (APScheduler's jobs)."""
+    return datetime.now(UTC)
+
+
 @lru_cache(maxsize=1)
 def system_clock() -> SystemClock:
-    """The process's clock: the wall clock, moved to `KICKOFF_CLOCK_AT` when that is set."""
-    moved_to = os.environ.get(CLOCK_ENV)
-    if not moved_to:
-        return SystemClock()
-    return SystemClock(parse_instant(moved_to) - datetime.now(UTC))
+    """The process's clock: the wall clock, moved by `KICKOFF_CLOCK_OFFSET` or to
+    `KICKOFF_CLOCK_AT` when either is set (the offset wins: it is exact across processes)."""
+    if offset := os.environ.get(OFFSET_ENV):
+        return SystemClock(timedelta(seconds=float(offset)))
+    if moved_to := os.environ.get(CLOCK_ENV):
+        return SystemClock(parse_instant(moved_to) - datetime.now(UTC))
+    return SystemClock()
+
+
+def clock_environment(clock: SystemClock) -> dict[str, str]:
+    """The environment that makes a child process's system clock read as `clock` does."""
+    return {OFFSET_ENV: repr(clock.offset.total_seconds())}

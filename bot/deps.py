@@ -9,15 +9,17 @@ from typing import Any
 from slack_bolt import App, BoltContext
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.clock import Clock
 from bot.settings import Settings
 
 
 @dataclass(frozen=True)
 class Deps:
-    """The settings and the session factory (listeners open their own unit of work)."""
+    """The settings, the session factory (listeners open their own unit of work) and the clock."""
 
     settings: Settings
     session_factory: sessionmaker[Session]
+    clock: Clock
 
 
 def install_deps(app: App, deps: Deps) -> None:

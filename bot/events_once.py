@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import UTC, datetime
 from typing import Any
 
 from slack_bolt import Ack, App, BoltContext, BoltRequest, BoltResponse
@@ -32,8 +31,9 @@ def skip_resent_events(
     event_id = body.get("event_id") if body.get("type") == "event_callback" else None
     if not event_id:
         return next()
-    with deps_of(context).session_factory.begin() as session:
-        first = record_event(session=session, event_id=str(event_id), now=datetime.now(UTC))
+    deps = deps_of(context)
+    with deps.session_factory.begin() as session:
+        first = record_event(session=session, event_id=str(event_id), now=deps.clock.now())
     if first:
         return next()
     retry = request.headers.get("x-slack-retry-num", ["?"])[0]

@@ -10,6 +10,8 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.types import TypeDecorator
 
+from bot.clock import system_clock
+
 # Stable constraint names keep Alembic migrations identical on SQLite and PostgreSQL.
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -50,5 +52,5 @@ class Base(DeclarativeBase):
 
 
 def utcnow() -> datetime:
-    """The current time in UTC (the default for created/updated columns)."""
-    return datetime.now(UTC)
+    """The current time in UTC (the default for created/updated columns), on the process's clock."""
+    return system_clock().now()

@@ -8,7 +8,6 @@ the actor's home shows.
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime
 from typing import Any
 
 from slack_bolt import Respond
@@ -30,7 +29,7 @@ def publish_home(
     caller = load_caller(client, user_id)
     with deps.session_factory() as session:
         data = gather_home(session=session, caller=caller,
-                           kickoff_admins=deps.settings.kickoff_admins, now=datetime.now(UTC))
+                           kickoff_admins=deps.settings.kickoff_admins, now=deps.clock.now())
         view = build_home_view(data, pages=pages)
     client.views_publish(user_id=user_id, view=view)
 

@@ -19,6 +19,7 @@ from slack_sdk import WebClient
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.clock import Clock, system_clock
 from db.models import Delivery, DeliveryStatus, Workspace
 from scheduler.claims import Batch, Claimed, claim_batch
 from scheduler.clock import AnchoredClock
@@ -73,8 +74,10 @@ class Dispatcher:
         client: WebClient,
         planners: Sequence[Planner],
         config: DispatchConfig | None = None,
+        clock: Clock | None = None,
     ) -> None:
         self._sessions = session_factory
+        self.clock = clock or system_clock()
         self._sender = SlackSender(client)
         self._planners = list(planners)
         self.config = config or DispatchConfig()
@@ -83,9 +86,9 @@ class Dispatcher:
         self._cautious_until = datetime.min.replace(tzinfo=UTC)
 
     def tick(self, *, now: datetime) -> TickResult:
-        """Plan, then send everything due at `now` (time then runs on from `now` at real speed)."""
+        """Plan, then send everything due at `now` (time then runs on from `now` on the clock)."""
         result = TickResult(planned=self.plan(now=now))
-        self._send_due(AnchoredClock(now), result)
+        self._send_due(AnchoredClock(now, self.clock), result)
         return result
 
     def plan(self, *, now: datetime) -> int:
@@ -96,7 +99,7 @@ class Dispatcher:
     def dispatch(self, *, now: datetime) -> TickResult:
         """Send everything due at `now` without planning (the frequent job)."""
         result = TickResult()
-        self._send_due(AnchoredClock(now), result)
+        self._send_due(AnchoredClock(now, self.clock), result)
         return result
 
     def close(self) -> None:
@@ -190,8 +193,8 @@ class Dispatcher:
     ) -> list[Outcome]:
         outcomes: list[Outcome] = []
         for item in items:
-            state.halt.wait(max((item.slot - clock.now()).total_seconds(), 0.0))
-            if state.halt.is_set():  # checked after the wait: a 429 may have come meanwhile
+            # Read after the wait as well: a 429 may have come back on another lane meanwhile.
+            if clock.wait_until(state.halt, item.slot):
                 outcomes.append(Retry(item))
                 continue
             try:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime
+from datetime import UTC
 
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.schedulers.base import BaseScheduler
@@ -11,6 +11,7 @@ from apscheduler.schedulers.blocking import BlockingScheduler
 from slack_sdk import WebClient
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.clock import wall_time
 from bot.settings import Settings
 from scheduler.config import DispatchConfig
 from scheduler.dispatcher import Dispatcher
@@ -50,16 +51,17 @@ def build_scheduler(
     scheduler: BaseScheduler = (
         BlockingScheduler(timezone=UTC) if blocking else BackgroundScheduler(timezone=UTC)
     )
-    common = {"max_instances": 1, "coalesce": True, "next_run_time": datetime.now(UTC)}
+    # APScheduler times its jobs on the wall clock; what a job does happens on kickoff-bot's.
+    common = {"max_instances": 1, "coalesce": True, "next_run_time": wall_time()}
     scheduler.add_job(
-        lambda: dispatcher.plan(now=datetime.now(UTC)),
+        lambda: dispatcher.plan(now=dispatcher.clock.now()),
         "interval",
         seconds=settings.plan_interval_seconds,
         id="plan",
         **common,
     )
     scheduler.add_job(
-        lambda: dispatcher.dispatch(now=datetime.now(UTC)),
+        lambda: dispatcher.dispatch(now=dispatcher.clock.now()),
         "interval",
         seconds=settings.dispatch_interval_seconds,
         id="dispatch",

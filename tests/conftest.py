@@ -11,6 +11,7 @@ from pydantic import SecretStr
 from slack_sdk import WebClient
 
 from bot.app import create_app
+from bot.clock import SystemClock, system_clock
 from bot.fakeslack import FakeSlack, SignedSender
 from bot.settings import Settings
 from bot.web import EVENTS_PATH, BackgroundServer, create_wsgi_app
@@ -64,9 +65,25 @@ def database(
 
 
 @pytest.fixture
-def fake_slack() -> Iterator[FakeSlack]:
-    """A running fake Slack Web API server."""
-    with FakeSlack(bot_token=BOT_TOKEN).start() as fake:
+def process_clock() -> Iterator[SystemClock]:
+    """This process's own clock (what the CLI reads), for a test to move; put back afterwards."""
+    clock = system_clock()
+    offset = clock.offset
+    yield clock
+    clock.offset = offset
+
+
+@pytest.fixture
+def clock() -> SystemClock:
+    """This test's clock: the process's (moved by KICKOFF_CLOCK_AT or not), which a test whose
+    world lives on particular dates moves to an explicit instant (`clock.move_to`)."""
+    return SystemClock(system_clock().offset)
+
+
+@pytest.fixture
+def fake_slack(clock: SystemClock) -> Iterator[FakeSlack]:
+    """A running fake Slack Web API server on the test's clock."""
+    with FakeSlack(bot_token=BOT_TOKEN, clock=clock).start() as fake:
         yield fake
 
 
@@ -90,10 +107,12 @@ def slack_client(fake_slack: FakeSlack) -> WebClient:
 
 
 @pytest.fixture
-def app_server(settings: Settings, database: Database) -> Iterator[BackgroundServer]:
+def app_server(
+    settings: Settings, database: Database, clock: SystemClock
+) -> Iterator[BackgroundServer]:
     """The real Bolt app behind waitress on loopback, as `kickoff-bot serve` runs it."""
     listeners = ThreadPoolExecutor(max_workers=8, thread_name_prefix="bolt-listener")
-    app = create_app(settings, database.session_factory, listener_executor=listeners)
+    app = create_app(settings, database.session_factory, listener_executor=listeners, clock=clock)
     server = BackgroundServer(create_wsgi_app(app, database.engine)).start()
     yield server
     server.stop()
@@ -110,7 +129,7 @@ def slack(app_server: BackgroundServer, fake_slack: FakeSlack) -> SignedSender:
 
 @pytest.fixture
 def dispatcher(
-    database: Database, slack_client: WebClient, settings: Settings
+    database: Database, slack_client: WebClient, settings: Settings, clock: SystemClock
 ) -> Iterator[Dispatcher]:
     """The dispatcher with every feature's planner, paced for tests."""
     sender = Dispatcher(
@@ -118,6 +137,7 @@ def dispatcher(
         client=slack_client,
         planners=default_planners(settings),
         config=FAST,
+        clock=clock,
     )
     yield sender
     sender.close()

@@ -1,10 +1,10 @@
-"""A program placed around the real date (listeners read the clock) with one person per role,
-someone with several roles, and a team of reps; and helpers to open and read App Homes."""
+"""A program placed around `LIVE_NOW` (listeners read the clock, moved there) with one person per
+role, someone with several roles, and a team of reps; and helpers to open and read App Homes."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -13,6 +13,7 @@ from bot.fakeslack import FakeSlack, SignedSender
 from bot.services.coaching.occurrences import materialise_items
 from db.models import Person, Program, ProgramStatus, Role, Workspace
 from tests.factories import add_member, make_person, make_program, make_workspace
+from tests.live import LIVE_DAY, LIVE_NOW, place_clock
 
 MANAGER = "UHMGR"
 ENABLEMENT = "UHENA"
@@ -35,19 +36,16 @@ class HomeWorld:
     reps: list[str]
 
 
-def today() -> date:
-    """Today in UTC, every test person's time zone."""
-    return datetime.now(UTC).date()
-
-
 def build_home_world(
     session: Session, fake: FakeSlack, *, reps: int = 3, kickoff: date | None = None,
     status: ProgramStatus = ProgramStatus.ACTIVE,
 ) -> HomeWorld:
     """An active program (by default in its week 2, so coaching is due this week) where every
-    day is a working day; `reps` reps of MANAGER; a leader, enablement, MULTI; an outsider."""
+    day is a working day; `reps` reps of MANAGER; a leader, enablement, MULTI; an outsider.
+    The test's clock is moved to `LIVE_NOW`."""
+    place_clock(fake)
     workspace = make_workspace(session)
-    program = make_program(session, workspace, kickoff_date=kickoff or today() - timedelta(days=8),
+    program = make_program(session, workspace, kickoff_date=kickoff or LIVE_DAY - timedelta(days=8),
                            event_days=1, working_days=EVERY_DAY, status=status)
     people = {ADMIN: _person(session, workspace, fake, ADMIN, "Ada Admin").id}
     manager = _person(session, workspace, fake, MANAGER, "Marcus Reed")
@@ -64,7 +62,7 @@ def build_home_world(
         add_member(session, program, rep, Role.REP, manager=manager)
         people[slack_id] = rep.id
     people[OUTSIDER] = _person(session, workspace, fake, OUTSIDER, "Otto Outside").id
-    materialise_items(session=session, program=program, now=datetime.now(UTC))
+    materialise_items(session=session, program=program, now=LIVE_NOW)
     return HomeWorld(program.id, workspace.id, people, rep_ids)
 
 

@@ -4,7 +4,6 @@ as it was posted (or, for a week not audited yet, as it stands now), or its rows
 from __future__ import annotations
 
 import argparse
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +36,7 @@ def add_parser(subparsers: Any) -> None:
 def run_audit(args: argparse.Namespace, settings: Settings) -> int:
     """Print (or export) the audit of one program and week."""
     runtime = Runtime(settings)
-    now = datetime.now(UTC)
+    now = runtime.clock.now()
     with runtime.session_factory() as session:
         program = find_program(session=session, workspace=runtime.workspace(session),
                                ref=args.program)

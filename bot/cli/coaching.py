@@ -9,11 +9,10 @@ from __future__ import annotations
 import argparse
 import json
 from dataclasses import asdict, replace
-from datetime import UTC, datetime
 from typing import Any
 
 from bot.cli.runtime import Runtime
-from bot.errors import InvalidInput, NotFound
+from bot.errors import NotFound
 from bot.services.coaching.history import CoachingHistory, coaching_history
 from bot.services.coaching.vocabulary import CADENCE_NAMES, DIMENSION_LABELS
 from bot.services.programs import find_program
@@ -41,7 +40,7 @@ def run_coaching(args: argparse.Namespace, settings: Settings) -> int:
         program = find_program(
             session=session, workspace=runtime.workspace(session), ref=args.program
         )
-        history = coaching_history(session=session, program_id=program.id, now=_instant(args.at))
+        history = coaching_history(session=session, program_id=program.id, now=runtime.at(args.at))
     if args.manager:
         history = only_manager(history, args.manager)
     if args.json:
@@ -107,11 +106,3 @@ def _rubric_lines(history: CoachingHistory) -> list[str]:
         lines.append(f"  {rep.rep_name} ({reviews}): {trends}")
     return lines
 
-
-def _instant(text: str | None) -> datetime:
-    if text is None:
-        return datetime.now(UTC)
-    try:
-        return datetime.fromisoformat(text).replace(tzinfo=UTC)
-    except ValueError:
-        raise InvalidInput(f"--at: {text!r} is not a time like 2027-02-01T09:00") from None

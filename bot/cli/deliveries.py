@@ -74,8 +74,9 @@ def run_list(args: argparse.Namespace, settings: Settings) -> int:
 def run_retry(args: argparse.Namespace, settings: Settings) -> int:
     """Plan one failed, expired or cancelled delivery again, due now."""
     until = _in_utc(args.until, settings) if args.until else None
-    with Runtime(settings).session_factory.begin() as session:
-        delivery = retry_delivery(session=session, delivery_id=args.id, now=datetime.now(UTC),
+    runtime = Runtime(settings)
+    with runtime.session_factory.begin() as session:
+        delivery = retry_delivery(session=session, delivery_id=args.id, now=runtime.clock.now(),
                                   until=until)
         print(f"delivery {delivery.id} ({delivery.kind} to {delivery.channel}) is planned again; "
               f"it is sent by {delivery.window_end:%Y-%m-%d %H:%M} UTC or expires")

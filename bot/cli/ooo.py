@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
 
 from bot.cli.runtime import Runtime
@@ -71,7 +71,7 @@ def run_set(args: argparse.Namespace, settings: Settings) -> int:
         person = find_person(session=session, workspace_id=runtime.workspace(session).id,
                              ref=args.person)
         result = set_out_of_office(session=session, person=person, first_day=args.first_day,
-                                   last_day=args.last_day, now=datetime.now(UTC))
+                                   last_day=args.last_day, now=runtime.clock.now())
     absence = result.absence
     merged = (absence.first_day, absence.last_day) != (args.first_day, args.last_day)
     print(f"{_range(absence)}{' (merged with the days already set)' if merged else ''}; "
@@ -104,7 +104,7 @@ def run_clear(args: argparse.Namespace, settings: Settings) -> int:
     with runtime.session_factory.begin() as session:
         workspace_id = runtime.workspace(session).id
         person = find_person(session=session, workspace_id=workspace_id, ref=args.person)
-        removed = clear_out_of_office(session=session, person=person, now=datetime.now(UTC),
+        removed = clear_out_of_office(session=session, person=person, now=runtime.clock.now(),
                                       first_day=args.first_day, last_day=args.last_day)
         left = list_out_of_office(session=session, workspace_id=workspace_id, person=person)
     print(f"removed {removed} away day(s) of {person.name} ({person.slack_user_id})")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from itertools import groupby
 from typing import Any
 
@@ -36,7 +36,7 @@ def run_preview(args: argparse.Namespace, settings: Settings) -> int:
     if not 1 <= args.days <= MAX_DAYS:
         raise InvalidInput(f"--days must be between 1 and {MAX_DAYS}")
     runtime = Runtime(settings)
-    start = datetime.now(UTC)
+    start = runtime.clock.now()
     with runtime.session_factory() as session:  # never committed: a preview changes nothing
         program = find_program(
             session=session, workspace=runtime.workspace(session), ref=args.program

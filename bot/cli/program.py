@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-from datetime import UTC, datetime
 from typing import Any
 
 from bot.cli.preview import add_preview_parser
@@ -184,7 +183,7 @@ def run_transition(args: argparse.Namespace, settings: Settings) -> int:
             session=session, workspace=runtime.workspace(session), ref=args.program
         )
         move = move_program(session=session, program=program, action=args.action,
-                            now=datetime.now(UTC))
+                            now=runtime.clock.now())
         welcomed = f"; {move.welcomed} welcome DM(s) queued" if move.welcomed else ""
         print(f"program {program.name!r} is now {program.status}{welcomed}")
     return 0

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from functools import cached_property
 from zoneinfo import ZoneInfo
 
@@ -11,6 +11,8 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.app import make_client
+from bot.clock import Clock, system_clock
+from bot.errors import InvalidInput
 from bot.services.workspaces import ensure_workspace
 from bot.settings import Settings
 from db.models import Workspace
@@ -20,8 +22,9 @@ from db.session import make_engine, make_session_factory
 class Runtime:
     """Lazily made engine, session factory and Slack client for one CLI invocation."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, *, clock: Clock | None = None) -> None:
         self.settings = settings
+        self.clock = clock or system_clock()
 
     @cached_property
     def engine(self) -> Engine:
@@ -50,4 +53,13 @@ class Runtime:
 
     def today(self) -> date:
         """Today in DEFAULT_TIMEZONE."""
-        return datetime.now(ZoneInfo(self.settings.default_timezone)).date()
+        return self.clock.now().astimezone(ZoneInfo(self.settings.default_timezone)).date()
+
+    def at(self, text: str | None) -> datetime:
+        """An `--at` option's UTC time (YYYY-MM-DDTHH:MM), or now when it was not given."""
+        if text is None:
+            return self.clock.now()
+        try:
+            return datetime.fromisoformat(text).replace(tzinfo=UTC)
+        except ValueError:
+            raise InvalidInput(f"--at: {text!r} is not a time like 2027-03-13T09:00") from None

@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import argparse
 import json
-from datetime import UTC, datetime
 from typing import Any
 
 from bot.cli.runtime import Runtime
-from bot.errors import InvalidInput
 from bot.services.programs import find_program
 from bot.services.standups.report import COLUMNS, participation_report
 from bot.settings import Settings
@@ -37,7 +35,7 @@ def run_standups(args: argparse.Namespace, settings: Settings) -> int:
         program = find_program(
             session=session, workspace=runtime.workspace(session), ref=args.program
         )
-        report = participation_report(session=session, program=program, now=_instant(args.at))
+        report = participation_report(session=session, program=program, now=runtime.at(args.at))
     if args.json:
         print(json.dumps(report, indent=2))
         return 0
@@ -59,11 +57,3 @@ def _table(title: str, rows: list[tuple[str, dict[str, Any]]], *, extra: str | N
     for label, values in rows:
         print(f"{label[:24]:<24}" + "".join(f"{values[name]:>14}" for name in columns))
 
-
-def _instant(text: str | None) -> datetime:
-    if text is None:
-        return datetime.now(UTC)
-    try:
-        return datetime.fromisoformat(text).replace(tzinfo=UTC)
-    except ValueError:
-        raise InvalidInput(f"--at: {text!r} is not a time like 2027-03-13T09:00") from None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -66,7 +66,7 @@ def run_create(args: argparse.Namespace, settings: Settings) -> int:
             results_channel=args.results_channel, minimum=args.minimum, question=args.question,
         )
         survey = create_survey(session=session, values=values, caller=None, kickoff_admins=(),
-                               now=datetime.now(UTC))
+                               now=runtime.clock.now())
         print(f"created survey {survey.id} {survey.title!r} for {program.name}: "
               f"{_local(survey.opens_at, program)} to {_local(survey.closes_at, program)}, "
               f"minimum {survey.minimum}")
@@ -83,7 +83,7 @@ def run_list(args: argparse.Namespace, settings: Settings) -> int:
             .where(Survey.workspace_id == workspace.id).order_by(Survey.id.desc())
         ).all()
         for survey, program in rows:
-            state = survey.outcome or ("open" if survey.opens_at <= datetime.now(UTC)
+            state = survey.outcome or ("open" if survey.opens_at <= runtime.clock.now()
                                        else "planned")
             print(f"{survey.id:>4}  {survey.title:<30} {program.name:<24} {state:<13} "
                   f"closes {_local(survey.closes_at, program)}")
@@ -95,7 +95,7 @@ def run_list(args: argparse.Namespace, settings: Settings) -> int:
 def run_results(args: argparse.Namespace, settings: Settings) -> int:
     """Print a survey's results (closing it first if its time has come), or why there are none."""
     runtime = Runtime(settings)
-    now = datetime.now(UTC)
+    now = runtime.clock.now()
     with runtime.session_factory.begin() as session:
         survey = session.get(Survey, args.survey_id)
         if survey is None or survey.workspace_id != runtime.workspace(session).id:

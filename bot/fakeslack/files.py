@@ -7,7 +7,6 @@ by the fake only to a request bearing the bot token, as Slack serves it.
 from __future__ import annotations
 
 import mimetypes
-import time
 
 from bot.fakeslack.methods import ApiError, Method, Params
 from bot.fakeslack.workspace import Json, Workspace
@@ -33,7 +32,7 @@ def file_object(ws: Workspace, file_id: str) -> Json:
     private = f"{ws.base_url}/files-pri/{ws.team_id}-{file_id}/{name}"
     return {
         "id": file_id,
-        "created": int(time.time()),
+        "created": ws.now(),
         "name": name,
         "title": stored["title"],
         "mimetype": mimetypes.guess_type(name)[0] or "application/octet-stream",

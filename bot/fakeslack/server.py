@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Callable
 from types import TracebackType
 
+from bot.clock import Clock, system_clock
 from bot.fakeslack.faults import Faults
 from bot.fakeslack.files import FILE_METHODS, add_file
 from bot.fakeslack.methods import METHODS, ApiError, Params
@@ -32,9 +33,15 @@ class FakeSlack:
         team_name: str = "Kickoff Demo",
         bot_token: str = "xoxb-fake",
         bot_user_id: str = "UBOT",
+        clock: Clock | None = None,
     ) -> None:
-        self.workspace = Workspace(team_id=team_id, team_name=team_name, bot_user_id=bot_user_id)
-        self.faults = Faults()
+        # Slack's own timestamps, Retry-After and rate windows run on the clock kickoff-bot
+        # reads, so a test on a virtual clock sees no real waits anywhere.
+        self.clock = clock or system_clock()
+        self.workspace = Workspace(
+            team_id=team_id, team_name=team_name, bot_user_id=bot_user_id, clock=self.clock
+        )
+        self.faults = Faults(lambda: self.clock.now().timestamp())
         self.bot_token = bot_token
         self._server: HttpServer | None = None
         # The set-up, inspection and fault methods are the workspace's and the faults' own,
@@ -128,7 +135,7 @@ class FakeSlack:
         """How many calls came while a Retry-After announced for their method was running."""
         return self.faults.retry_after_violations
 
-    def wait_for(self, predicate: Callable[[], bool], timeout: float = 5.0) -> None:
+    def wait_for(self, predicate: Callable[[], bool], timeout: float = 30.0) -> None:
         """Poll until `predicate()` is true; fail the test with the calls seen if it never is."""
         deadline = time.monotonic() + timeout
         while not predicate():

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-import time
 import urllib.error
 import urllib.request
 import uuid
@@ -93,7 +92,7 @@ class SignedSender:
             "type": "button",
             "action_id": action_id,
             "block_id": block_id,
-            "action_ts": f"{time.time():.6f}",
+            "action_ts": f"{self.fake.clock.now().timestamp():.6f}",
         }
         if value is not None:
             action["value"] = value
@@ -145,10 +144,10 @@ class SignedSender:
             "token": VERIFICATION_TOKEN,
             "team_id": ws.team_id,
             "api_app_id": ws.app_id,
-            "event": {"event_ts": f"{time.time():.6f}", **event},
+            "event": {"event_ts": f"{self.fake.clock.now().timestamp():.6f}", **event},
             "type": "event_callback",
             "event_id": event_id or f"Ev{uuid.uuid4().hex[:10].upper()}",
-            "event_time": int(time.time()),
+            "event_time": int(self.fake.clock.now().timestamp()),
             "is_ext_shared_channel": False,
             "authorizations": [
                 {
@@ -174,7 +173,7 @@ class SignedSender:
         secret: str | None = None,
     ) -> SlackResponse:
         """Sign and post any body; `timestamp` or `secret` forge stale or bad signatures."""
-        sent_at = str(int(time.time()) if timestamp is None else timestamp)
+        sent_at = str(int(self.fake.clock.now().timestamp()) if timestamp is None else timestamp)
         signed = headers | {
             "X-Slack-Request-Timestamp": sent_at,
             "X-Slack-Signature": signature(secret or self.signing_secret, sent_at, body),

@@ -5,10 +5,11 @@ from __future__ import annotations
 import copy
 import itertools
 import threading
-import time
 from dataclasses import dataclass
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
+
+from bot.clock import Clock
 
 Json = dict[str, Any]
 T = TypeVar("T")
@@ -37,8 +38,9 @@ class Workspace:
     the records can be serialised after it is released.
     """
 
-    def __init__(self, *, team_id: str, team_name: str, bot_user_id: str) -> None:
+    def __init__(self, *, team_id: str, team_name: str, bot_user_id: str, clock: Clock) -> None:
         self.lock = threading.RLock()
+        self.clock = clock
         self.team_id = team_id
         self.team_name = team_name
         self.team_domain = "-".join(team_name.lower().split()) or "fake"
@@ -64,6 +66,10 @@ class Workspace:
         self.add_user(bot_user_id, name="kickoff", real_name="Kickoff", is_bot=True)
 
     # -- set-up and inspection, called by tests --------------------------------------------
+
+    def now(self) -> int:
+        """Now, in whole seconds since the epoch, as Slack's `created` fields say it."""
+        return int(self.clock.now().timestamp())
 
     def add_user(
         self,
@@ -131,7 +137,7 @@ class Workspace:
             "bot_is_member": bot_is_member,
             "members": list(members),
             "user": None,
-            "created": int(time.time()),
+            "created": self.now(),
         }
         with self.lock:
             self.channels[channel_id] = channel
@@ -190,7 +196,7 @@ class Workspace:
     def trigger_id(self) -> str:
         """Mint a trigger_id that views.open or views.push accepts once."""
         with self.lock:
-            trigger = f"{next(self._ids)}.{int(time.time())}.fake"
+            trigger = f"{next(self._ids)}.{self.now()}.fake"
             self.triggers[trigger] = False
             return trigger
 
@@ -221,7 +227,7 @@ class Workspace:
 
     def next_ts(self) -> str:
         """A unique message timestamp, increasing even when the clock does not move."""
-        self._last_ts = max(self._last_ts + 1, time.time_ns() // 1000)
+        self._last_ts = max(self._last_ts + 1, int(self.clock.now().timestamp() * 1_000_000))
         return f"{self._last_ts // 1_000_000}.{self._last_ts % 1_000_000:06d}"
 
     def open_dm(self, user_id: str) -> str:
@@ -237,7 +243,7 @@ class Workspace:
                 "bot_is_member": True,
                 "members": [user_id, self.bot_user_id],
                 "user": user_id,
-                "created": int(time.time()),
+                "created": self.now(),
             }
             self.history[dm_id] = []
         return dm_id

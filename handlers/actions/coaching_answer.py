@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
 from slack_bolt import Ack, BoltContext, Respond
@@ -31,7 +30,7 @@ def handle_coaching_answer_action(
     with deps.session_factory.begin() as session:
         item = answer_log(
             session=session, item_id=int(item_id), revision=int(revision),
-            rep_slack_id=body["user"]["id"], answer=answer, now=datetime.now(UTC),
+            rep_slack_id=body["user"]["id"], answer=answer, now=deps_of(context).clock.now(),
         )
         blocks = build_log_receipt(item, answered=answer)
         text = receipt_fallback(item)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
 from slack_bolt import Ack, BoltContext
@@ -24,7 +23,7 @@ def handle_home_audit_week_action(
     ack()
     deps = deps_of(context)
     caller = load_caller(client, body["user"]["id"])
-    now = datetime.now(UTC)
+    now = deps_of(context).clock.now()
     with deps.session_factory() as session:
         program = audit_program_for(session=session, caller=caller,
                                     kickoff_admins=deps.settings.kickoff_admins,

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
 from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
 from bot.blocks.ooo import build_ooo_modal
+from bot.deps import deps_of
 
 
 def handle_ooo_open_action(
@@ -19,5 +19,5 @@ def handle_ooo_open_action(
     ack()
     user_id = body["user"]["id"]
     person = user_id if action.get("value") == "self" else None
-    view = build_ooo_modal(person=person, today=datetime.now(UTC).date())
+    view = build_ooo_modal(person=person, today=deps_of(context).clock.now().date())
     client.views_open(trigger_id=body["trigger_id"], view=view)

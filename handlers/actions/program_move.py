@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
 from slack_bolt import Ack, BoltContext
@@ -36,5 +35,5 @@ def handle_program_move_action(
         program = administered_program(session=session, program_id=int(action["value"]),
                                        actor=actor)
         move_program(session=session, program=program, action=MOVES[ActionId(action["action_id"])],
-                     now=datetime.now(UTC))
+                     now=deps_of(context).clock.now())
     refresh_home(client, deps, user_id)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
 from slack_bolt import Ack, BoltContext, Respond
@@ -33,7 +32,7 @@ def handle_standup_out_today_action(
             rep_user_id=ref.rep_user_id,
             actor_user_id=body["user"]["id"],
             number=ref.number,
-            now=datetime.now(UTC),
+            now=deps_of(context).clock.now(),
         )
     answer_in_place(
         body,

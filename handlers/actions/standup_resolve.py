@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
 from slack_bolt import Ack, BoltContext, Respond
@@ -37,7 +36,7 @@ def handle_standup_resolve_action(
             answer_id=int(action["value"]),
             actor_user_id=user_id,
             kickoff_admin=admin,
-            now=datetime.now(UTC),
+            now=deps_of(context).clock.now(),
         )
     answer_in_place(
         body, respond, replace_original=True, text=resolution.text, blocks=resolution.blocks

@@ -3,7 +3,6 @@ changes)."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
 from slack_bolt import Ack, BoltContext
@@ -20,9 +19,10 @@ def handle_survey_answer_action(
 ) -> None:
     """Open the answer modal for someone asked who has not answered, while the survey is open."""
     ack()
-    with deps_of(context).session_factory() as session:
+    deps = deps_of(context)
+    with deps.session_factory() as session:
         survey = survey_or_refusal(session=session, survey_id=int(action["value"]),
-                                   slack_user_id=body["user"]["id"], now=datetime.now(UTC))
+                                   slack_user_id=body["user"]["id"], now=deps.clock.now())
         view = (build_refusal_modal(survey) if isinstance(survey, str)
                 else build_answer_modal(survey))
     client.views_open(trigger_id=body["trigger_id"], view=view)

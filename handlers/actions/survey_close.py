@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
 from slack_bolt import Ack, BoltContext, Respond
@@ -26,7 +25,7 @@ def handle_survey_close_action(
     ack()
     deps = deps_of(context)
     caller = load_caller(client, body["user"]["id"])
-    now = datetime.now(UTC)
+    now = deps_of(context).clock.now()
     with deps.session_factory.begin() as session:
         close_early(session=session, survey_id=int(action["value"]), caller=caller,
                     kickoff_admins=deps.settings.kickoff_admins, now=now,

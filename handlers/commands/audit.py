@@ -3,8 +3,6 @@ admins only, shown to the caller alone."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from slack_bolt import BoltContext, Respond
 from slack_sdk import WebClient
 
@@ -22,7 +20,7 @@ def handle_audit_command(
     """Answer with this week's audit so far (no chart, nothing stored), ephemerally."""
     deps = deps_of(context)
     caller = load_caller(client, user_id)
-    now = datetime.now(UTC)
+    now = deps_of(context).clock.now()
     with deps.session_factory() as session:
         program = audit_program_for(session=session, caller=caller,
                                     kickoff_admins=deps.settings.kickoff_admins, ref=args or None)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 
 from slack_bolt import BoltContext, Respond
 from slack_sdk import WebClient
@@ -39,7 +39,7 @@ def handle_ooo_command(
     actor = load_actor(client, user_id, deps.settings.kickoff_admins)
     with deps.session_factory.begin() as session:
         outcome = set_out_of_office_as(session=session, actor=actor, target_slack_id=target,
-                                       first_day=first, last_day=last, now=datetime.now(UTC))
+                                       first_day=first, last_day=last, now=deps.clock.now())
     if outcome.errors:  # a refusal, said like any answer; nothing was changed
         respond(text=" ".join(outcome.errors.values()), response_type="ephemeral")
         return
@@ -52,7 +52,7 @@ def own_days_text(context: BoltContext, user_id: str) -> str:
     """The caller's days away from today on, and how to set more."""
     with deps_of(context).session_factory() as session:
         person = person_known(session=session, slack_user_id=user_id)
-        since = local_date(datetime.now(UTC), person.timezone)
+        since = local_date(deps_of(context).clock.now(), person.timezone)
         absences = list_out_of_office(session=session, workspace_id=person.workspace_id,
                                       person=person, since=since)
     lines = [f"• {describe_range(absence)}" for absence in absences]

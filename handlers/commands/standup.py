@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from slack_bolt import BoltContext, Respond
 from slack_sdk import WebClient
 
@@ -17,8 +15,9 @@ def handle_standup_command(
     *, args: str, user_id: str, client: WebClient, context: BoltContext, respond: Respond
 ) -> None:
     """Open today's standup modal (an edit if already answered), or say when the next one is."""
-    with deps_of(context).session_factory.begin() as session:
-        plan = open_modal_for(session=session, slack_user_id=user_id, now=datetime.now(UTC))
+    deps = deps_of(context)
+    with deps.session_factory.begin() as session:
+        plan = open_modal_for(session=session, slack_user_id=user_id, now=deps.clock.now())
     slot = plan.slot
     ref = ModalRef(slot.program.id, user_id, slot.day.number, plan.revision)
     view = build_standup_modal(

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from slack_bolt import BoltContext, Respond
 from slack_sdk import WebClient
 
@@ -52,7 +50,7 @@ def handle_survey_status_command(
     """How many people answered each survey (never who), with "Close now" for open ones."""
     deps = deps_of(context)
     caller = load_caller(client, user_id)
-    now = datetime.now(UTC)
+    now = deps_of(context).clock.now()
     with deps.session_factory() as session:
         overviews = survey_overviews(
             session=session, workspace_id=workspace_id_of(session, context.team_id),

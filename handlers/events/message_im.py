@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
 from slack_bolt import BoltContext, Say
@@ -30,6 +29,6 @@ def handle_message_im_event(event: dict[str, Any], context: BoltContext, say: Sa
             session=session,
             slack_user_id=user_id,
             text=str(event.get("text") or ""),
-            now=datetime.now(UTC),
+            now=deps_of(context).clock.now(),
         )
     say(text=typing_reply_fallback(reply), blocks=build_typing_reply(reply, rep_user_id=user_id))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
 from slack_bolt import Ack, BoltContext
@@ -26,7 +25,7 @@ def handle_coaching_log_submission(
     with deps.session_factory.begin() as session:
         result = record_log(
             session=session, item_id=state.item_id, actor=actor, form=form,
-            now=datetime.now(UTC),
+            now=deps_of(context).clock.now(),
         )
         answer = _answer_view(result)
     if result.errors:

@@ -3,7 +3,6 @@ anyone for an admin), refusals shown at their input, the home refreshed."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
 from slack_bolt import Ack, BoltContext
@@ -36,7 +35,7 @@ def handle_ooo_submission(
     actor = load_actor(client, user_id, deps.settings.kickoff_admins)
     with deps.session_factory.begin() as session:
         outcome = set_out_of_office_as(session=session, actor=actor, target_slack_id=person,
-                                       first_day=first, last_day=last, now=datetime.now(UTC))
+                                       first_day=first, last_day=last, now=deps.clock.now())
     if outcome.errors:
         ack(response_action="errors",
             errors={ERROR_FIELDS[kind]: message for kind, message in outcome.errors.items()})

@@ -3,7 +3,6 @@ channels kickoff-bot cannot post to), else the program saved and the admin's hom
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -52,7 +51,7 @@ def _save(
     deps: Deps, actor: Actor, team: dict[str, Any], program_id: int | None, raw: dict[str, Any]
 ) -> tuple[str | None, dict[str, str]]:
     """Create or edit the program in one unit of work: what to tell the admin, or the errors."""
-    today = datetime.now(ZoneInfo(deps.settings.default_timezone)).date()
+    today = deps.clock.now().astimezone(ZoneInfo(deps.settings.default_timezone)).date()
     with deps.session_factory.begin() as session:
         if program_id is None:
             if not may_create(session=session, actor=actor):

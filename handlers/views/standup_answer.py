@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
 from slack_bolt import Ack, BoltContext
@@ -37,7 +36,7 @@ def handle_standup_submission(
             number=ref.number,
             raw=raw,
             opened_revision=ref.revision,
-            now=datetime.now(UTC),
+            now=deps_of(context).clock.now(),
         )
     if done.errors:
         ack(response_action="errors", errors={FIELD_BLOCKS[f]: m for f, m in done.errors.items()})

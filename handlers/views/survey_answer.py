@@ -5,7 +5,6 @@ Nothing here logs, and nothing is posted anywhere: the thank-you replaces the fo
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
 from slack_bolt import Ack, BoltContext
@@ -34,7 +33,7 @@ def handle_survey_answer_submission(
         with deps.session_factory.begin() as session:
             record_answer(
                 session=session, survey_id=int(view["private_metadata"]),
-                slack_user_id=body["user"]["id"], answer=answer, now=datetime.now(UTC),
+                slack_user_id=body["user"]["id"], answer=answer, now=deps_of(context).clock.now(),
                 key=holding_key(deps.settings.signing_secret()),
             )
     except InvalidField as refusal:

@@ -30,7 +30,7 @@ def handle_survey_create_submission(
         with deps.session_factory.begin() as session:
             survey = create_survey(
                 session=session, values=survey_values(view["state"]["values"]), caller=caller,
-                kickoff_admins=deps.settings.kickoff_admins, now=datetime.now(UTC),
+                kickoff_admins=deps.settings.kickoff_admins, now=deps_of(context).clock.now(),
             )
             size = len(audience_members(session=session, program_id=survey.program_id,
                                         audience=survey.audience))

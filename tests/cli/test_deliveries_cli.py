@@ -102,7 +102,7 @@ def test_a_failed_row_is_retried_and_sent_once(
     shell: Workspace, database: Database, fake_slack: FakeSlack, dispatcher: Dispatcher,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    now = datetime.now(UTC)
+    now = dispatcher.clock.now()
     with database.session_factory.begin() as session:
         queue_now(session, envelope(shell, 1, due=now))
     fake_slack.fail_next("chat.postMessage", error="channel_not_found", status=200)
@@ -112,7 +112,7 @@ def test_a_failed_row_is_retried_and_sent_once(
     assert code == 0
     assert out == ("delivery 1 (standup_reply to CSTANDUP) is planned again; "
                    "it is sent by 2099-01-01 12:00 UTC or expires\n")
-    assert dispatcher.tick(now=datetime.now(UTC)).sent == 1
+    assert dispatcher.tick(now=dispatcher.clock.now()).sent == 1
 
     assert [m["text"] for m in fake_slack.messages("CSTANDUP")] == ["answer 1"]
     with database.session_factory() as session:
@@ -125,7 +125,7 @@ def test_a_retried_row_that_may_have_been_posted_is_looked_for_first(
     shell: Workspace, database: Database, fake_slack: FakeSlack, slack_client: WebClient,
     dispatcher: Dispatcher, capsys: pytest.CaptureFixture[str],
 ) -> None:
-    now = datetime.now(UTC)
+    now = dispatcher.clock.now()
     # An attempt whose answer never came back did reach Slack, then the row's window closed.
     slack_client.chat_postMessage(channel="CSTANDUP", text="answer 1", metadata={
         "event_type": METADATA_EVENT, "event_payload": {"key": "reply:1"}
@@ -138,7 +138,7 @@ def test_a_retried_row_that_may_have_been_posted_is_looked_for_first(
         ))
 
     assert output(capsys, "retry", "1")[0] == 0
-    assert dispatcher.tick(now=datetime.now(UTC)).sent == 1
+    assert dispatcher.tick(now=dispatcher.clock.now()).sent == 1
 
     assert [m["text"] for m in fake_slack.messages("CSTANDUP")] == ["answer 1"]
     assert len(fake_slack.calls_to("chat.postMessage")) == 1  # the earlier attempt only

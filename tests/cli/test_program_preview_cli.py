@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from freezegun import freeze_time
 from sqlalchemy import func, select
 
 from bot.cli import main, preview
+from bot.clock import SystemClock
 from bot.fakeslack import FakeSlack
 from db.models import Delivery, ProgramStatus, Role
 from scheduler.planning import Planner
@@ -40,11 +41,11 @@ def shell(
 
 @pytest.mark.usefixtures("shell")
 def test_preview_lists_each_persons_sends_in_their_time_and_queues_nothing(
-    database: Database, capsys: pytest.CaptureFixture[str]
+    database: Database, capsys: pytest.CaptureFixture[str], process_clock: SystemClock
 ) -> None:
     capsys.readouterr()
-    with freeze_time("2027-01-08 12:00:00"):  # a Friday, UTC
-        assert main(["program", "preview", "Q1 Kickoff", "--days", "4"]) == 0
+    process_clock.move_to(datetime(2027, 1, 8, 12, tzinfo=UTC))  # a Friday, UTC
+    assert main(["program", "preview", "Q1 Kickoff", "--days", "4"]) == 0
 
     assert capsys.readouterr().out == (
         "Q1 Kickoff: 4 send(s) planned in the next 4 days\n"

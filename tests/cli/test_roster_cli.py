@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
 from bot.cli import main
+from bot.clock import system_clock
 from bot.fakeslack import FakeSlack
 from db.models import Membership
 from tests.databases import Database
@@ -34,7 +35,7 @@ def shell(
     monkeypatch.setenv("DATABASE_URL", database.url)
     for user_id, name in (("UANA", "ana"), ("UBEN", "ben"), ("UCAI", "cai")):
         fake_slack.add_user(user_id, real_name=name.title(), email=f"{name}@example.com")
-    kickoff = (datetime.now(UTC).date() + timedelta(days=7)).isoformat()
+    kickoff = (system_clock().now().date() + timedelta(days=7)).isoformat()
     assert main(["program", "create", "--name", PROGRAM, "--kickoff-date", kickoff,
                  "--standup-channel", "CSTANDUP", "--audit-channel", "CAUDIT"]) == 0
     return tmp_path

@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from freezegun import freeze_time
 
 from bot.cli import main
+from bot.clock import SystemClock
 from bot.fakeslack import FakeSlack
 from bot.services.standups.answer import submit_answer
 from bot.services.standups.fields import Field
 from tests.databases import Database
 from tests.standup_world import build_world, utc
 
+DAY_1_OVER = datetime(2027, 3, 13, 12, tzinfo=UTC)  # Day 1 is over everywhere
 
 @pytest.fixture
 def shell(
@@ -47,10 +49,10 @@ def shell(
 
 @pytest.mark.usefixtures("shell")
 def test_json_gives_days_teams_and_managers_with_open_blockers(
-    capsys: pytest.CaptureFixture[str],
+    capsys: pytest.CaptureFixture[str], process_clock: SystemClock
 ) -> None:
-    with freeze_time("2027-03-13 12:00:00"):  # Day 1 is over everywhere
-        assert main(["standups", "FY27 Kickoff", "--json"]) == 0
+    process_clock.move_to(DAY_1_OVER)
+    assert main(["standups", "FY27 Kickoff", "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
     day_1 = report["days"][0]
     assert (day_1["date"], day_1["expected"], day_1["answered"], day_1["late"]) == (
@@ -68,9 +70,11 @@ def test_json_gives_days_teams_and_managers_with_open_blockers(
 
 
 @pytest.mark.usefixtures("shell")
-def test_the_table_is_readable(capsys: pytest.CaptureFixture[str]) -> None:
-    with freeze_time("2027-03-13 12:00:00"):
-        assert main(["standups", "FY27 Kickoff"]) == 0
+def test_the_table_is_readable(
+    capsys: pytest.CaptureFixture[str], process_clock: SystemClock
+) -> None:
+    process_clock.move_to(DAY_1_OVER)
+    assert main(["standups", "FY27 Kickoff"]) == 0
     out = capsys.readouterr().out
     assert "Week-1 standups of FY27 Kickoff" in out
     assert "Day 1  2027-03-12" in out

@@ -3,21 +3,20 @@ rules as in Slack."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select, update
 
 from bot.cli import main
+from bot.clock import system_clock
 from bot.fakeslack import FakeSlack
 from bot.services.surveys.answer import record_answer
 from bot.services.surveys.content import AnswerContent
 from db.models import Survey
 from tests.databases import Database
 from tests.services.surveys.world import KEY, make_world
-
-CLOSES = (datetime.now(UTC) + timedelta(days=3)).strftime("%Y-%m-%d 17:00")
 
 
 @pytest.fixture
@@ -34,10 +33,15 @@ def shell(
         make_world(session)
 
 
+def closes() -> str:
+    """The closing the tests give: 17:00 three days after the shell's today."""
+    return (system_clock().now() + timedelta(days=3)).strftime("%Y-%m-%d 17:00")
+
+
 def create(*extra: str) -> int:
     """`kickoff-bot survey create` with the usual options and `extra`."""
     return main(["survey", "create", "--program", "FY27 Kickoff", "--title", "Pulse",
-                 "--audience", "reps", "--closes", CLOSES, "--results-channel", "CRESULTS",
+                 "--audience", "reps", "--closes", closes(), "--results-channel", "CRESULTS",
                  *extra])
 
 
@@ -48,20 +52,21 @@ def answer(database: Database, reps: int) -> int:
         for n, score in zip(range(1, reps + 1), (10, 9, 9, 8, 7, 6, 3), strict=False):
             record_answer(session=session, survey_id=survey_id, slack_user_id=f"UREP{n:02d}",
                           answer=AnswerContent(score=score, kill=f"kill {n}"),
-                          now=datetime.now(UTC), key=KEY)
+                          now=system_clock().now(), key=KEY)
     return survey_id
 
 
 def close_now(database: Database) -> None:
     """Move the survey's closing into the past, as if its time had come."""
     with database.session_factory.begin() as session:
-        session.execute(update(Survey).values(closes_at=datetime.now(UTC) - timedelta(minutes=1)))
+        closed = system_clock().now() - timedelta(minutes=1)
+        session.execute(update(Survey).values(closes_at=closed))
 
 
 @pytest.mark.usefixtures("shell")
 def test_create_then_list(capsys: pytest.CaptureFixture[str]) -> None:
     assert create() == 0
-    assert f"to {CLOSES} UTC, minimum 5" in capsys.readouterr().out
+    assert f"to {closes()} UTC, minimum 5" in capsys.readouterr().out
     assert main(["survey", "list"]) == 0
     assert "Pulse" in capsys.readouterr().out
 

@@ -1,12 +1,12 @@
 """Driving the coaching listeners as Slack does: clicks, outcome switches and modal submissions.
 
-The program is placed around the real date (handlers read the clock): week 2 is this week.
+The program is placed around `LIVE_NOW` (handlers read the clock, moved there): week 2 is its week.
 """
 
 from __future__ import annotations
 
 import json
-from datetime import UTC, date, datetime, timedelta
+from datetime import timedelta
 from typing import Any
 from urllib.parse import urlencode
 
@@ -15,22 +15,19 @@ from bot.ids import ActionId, CallbackId, CoachingField
 from db.models import CadenceType, CoachingItem, LoggedStatus
 from tests.coaching_world import World, build_world, item_of, materialise
 from tests.databases import Database
+from tests.live import LIVE_DAY, LIVE_NOW, place_clock
 
 Json = dict[str, Any]
 
 
-def today() -> date:
-    """Today in UTC, the program's time zone in these tests."""
-    return datetime.now(UTC).date()
-
-
 def build_live_world(database: Database, fake: FakeSlack) -> World:
-    """The 3-manager, 10-rep program whose week 2 is the current week, every day a working day."""
+    """The 3-manager, 10-rep program whose week 2 is LIVE_NOW's, every day a working day."""
+    place_clock(fake)
     with database.session_factory.begin() as session:
-        world = build_world(session, fake, kickoff_date=today() - timedelta(days=8),
+        world = build_world(session, fake, kickoff_date=LIVE_DAY - timedelta(days=8),
                             event_days=1, timezone="UTC", holidays=[],
                             working_days=[1, 2, 3, 4, 5, 6, 7])
-        materialise(session, world, datetime.now(UTC))
+        materialise(session, world, LIVE_NOW)
         return world
 
 

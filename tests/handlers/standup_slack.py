@@ -1,31 +1,26 @@
 """Driving standups the way a rep does in Slack: clicks, modal submissions, typed DMs and the
 slash command, each signed and sent to the real app at a chosen instant.
 
-Bolt acknowledges a click or an event before its listener has finished, so each helper keeps
-the clock at that instant (freezegun, ticking) until the app's answer has reached the fake
-Slack server: the listener reads the time inside that window.
+Each helper first moves the test's clock (the app's and the fake Slack's) to that instant; time
+then runs on from there, so the listener, which Bolt runs after acknowledging, reads it too.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from freezegun import freeze_time
-
 from bot.fakeslack import FakeSlack, SignedSender, SlackResponse
 from bot.ids import ActionId, BlockId, CallbackId
+from tests.live import place_clock
 
 FIELDS = (BlockId.STANDUP_ACTIVITY, BlockId.STANDUP_WIN, BlockId.STANDUP_BLOCKER)
 
 
-@contextmanager
-def at(instant: datetime) -> Iterator[None]:
-    """Run the app's clock from `instant` (time still moves, so waits and timeouts work)."""
-    with freeze_time(instant, tick=True):
-        yield
+def at(fake: FakeSlack, instant: datetime) -> None:
+    """Move the test's clock to `instant`; it runs on from there, so waits and timeouts work."""
+    place_clock(fake, instant)
 
 
 def answers_seen(fake: FakeSlack) -> int:
@@ -42,9 +37,9 @@ def acting_at(
 ) -> SlackResponse:
     """Send `request` at `when`, keeping the clock there until the app has answered."""
     before = answers_seen(fake)
-    with at(when):
-        response = request()
-        fake.wait_for(lambda: answers_seen(fake) > before)
+    at(fake, when)
+    response = request()
+    fake.wait_for(lambda: answers_seen(fake) > before)
     return response
 
 
@@ -129,10 +124,10 @@ def submit(
         block: {ActionId.STANDUP_TEXT: {"type": "plain_text_input", "value": text}}
         for block, text in zip(FIELDS, (activity, win, blocker), strict=True)
     }
-    with at(when):
-        return slack.view_submission(
-            user_id=user, callback_id=CallbackId.STANDUP_ANSWER, values=values, view_id=view["id"]
-        )
+    at(slack.fake, when)
+    return slack.view_submission(
+        user_id=user, callback_id=CallbackId.STANDUP_ANSWER, values=values, view_id=view["id"]
+    )
 
 
 def type_in_dm(slack: SignedSender, user: str, text: str, *, when: datetime) -> SlackResponse:
@@ -153,7 +148,7 @@ def _typed(slack: SignedSender, user: str, text: str, when: datetime) -> dict[st
 
 def send_ignored_event(slack: SignedSender, user: str, **extra: Any) -> SlackResponse:
     """A DM event the app must acknowledge and ignore (a bot's message, an edit)."""
-    return slack.event(_typed(slack, user, "ignored", datetime.now()) | extra)
+    return slack.event(_typed(slack, user, "ignored", slack.fake.clock.now()) | extra)
 
 
 def command(slack: SignedSender, user: str, text: str, *, when: datetime) -> SlackResponse:

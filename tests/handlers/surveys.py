@@ -44,9 +44,9 @@ def survey_dispatcher(
         dispatcher.close()
 
 
-def closing_in(days: int) -> datetime:
-    """Noon UTC, `days` days from today: a closing whose reminder falls in working hours."""
-    return datetime.combine(datetime.now(UTC).date() + timedelta(days=days), time(12), UTC)
+def closing_in(fake: FakeSlack, days: int) -> datetime:
+    """Noon UTC, `days` days from the test clock's today: its reminder falls in working hours."""
+    return datetime.combine(fake.clock.now().date() + timedelta(days=days), time(12), UTC)
 
 
 def create_values(*, program_id: int, closes: datetime, minimum: int | str = 5,
@@ -103,7 +103,7 @@ def create_survey_in_slack(
     fake.wait_for(lambda: bool(fake.calls_to("views.open")))
     assert_valid_view(fake.calls_to("views.open")[0].params["view"])
     response = submit_create(slack, ENABLEMENT,
-                             create_values(program_id=world.program_id, closes=closing_in(4)))
+                             create_values(program_id=world.program_id, closes=closing_in(fake, 4)))
     assert response.json is not None
     assert response.json["response_action"] == "update"
     assert_valid_view(response.json["view"])

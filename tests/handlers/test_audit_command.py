@@ -15,12 +15,14 @@ from tests.audit_world import LEADER, ONE, build_world, log_item
 from tests.blockkit import assert_valid_blocks
 from tests.conftest import ADMIN_ID
 from tests.databases import Database
+from tests.live import LIVE_DAY, place_clock
 
 
 @pytest.fixture
 def program(database: Database, fake_slack: FakeSlack) -> None:
-    """The audit program, kicked off two Mondays ago: this is its week 3, two 1:1s logged."""
-    kickoff = monday_of(datetime.now(UTC).date()) - timedelta(weeks=2)
+    """The audit program, kicked off two Mondays before LIVE_NOW: its week 3, two 1:1s logged."""
+    place_clock(fake_slack)
+    kickoff = monday_of(LIVE_DAY) - timedelta(weeks=2)
     fake_slack.add_user(ADMIN_ID, real_name="Kim Admin", email="admin@example.com")
     with database.session_factory.begin() as session:
         world = build_world(session, fake_slack, kickoff_date=kickoff, name="Q4 Kickoff")
@@ -46,7 +48,7 @@ def test_leaders_and_admins_see_this_week_so_far_ephemerally(
     assert isinstance(blocks, list)
     assert_valid_blocks(blocks)
     text = str(blocks)
-    monday = monday_of(datetime.now(UTC).date())
+    monday = monday_of(LIVE_DAY)
     assert f"week of {monday:%a %d %b}" in text
     assert "(so far)" in text
     assert "*1:1 completion:* 25% (2 of 8 done; target 90%, typical baseline 60%)" in text

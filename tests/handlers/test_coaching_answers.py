@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -18,7 +18,8 @@ from scheduler.dispatcher import Dispatcher
 from tests.blockkit import assert_valid_blocks
 from tests.coaching_world import World
 from tests.databases import Database
-from tests.handlers.coaching_support import build_live_world, ephemeral_after, item, submit, today
+from tests.handlers.coaching_support import build_live_world, ephemeral_after, item, submit
+from tests.live import LIVE_DAY
 
 ONE = CadenceType.ONE_ON_ONE
 
@@ -35,10 +36,10 @@ def logged_and_delivered(
 ) -> dict[str, Any]:
     """Marcus logs Ana's 1:1; the dispatcher sends her the DM; returns that message."""
     one_on_one = item(database, world, "URANA", ONE)
-    values = {F.HELD_ON: (today() - timedelta(days=1)).isoformat(), F.DURATION: "40",
+    values = {F.HELD_ON: (LIVE_DAY - timedelta(days=1)).isoformat(), F.DURATION: "40",
               F.PIPELINE_REVIEWED: "no"}
     assert submit(slack, "UMLA", one_on_one.id, Logged.DONE, values)["response_action"] == "update"
-    dispatcher.tick(now=datetime.now(UTC))
+    dispatcher.tick(now=dispatcher.clock.now())
     [message] = [m for m in fake.messages(fake.dm_channel("URANA"))
                  if m["text"].startswith("Marcus Reed logged")]
     assert_valid_blocks(message["blocks"])
@@ -82,7 +83,7 @@ def test_a_dispute_flags_the_session_and_tells_the_manager(
     with database.session_factory() as session:
         notice = session.scalars(select(Delivery).where(Delivery.kind == DISPUTE_KIND)).one()
     assert notice.channel == "UMLA"
-    dispatcher.tick(now=datetime.now(UTC))
+    dispatcher.tick(now=dispatcher.clock.now())
     [told] = [m for m in fake_slack.messages(fake_slack.dm_channel("UMLA"))
               if m["text"].startswith("Rep Ana says")]
     assert_valid_blocks(told["blocks"])

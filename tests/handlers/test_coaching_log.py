@@ -23,8 +23,8 @@ from tests.handlers.coaching_support import (
     stored_view,
     submit,
     switch_outcome,
-    today,
 )
+from tests.live import LIVE_DAY
 
 ONE, CALL = CadenceType.ONE_ON_ONE, CadenceType.CALL_REVIEW
 DONE, MOVED, SKIPPED = LoggedStatus.DONE, LoggedStatus.RESCHEDULED, LoggedStatus.SKIPPED
@@ -40,7 +40,7 @@ def world(database: Database, fake_slack: FakeSlack) -> World:
 
 def past(days: int) -> str:
     """A date `days` ago: in the past in every manager's time zone."""
-    return (today() - timedelta(days=days)).isoformat()
+    return (LIVE_DAY - timedelta(days=days)).isoformat()
 
 
 def held(held_on: str | None = None) -> dict[F, str]:
@@ -135,12 +135,12 @@ def test_reschedule_skip_and_relog_edit_the_same_session(
     slack: SignedSender, database: Database, world: World
 ) -> None:
     one_on_one = item(database, world, "URANA", ONE)
-    too_late = {F.RESCHEDULED_TO: (today() + timedelta(days=40)).isoformat()}
+    too_late = {F.RESCHEDULED_TO: (LIVE_DAY + timedelta(days=40)).isoformat()}
     assert set(submit(slack, "UMLA", one_on_one.id, MOVED, too_late)["errors"]) == {
         F.RESCHEDULED_TO}
-    future = held((today() + timedelta(days=3)).isoformat())
+    future = held((LIVE_DAY + timedelta(days=3)).isoformat())
     assert set(submit(slack, "UMLA", one_on_one.id, DONE, future)["errors"]) == {F.HELD_ON}
-    new_date = today() + timedelta(days=2)
+    new_date = LIVE_DAY + timedelta(days=2)
     submit(slack, "UMLA", one_on_one.id, MOVED, {F.RESCHEDULED_TO: new_date.isoformat()})
     moved = item(database, world, "URANA", ONE)
     assert (moved.status, moved.rescheduled_to, moved.revision) == (MOVED, new_date, 1)

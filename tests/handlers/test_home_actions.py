@@ -3,7 +3,7 @@ after each action, and the same event or click twice changes nothing the second 
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, func, select
@@ -32,8 +32,8 @@ from tests.home_world import (
     next_home,
     open_home,
     text_of,
-    today,
 )
+from tests.live import LIVE_DAY, LIVE_NOW
 
 
 def build(
@@ -83,7 +83,7 @@ def test_the_same_event_delivered_twice_publishes_the_home_once(
 def test_out_today_from_the_home_twice_records_one_answer_and_shows_it(
     slack: SignedSender, fake_slack: FakeSlack, database: Database
 ) -> None:
-    world = build(database, fake_slack, kickoff=today() - timedelta(days=1))
+    world = build(database, fake_slack, kickoff=LIVE_DAY - timedelta(days=1))
     rep = world.reps[0]
     home = open_home(slack, rep)
     assert {ActionId.STANDUP_ANSWER, ActionId.STANDUP_OUT_TODAY} <= action_ids(home)
@@ -100,7 +100,7 @@ def test_out_today_from_the_home_twice_records_one_answer_and_shows_it(
 def test_answering_todays_standup_from_the_home_shows_it_answered(
     slack: SignedSender, fake_slack: FakeSlack, database: Database
 ) -> None:
-    world = build(database, fake_slack, kickoff=today() - timedelta(days=1))
+    world = build(database, fake_slack, kickoff=LIVE_DAY - timedelta(days=1))
     rep = world.reps[0]
     home = open_home(slack, rep)
     value = next(e["value"] for b in home["blocks"] for e in b.get("elements", [])
@@ -129,9 +129,9 @@ def test_resolved_from_the_home_twice_tells_the_rep_once(
     with database.session_factory.begin() as session:
         answer = StandupAnswer(
             program_id=world.program_id, person_id=world.people[world.reps[1]], day_number=2,
-            local_date=today() - timedelta(days=6), activity="Call Acme", win="Booked a demo",
+            local_date=LIVE_DAY - timedelta(days=6), activity="Call Acme", win="Booked a demo",
             blocker="No access to the <!channel> CRM sandbox", manager_id=world.people[MANAGER],
-            answered_at=datetime.now(UTC),
+            answered_at=LIVE_NOW,
         )
         session.add(answer)
         session.flush()
@@ -181,7 +181,7 @@ def test_a_survey_waits_in_the_reps_home_until_enablement_closes_it_from_theirs(
 ) -> None:
     world = build(database, fake_slack)
     fake_slack.add_channel("CRESULTS", "enablement-results")
-    now = datetime.now(UTC)
+    now = LIVE_NOW
     with database.session_factory.begin() as session:
         survey = Survey(workspace_id=world.workspace_id, program_id=world.program_id,
                         title="Week-2 <!here> pulse", question="How likely are you to "

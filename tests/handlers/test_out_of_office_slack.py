@@ -21,10 +21,10 @@ from tests.home_world import (
     build_home_world,
     next_home,
     open_home,
-    today,
 )
+from tests.live import LIVE_DAY
 
-FIRST, LAST = today() + timedelta(days=2), today() + timedelta(days=4)
+FIRST, LAST = LIVE_DAY + timedelta(days=2), LIVE_DAY + timedelta(days=4)
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@ outbox, saying what the 30 days hold for their role; a second click changes noth
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -65,7 +64,7 @@ def test_launch_clicked_twice_welcomes_each_member_once(
     with database.session_factory() as session:
         assert program_of(session, world).status is ProgramStatus.ACTIVE
     assert ActionId.PROGRAM_PAUSE in action_ids(fake_slack.home(ADMIN) or {})
-    dispatcher.tick(now=datetime.now(UTC))
+    dispatcher.tick(now=dispatcher.clock.now())
     rep_dm, manager_dm = (welcome_dms(fake_slack, user) for user in (world.reps[0], MANAGER))
     assert len(rep_dm) == len(manager_dm) == 1
     assert "Week 1: a daily standup" in str(rep_dm[0]["blocks"])

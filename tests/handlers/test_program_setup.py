@@ -21,9 +21,10 @@ from db.models import Program
 from tests.blockkit import assert_valid_view
 from tests.databases import Database
 from tests.handlers.program_modal_support import submit_program
-from tests.home_world import ADMIN, action_ids, next_home, open_home, text_of, today
+from tests.home_world import ADMIN, action_ids, next_home, open_home, text_of
+from tests.live import LIVE_DAY
 
-KICKOFF = (today() + timedelta(days=14)).isoformat()
+KICKOFF = (LIVE_DAY + timedelta(days=14)).isoformat()
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 import urllib.parse
 import urllib.request
 
@@ -31,7 +30,8 @@ def test_a_forged_signature_gets_401_and_nothing_runs(
 
 
 def test_a_stale_request_gets_401(slack: SignedSender, fake_slack: FakeSlack) -> None:
-    response = slack.send_raw(BODY, FORM, timestamp=int(time.time()) - 6 * 60)
+    stale = int(fake_slack.clock.now().timestamp()) - 6 * 60
+    response = slack.send_raw(BODY, FORM, timestamp=stale)
     assert response.status == 401
     assert fake_slack.calls_to("users.info") == []
 

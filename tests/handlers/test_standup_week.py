@@ -118,11 +118,11 @@ def race_first_answers(week: Week, users: list[str], when: datetime) -> None:
         responses.append(week.slack.send_raw(body, headers, timestamp=int(when.timestamp())))
 
     threads = [threading.Thread(target=send, args=request) for request in requests]
-    with at(when):
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(timeout=30)
+    at(week.fake, when)
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
     assert [r.status for r in responses] == [200, 200]
     assert week.tick(when + timedelta(minutes=1)) == set()
 

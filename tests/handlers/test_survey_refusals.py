@@ -4,11 +4,12 @@ a minimum above the audience."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import func, select
 
+from bot.clock import SystemClock
 from bot.fakeslack import FakeSlack, SignedSender
 from bot.ids import SurveyField
 from bot.services.surveys.close import close_survey
@@ -47,9 +48,9 @@ def world(database: Database, fake_slack: FakeSlack) -> World:
 
 
 @pytest.fixture
-def survey_id(database: Database, world: World) -> int:
+def survey_id(database: Database, world: World, clock: SystemClock) -> int:
     """A survey open now, which UREP01 has answered."""
-    now = datetime.now(UTC)
+    now = clock.now()
     with database.session_factory.begin() as session:
         return make_survey(session, world, opens=now, closes=now + timedelta(days=3)).id
 
@@ -93,10 +94,10 @@ def test_refused_answers_say_why_and_change_nothing(
 
 
 def test_an_answer_after_closing_is_refused(
-    slack: SignedSender, database: Database, survey_id: int
+    slack: SignedSender, database: Database, survey_id: int, clock: SystemClock
 ) -> None:
     with database.session_factory.begin() as session:
-        close_survey(session=session, survey_id=survey_id, now=datetime.now(UTC), key=KEY)
+        close_survey(session=session, survey_id=survey_id, now=clock.now(), key=KEY)
     before = counts(database)
     errors = refusal(submit_answer(slack, "UREP02", survey_id, "7"))
     assert errors[SurveyField.SCORE] == "This survey has closed; answers are no longer taken."
@@ -104,11 +105,12 @@ def test_an_answer_after_closing_is_refused(
 
 
 def test_only_enablement_or_an_admin_creates(
-    slack: SignedSender, fake_slack: FakeSlack, database: Database, world: World
+    slack: SignedSender, fake_slack: FakeSlack, database: Database, world: World,
+    clock: SystemClock,
 ) -> None:
     answer = ask(slack, fake_slack, "UREP01", "survey")
     assert "Only the program's enablement team or a kickoff admin" in answer["text"]
-    values = create_values(program_id=world.program_id, closes=datetime.now(UTC) + timedelta(2))
+    values = create_values(program_id=world.program_id, closes=clock.now() + timedelta(2))
     errors = refusal(submit_create(slack, "UREP01", values))
     assert "Only the program's enablement team" in errors[SurveyField.PROGRAM]
     assert counts(database) == (0, 0, 0, 0, 0)
@@ -128,20 +130,21 @@ def test_only_enablement_or_an_admin_creates(
     ],
 )
 def test_a_minimum_outside_3_to_the_audience_is_refused(
-    slack: SignedSender, database: Database, world: World, minimum: str, message: str
+    slack: SignedSender, database: Database, world: World, minimum: str, message: str,
+    clock: SystemClock,
 ) -> None:
     values = create_values(program_id=world.program_id, minimum=minimum,
-                           closes=datetime.now(UTC) + timedelta(days=2))
+                           closes=clock.now() + timedelta(days=2))
     errors = refusal(submit_create(slack, ENABLEMENT, values))
     assert message in errors[SurveyField.MINIMUM]
     assert counts(database) == (0, 0, 0, 0, 0)
 
 
 def test_a_closing_in_the_past_is_refused(
-    slack: SignedSender, database: Database, world: World
+    slack: SignedSender, database: Database, world: World, clock: SystemClock
 ) -> None:
     values = create_values(program_id=world.program_id,
-                           closes=datetime.now(UTC) - timedelta(hours=1))
+                           closes=clock.now() - timedelta(hours=1))
     errors = refusal(submit_create(slack, ENABLEMENT, values))
     assert "must close after it opens" in errors[SurveyField.CLOSES]
     assert counts(database) == (0, 0, 0, 0, 0)

@@ -112,7 +112,7 @@ def test_event_ids_older_than_a_day_are_forgotten(
 ) -> None:
     with database.session_factory.begin() as session:
         session.add(ProcessedEvent(event_id="Ev0OLD",
-                                   received_at=datetime.now(UTC) - timedelta(days=2)))
+                                   received_at=fake_slack.clock.now() - timedelta(days=2)))
 
     slack.event(changed(fake_slack, slack_client, "UANA", real_name="Ana New"))
     fake_slack.wait_for(lambda: person(database, "UANA").name == "Ana New")

@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
 
+from bot.clock import SystemClock, clock_environment
 from bot.fakeslack import FakeSlack
 from bot.services.outbox import Envelope, delivery_key, queue
 from db.models import Delivery, DeliveryStatus, Person
@@ -64,9 +65,12 @@ def messages_per_user(fake: FakeSlack, user_ids: list[str]) -> dict[str, int]:
 
 
 def start_worker(database: Database, fake: FakeSlack, **settings: str) -> subprocess.Popen[bytes]:
-    """A real `kickoff-bot worker` process against the test database and the fake Slack."""
+    """A real `kickoff-bot worker` process against the test database and the fake Slack, on the
+    fake Slack's (the test's) clock."""
+    assert isinstance(fake.clock, SystemClock)
     environment = (
         os.environ
+        | clock_environment(fake.clock)
         | {
             "DATABASE_URL": database.url,
             "SLACK_BOT_TOKEN": BOT_TOKEN,

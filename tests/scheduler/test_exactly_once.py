@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import signal
-from datetime import UTC, datetime
 
 import pytest
 from slack_sdk import WebClient
@@ -24,7 +23,7 @@ from tests.scheduler.fanout import (
 def test_a_worker_killed_mid_fanout_and_restarted_delivers_each_message_once(
     database: Database, fake_slack: FakeSlack
 ) -> None:
-    users = queue_dms(database, fake_slack, 500, now=datetime.now(UTC))
+    users = queue_dms(database, fake_slack, 500, now=fake_slack.clock.now())
     pace = {"send_per_minute": "3000", "channel_interval_seconds": "0", "lease_seconds": "1"}
     first = start_worker(database, fake_slack, **pace)
     try:
@@ -52,7 +51,7 @@ def test_three_workers_on_postgresql_send_2000_rows_exactly_once(
 ) -> None:
     if database.url != postgres_url:
         pytest.skip("several processes claiming rows together is PostgreSQL's job")
-    users = queue_dms(database, fake_slack, 2000, now=datetime.now(UTC))
+    users = queue_dms(database, fake_slack, 2000, now=fake_slack.clock.now())
     workers = [
         start_worker(database, fake_slack, send_per_minute="120000", channel_interval_seconds="0")
         for _ in range(3)
@@ -70,7 +69,7 @@ def test_three_workers_on_postgresql_send_2000_rows_exactly_once(
 def test_rate_limits_and_server_errors_lose_nothing_and_send_nothing_twice(
     database: Database, fake_slack: FakeSlack, slack_client: WebClient
 ) -> None:
-    now = datetime.now(UTC)
+    now = fake_slack.clock.now()
     users = queue_dms(database, fake_slack, 200, now=now)
     fake_slack.set_random_faults(
         rate_429=0.2, rate_503=0.05, retry_after=1, seed=7, methods=("chat.postMessage",)

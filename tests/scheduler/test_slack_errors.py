@@ -117,7 +117,7 @@ def test_an_uncertain_send_already_in_slack_is_recorded_not_posted_again(
     [user] = queue_dms(database, fake_slack, 1, now=NOW)
     with database.session_factory.begin() as session:
         row = session.scalars(select(Delivery)).one()
-        row.uncertain, row.first_attempt_at = True, datetime.now(UTC)
+        row.uncertain, row.first_attempt_at = True, fake_slack.clock.now()
         key = row.key
     posted = slack_client.chat_postMessage(
         channel=user,

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -32,8 +31,9 @@ from tests.home_world import (
     build_home_world,
     headers,
 )
+from tests.live import LIVE_NOW
 
-NOW = datetime.now(UTC)
+NOW = LIVE_NOW
 
 
 @contextmanager

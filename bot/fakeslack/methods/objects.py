@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from bot.fakeslack.workspace import Json, Workspace
@@ -10,7 +9,7 @@ from bot.fakeslack.workspace import Json, Workspace
 
 def user_object(ws: Workspace, user: Json) -> Json:
     """A user as users.info shows it, with the time zone offset as of now."""
-    now = datetime.now(ZoneInfo(user["tz"]))
+    now = ws.clock.now().astimezone(ZoneInfo(user["tz"]))
     offset = now.utcoffset()
     profile = {"real_name": user["real_name"], "display_name": user["name"], "team": ws.team_id}
     if user["email"]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import mimetypes
-import time
 
 from bot.fakeslack.methods.checks import writable
 from bot.fakeslack.methods.params import ApiError, Params, int_param, str_param
@@ -46,7 +45,7 @@ def _complete(ws: Workspace, entry: Json, channel_ids: list[str]) -> Json:
     private = f"{ws.base_url}/files-pri/{ws.team_id}-{file_id}/{name}"
     return {
         "id": file_id,
-        "created": int(time.time()),
+        "created": ws.now(),
         "name": name,
         "title": title,
         "mimetype": mimetypes.guess_type(name)[0] or "application/octet-stream",

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 from bot.fakeslack.methods.checks import user
 from bot.fakeslack.methods.objects import user_object
 from bot.fakeslack.methods.params import ApiError, Params, paginate, str_param
@@ -31,6 +29,6 @@ def users_list(ws: Workspace, params: Params) -> Json:
     return {
         "ok": True,
         "members": [user_object(ws, m) for m in page],
-        "cache_ts": int(time.time()),
+        "cache_ts": ws.now(),
         "response_metadata": cursor,
     }

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 from bot.fakeslack.methods.checks import check_blocks, user
 from bot.fakeslack.methods.params import ApiError, Params, str_param
 from bot.fakeslack.workspace import Json, Workspace
@@ -98,7 +96,7 @@ def _store_view(ws: Workspace, view: Json, *, view_id: str, root_view_id: str = 
         "id": view_id,
         "team_id": ws.team_id,
         "state": {"values": {}},
-        "hash": f"{int(time.time())}.{ws.new_id('h')}",
+        "hash": f"{ws.now()}.{ws.new_id('h')}",
         "root_view_id": root_view_id or view_id,
         "app_id": ws.app_id,
         "app_installed_team_id": ws.team_id,

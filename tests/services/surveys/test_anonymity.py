@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import secrets
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
@@ -102,14 +102,14 @@ def played(
             if number == BEFORE_REMINDER:
                 dispatcher.tick(now=survey.closes_at - timedelta(days=1) + timedelta(minutes=1))
                 snapshots.append(dump(database))
-            started = datetime.now(UTC)
+            started = fake_slack.clock.now()
             slack.action(user_id=rep, action_id=ActionId.SURVEY_ANSWER, value=str(survey_id),
                          channel_id=fake_slack.dm_channel(rep))
             reply = submit_answer(slack, rep, survey_id, str(number % 11),
                                   {"changed": f"{markers[rep]} new talk tracks"})
             assert reply.json is not None
             assert reply.json["response_action"] == "update"
-            answering.append((started, datetime.now(UTC)))
+            answering.append((started, fake_slack.clock.now()))
             snapshots.append(dump(database))
         dispatcher.tick(now=survey.closes_at + timedelta(minutes=1))
     return Played(

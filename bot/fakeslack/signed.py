@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-import time
 import urllib.error
 import urllib.request
 import uuid
@@ -13,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
+from bot.clock import Clock, system_clock
 from bot.fakeslack.server import FakeSlack
 from bot.fakeslack.workspace import Json
 
@@ -36,12 +36,19 @@ def signature(secret: str, timestamp: str, body: bytes) -> str:
 
 
 class SignedSender:
-    """Sends what Slack would send to an app's request URL, with ids minted on `fake`."""
+    """Sends what Slack would send to an app's request URL, with ids minted on `fake`.
 
-    def __init__(self, *, url: str, signing_secret: str, fake: FakeSlack) -> None:
+    Requests are stamped with `clock` (the process's by default): the app verifies with the same
+    clock, so a moved clock still verifies.
+    """
+
+    def __init__(
+        self, *, url: str, signing_secret: str, fake: FakeSlack, clock: Clock | None = None
+    ) -> None:
         self.url = url
         self.signing_secret = signing_secret
         self.fake = fake
+        self.clock = clock or system_clock()
 
     def command(
         self, command: str, text: str = "", *, user_id: str, channel_id: str
@@ -93,7 +100,7 @@ class SignedSender:
             "type": "button",
             "action_id": action_id,
             "block_id": block_id,
-            "action_ts": f"{time.time():.6f}",
+            "action_ts": f"{self._now():.6f}",
         }
         if value is not None:
             action["value"] = value
@@ -145,10 +152,10 @@ class SignedSender:
             "token": VERIFICATION_TOKEN,
             "team_id": ws.team_id,
             "api_app_id": ws.app_id,
-            "event": {"event_ts": f"{time.time():.6f}", **event},
+            "event": {"event_ts": f"{self._now():.6f}", **event},
             "type": "event_callback",
             "event_id": event_id or f"Ev{uuid.uuid4().hex[:10].upper()}",
-            "event_time": int(time.time()),
+            "event_time": int(self._now()),
             "is_ext_shared_channel": False,
             "authorizations": [
                 {
@@ -170,11 +177,11 @@ class SignedSender:
         body: bytes,
         headers: dict[str, str],
         *,
-        timestamp: int | None = None,
+        timestamp: int | str | None = None,
         secret: str | None = None,
     ) -> SlackResponse:
-        """Sign and post any body; `timestamp` or `secret` forge stale or bad signatures."""
-        sent_at = str(int(time.time()) if timestamp is None else timestamp)
+        """Sign and post any body; `timestamp` (stale, or not a number) or `secret` forge."""
+        sent_at = str(int(self._now()) if timestamp is None else timestamp)
         signed = headers | {
             "X-Slack-Request-Timestamp": sent_at,
             "X-Slack-Signature": signature(secret or self.signing_secret, sent_at, body),
@@ -185,6 +192,10 @@ class SignedSender:
                 return _response(response.status, response.read())
         except urllib.error.HTTPError as error:
             return _response(error.code, error.read())
+
+    def _now(self) -> float:
+        """Seconds since the epoch, as Slack stamps requests and events."""
+        return self.clock.now().timestamp()
 
     def _form(self, form: dict[str, str]) -> SlackResponse:
         headers = {"Content-Type": "application/x-www-form-urlencoded"}

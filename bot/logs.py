@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import logging
 
-# These libraries log whole request and response bodies at DEBUG (tokens, what people typed).
-PAYLOAD_LOGGERS = ("slack_sdk", "slack_bolt", "urllib3")
+# The logger Bolt is given as the app's: its own debug lines (with response bodies) and, in
+# Socket Mode, slack_sdk's client (every envelope at DEBUG) log through it.
+BOLT_APP_LOGGER = "kickoff.bolt"
+# These log whole request and response bodies at DEBUG (tokens, what people typed), and nothing
+# of that kind at INFO or above: bot/web.py refuses unverified requests before Bolt, whose own
+# check logged their bodies at INFO, sees them.
+PAYLOAD_LOGGERS = ("slack_sdk", "slack_bolt", "urllib3", BOLT_APP_LOGGER)
 
 
 def configure_logging(level: str) -> None:

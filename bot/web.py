@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import io
 import threading
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
@@ -14,14 +15,16 @@ from sqlalchemy.exc import SQLAlchemyError
 from waitress.server import BaseWSGIServer, create_server
 from waitress.wasyncore import close_all
 
+from bot.verify import RequestGate
+
 if TYPE_CHECKING:
     from _typeshed.wsgi import StartResponse, WSGIApplication, WSGIEnvironment
 
 EVENTS_PATH = "/slack/events"
 
 
-def create_wsgi_app(app: App, engine: Engine) -> WSGIApplication:
-    """`POST /slack/events` to Bolt and `GET /healthz`, which checks the database."""
+def create_wsgi_app(app: App, engine: Engine, gate: RequestGate) -> WSGIApplication:
+    """`GET /healthz`, which checks the database; everything else to Bolt, once `gate` lets it."""
     slack = SlackRequestHandler(app, path=EVENTS_PATH)
 
     def wsgi(environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
@@ -30,7 +33,18 @@ def create_wsgi_app(app: App, engine: Engine) -> WSGIApplication:
             status = "200 OK" if healthy else "503 Service Unavailable"
             start_response(status, [("Content-Type", "text/plain; charset=utf-8")])
             return [b"ok\n" if healthy else b"database unreachable\n"]
-        return slack(environ, start_response)
+        body = environ["wsgi.input"].read(int(environ.get("CONTENT_LENGTH") or 0))
+        refusal = gate.refusal(
+            body,
+            timestamp=environ.get("HTTP_X_SLACK_REQUEST_TIMESTAMP"),
+            signed=environ.get("HTTP_X_SLACK_SIGNATURE"),
+            content_type=environ.get("CONTENT_TYPE"),
+        )
+        if refusal is not None:
+            # Nothing is logged and no reason given: a forger learns nothing, and no body is kept.
+            start_response(refusal, [("Content-Type", "text/plain; charset=utf-8")])
+            return [refusal.encode() + b"\n"]
+        return slack({**environ, "wsgi.input": io.BytesIO(body)}, start_response)
 
     return wsgi
 

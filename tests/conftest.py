@@ -14,6 +14,7 @@ from bot.app import create_app
 from bot.clock import SystemClock, system_clock
 from bot.fakeslack import FakeSlack, SignedSender
 from bot.settings import Settings
+from bot.verify import RequestGate
 from bot.web import EVENTS_PATH, BackgroundServer, create_wsgi_app
 from scheduler.config import DispatchConfig
 from scheduler.dispatcher import Dispatcher
@@ -113,7 +114,8 @@ def app_server(
     """The real Bolt app behind waitress on loopback, as `kickoff-bot serve` runs it."""
     listeners = ThreadPoolExecutor(max_workers=8, thread_name_prefix="bolt-listener")
     app = create_app(settings, database.session_factory, listener_executor=listeners, clock=clock)
-    server = BackgroundServer(create_wsgi_app(app, database.engine)).start()
+    gate = RequestGate(settings.signing_secret(), clock=clock)
+    server = BackgroundServer(create_wsgi_app(app, database.engine, gate)).start()
     yield server
     server.stop()
     listeners.shutdown(wait=True)  # no listener may still be writing when the tables are emptied

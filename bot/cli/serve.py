@@ -13,6 +13,7 @@ from slack_bolt.adapter.socket_mode import SocketModeHandler
 from bot.app import create_app
 from bot.cli.runtime import Runtime
 from bot.settings import Settings
+from bot.verify import RequestGate
 from bot.web import EVENTS_PATH, create_wsgi_app
 
 log = logging.getLogger(__name__)
@@ -45,13 +46,21 @@ def serve_http(app: App, runtime: Runtime, *, host: str, threads: int) -> None:
     """Serve `app` and /healthz with waitress on PORT until interrupted."""
     port = runtime.settings.port
     log.info("listening on %s:%s%s", host, port, EVENTS_PATH)
-    waitress.serve(create_wsgi_app(app, runtime.engine), host=host, port=port, threads=threads)
+    gate = RequestGate(runtime.settings.signing_secret())
+    wsgi = create_wsgi_app(app, runtime.engine, gate)
+    waitress.serve(wsgi, host=host, port=port, threads=threads)
 
 
 def run_socket(args: argparse.Namespace, settings: Settings) -> int:
     """Connect to Slack over Socket Mode until interrupted."""
     app_token = settings.app_token()
     runtime = Runtime(settings)
-    app = create_app(settings, runtime.session_factory, socket_mode=True)
-    SocketModeHandler(app, app_token).start()  # type: ignore[no-untyped-call]  # untyped in Bolt
+    app = create_app(settings, runtime.session_factory)
+    socket_mode_handler(app, app_token).start()  # type: ignore[no-untyped-call]  # untyped in Bolt
     return 0
+
+
+def socket_mode_handler(app: App, app_token: str) -> SocketModeHandler:
+    """Bolt's Socket Mode handler; its client logs through the app's logger, every envelope at
+    DEBUG, which is why bot/logs.py keeps that logger at INFO or quieter."""
+    return SocketModeHandler(app, app_token)

@@ -16,6 +16,7 @@ from bot.demo.world import HOME_ZONE, KICKOFF_DATE, PEOPLE, populate
 from bot.fakeslack import FakeSlack, SignedSender
 from bot.services.local_time import at_local
 from bot.settings import Settings, load_settings
+from bot.verify import RequestGate
 from bot.web import EVENTS_PATH, BackgroundServer, create_wsgi_app
 from db.migrate import upgrade
 from scheduler.config import DispatchConfig
@@ -63,7 +64,8 @@ def demo_stage() -> Iterator[Stage]:
             runtime = Runtime(settings)
             upgrade(runtime.engine)
             app = create_app(settings, runtime.session_factory)
-            server = BackgroundServer(create_wsgi_app(app, runtime.engine)).start()
+            gate = RequestGate(settings.signing_secret())
+            server = BackgroundServer(create_wsgi_app(app, runtime.engine, gate)).start()
             dispatcher = Dispatcher(
                 session_factory=runtime.session_factory,
                 client=runtime.client,

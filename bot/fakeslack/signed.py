@@ -35,7 +35,11 @@ def signature(secret: str, timestamp: str, body: bytes) -> str:
 
 
 class SignedSender:
-    """Sends what Slack would send to an app's request URL, with ids minted on `fake`."""
+    """Sends what Slack would send to an app's request URL, with ids minted on `fake`.
+
+    Requests are stamped with the fake Slack's clock: the app verifies with the same clock, so a
+    moved or virtual clock still verifies.
+    """
 
     def __init__(self, *, url: str, signing_secret: str, fake: FakeSlack) -> None:
         self.url = url
@@ -92,7 +96,7 @@ class SignedSender:
             "type": "button",
             "action_id": action_id,
             "block_id": block_id,
-            "action_ts": f"{self.fake.clock.now().timestamp():.6f}",
+            "action_ts": f"{self._now():.6f}",
         }
         if value is not None:
             action["value"] = value
@@ -144,10 +148,10 @@ class SignedSender:
             "token": VERIFICATION_TOKEN,
             "team_id": ws.team_id,
             "api_app_id": ws.app_id,
-            "event": {"event_ts": f"{self.fake.clock.now().timestamp():.6f}", **event},
+            "event": {"event_ts": f"{self._now():.6f}", **event},
             "type": "event_callback",
             "event_id": event_id or f"Ev{uuid.uuid4().hex[:10].upper()}",
-            "event_time": int(self.fake.clock.now().timestamp()),
+            "event_time": int(self._now()),
             "is_ext_shared_channel": False,
             "authorizations": [
                 {
@@ -169,11 +173,11 @@ class SignedSender:
         body: bytes,
         headers: dict[str, str],
         *,
-        timestamp: int | None = None,
+        timestamp: int | str | None = None,
         secret: str | None = None,
     ) -> SlackResponse:
-        """Sign and post any body; `timestamp` or `secret` forge stale or bad signatures."""
-        sent_at = str(int(self.fake.clock.now().timestamp()) if timestamp is None else timestamp)
+        """Sign and post any body; `timestamp` (stale, or not a number) or `secret` forge."""
+        sent_at = str(int(self._now()) if timestamp is None else timestamp)
         signed = headers | {
             "X-Slack-Request-Timestamp": sent_at,
             "X-Slack-Signature": signature(secret or self.signing_secret, sent_at, body),
@@ -184,6 +188,10 @@ class SignedSender:
                 return _response(response.status, response.read())
         except urllib.error.HTTPError as error:
             return _response(error.code, error.read())
+
+    def _now(self) -> float:
+        """Seconds since the epoch, as Slack stamps requests and events."""
+        return self.fake.clock.now().timestamp()
 
     def _form(self, form: dict[str, str]) -> SlackResponse:
         headers = {"Content-Type": "application/x-www-form-urlencoded"}

@@ -86,7 +86,7 @@ class Captured(SignedSender):
         body: bytes,
         headers: dict[str, str],
         *,
-        timestamp: int | None = None,
+        timestamp: int | str | None = None,
         secret: str | None = None,
     ) -> SlackResponse:
         """Keep the request instead of sending it."""

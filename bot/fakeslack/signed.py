@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
+from bot.clock import Clock
 from bot.fakeslack.server import FakeSlack
 from bot.fakeslack.workspace import Json
 
@@ -37,14 +38,17 @@ def signature(secret: str, timestamp: str, body: bytes) -> str:
 class SignedSender:
     """Sends what Slack would send to an app's request URL, with ids minted on `fake`.
 
-    Requests are stamped with the fake Slack's clock: the app verifies with the same clock, so a
-    moved or virtual clock still verifies.
+    Requests are stamped with the fake Slack's clock unless another is given (a sender running
+    late): the app verifies with the same clock, so a moved or virtual clock still verifies.
     """
 
-    def __init__(self, *, url: str, signing_secret: str, fake: FakeSlack) -> None:
+    def __init__(
+        self, *, url: str, signing_secret: str, fake: FakeSlack, clock: Clock | None = None
+    ) -> None:
         self.url = url
         self.signing_secret = signing_secret
         self.fake = fake
+        self.clock = clock or fake.clock
 
     def command(
         self, command: str, text: str = "", *, user_id: str, channel_id: str
@@ -191,7 +195,7 @@ class SignedSender:
 
     def _now(self) -> float:
         """Seconds since the epoch, as Slack stamps requests and events."""
-        return self.fake.clock.now().timestamp()
+        return self.clock.now().timestamp()
 
     def _form(self, form: dict[str, str]) -> SlackResponse:
         headers = {"Content-Type": "application/x-www-form-urlencoded"}

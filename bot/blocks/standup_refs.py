@@ -9,15 +9,11 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any
 
+from bot.blocks.metadata import FORGED, read_int, read_metadata
 from bot.errors import InvalidInput
 from bot.services.standups.keys import Kind
 
-MALFORMED = (
-    "That standup button or form is not one kickoff-bot made, so nothing was changed. Use the "
-    "buttons in your DM with kickoff-bot, or type `/kickoff standup`."
-)
 SOURCES = frozenset({Kind.PROMPT, Kind.REMINDER})  # the stored DMs a modal can be opened from
 
 
@@ -38,10 +34,10 @@ class DayRef:
     @classmethod
     def from_value(cls, value: object) -> DayRef:
         """Parse a button value (InvalidInput if it is not one of ours)."""
-        data = _loads(value)
+        data = read_metadata(value, "p", "r", "d")
         typed = data.get("t")
-        return cls(_int(data["p"]), _text(data["r"]), _int(data["d"]),
-                   None if typed is None else _int(typed))
+        return cls(read_int(data["p"]), _text(data["r"]), read_int(data["d"]),
+                   None if typed is None else read_int(typed))
 
 
 @dataclass(frozen=True)
@@ -63,36 +59,19 @@ class ModalRef:
     @classmethod
     def from_metadata(cls, metadata: object) -> ModalRef:
         """Parse private_metadata (InvalidInput if it is not one of ours)."""
-        data = _loads(metadata)
+        data = read_metadata(metadata, "p", "r", "d", "v")
         source = data.get("s")
         if source is not None and source not in SOURCES:
-            raise InvalidInput(MALFORMED)
-        return cls(_int(data["p"]), _text(data["r"]), _int(data["d"]), _int(data.get("v")),
-                   None if source is None else Kind(source))
+            raise InvalidInput(FORGED)
+        return cls(read_int(data["p"]), _text(data["r"]), read_int(data["d"]),
+                   read_int(data["v"]), None if source is None else Kind(source))
 
 
 def _dumps(data: dict[str, object]) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
-def _loads(raw: object) -> dict[str, Any]:
-    try:
-        data = json.loads(raw) if isinstance(raw, str) else None
-    except ValueError:
-        data = None
-    if not isinstance(data, dict) or not {"p", "r", "d"} <= data.keys():
-        raise InvalidInput(MALFORMED)
-    return data
-
-
-def _int(value: object) -> int:
-    # bool is an int to Python, and a forged value could carry any JSON type.
-    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-        raise InvalidInput(MALFORMED)
-    return value
-
-
 def _text(value: object) -> str:
     if not isinstance(value, str) or not value:
-        raise InvalidInput(MALFORMED)
+        raise InvalidInput(FORGED)
     return value

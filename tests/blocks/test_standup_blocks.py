@@ -138,7 +138,7 @@ def test_typing_replies_validate(situation: Situation) -> None:
 
 
 @pytest.mark.parametrize("raw", [
-    None, "", "not json", "[]", '{"p": 1, "r": "U1"}', '{"p": "1", "r": "U1", "d": 2}',
+    None, "", "not json", "[]", '{"p": 1, "r": "U1"}', '{"p": "x", "r": "U1", "d": 2}',
     '{"p": true, "r": "U1", "d": 2}', '{"p": 1, "r": 5, "d": 2}', '{"p": 1, "r": "U1", "d": -2}',
     '{"p": 1, "r": "U1", "d": 2, "t": "x"}',
 ])

@@ -42,7 +42,7 @@ def forged_submit(
     slack: SignedSender, metadata: str, *, activity: str = "Forged"
 ) -> tuple[SlackResponse, float]:
     """Submit Lena's standup modal with `metadata`; the response and how long it took."""
-    values = {
+    values: dict[str, dict[str, dict[str, Any]]] = {
         block: {ActionId.STANDUP_TEXT: {"type": "plain_text_input", "value": text}}
         for block, text in ((BlockId.STANDUP_ACTIVITY, activity), (BlockId.STANDUP_WIN, "Win"))
     }

@@ -3,7 +3,8 @@
 Listeners are registered through `Listeners`, which wraps each one so that an exception never
 reaches Bolt. That matters beyond tidiness: Bolt's threaded runner, when a listener raises after
 calling ack(), resets the ack, and if its wait loop had not yet seen the ack, Slack gets no
-answer for three seconds and then a 404.
+answer for three seconds and then a 404. A listener that fails before its ack (forged or
+malformed metadata, read before a modal's answer) is acknowledged by the wrapper at once.
 """
 
 from __future__ import annotations
@@ -13,10 +14,11 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from slack_bolt import App
+from slack_bolt import Ack, App
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
+from bot.blocks.program_modal import build_notice_view
 from bot.blocks.text import escape
 from bot.errors import KickoffError
 
@@ -26,8 +28,9 @@ UNEXPECTED = (
     "Something went wrong on our side and nothing was changed. "
     "Please try again; if it keeps happening, tell your kickoff admin."
 )
+NOT_CHANGED = "Nothing changed"  # the title of a submitted modal that failed
 # What a wrapped listener receives besides its own arguments, to answer a failure.
-ANSWERING = ("respond", "client", "body")
+ANSWERING = ("ack", "respond", "client", "body")
 Listener = Callable[..., Any]
 
 
@@ -45,7 +48,11 @@ def answer_error(
     """Tell the person who acted what went wrong: in place when Slack gave a response_url, else
     by DM (a click in a modal or the App Home has nowhere else to answer)."""
     # Error texts may quote what someone typed: escaped, they can ping nobody.
-    message = escape(message_for(error))
+    tell(escape(message_for(error)), respond=respond, client=client, body=body)
+
+
+def tell(message: str, *, respond: Any, client: WebClient, body: dict[str, Any]) -> None:
+    """Say `message` to the person who acted: in place, else by DM."""
     try:
         if respond is not None and body.get("response_url"):
             respond(text=message, response_type="ephemeral", replace_original=False)
@@ -65,9 +72,10 @@ def answering_errors(listener: Listener) -> Listener:
         try:
             return listener(**{name: value for name, value in kwargs.items() if name in own})
         except Exception as error:
-            answer_error(
-                error, respond=kwargs["respond"], client=kwargs["client"], body=kwargs["body"]
-            )
+            message = escape(message_for(error))
+            if not _acked_with(message, ack=kwargs["ack"], body=kwargs["body"]):
+                tell(message, respond=kwargs["respond"], client=kwargs["client"],
+                     body=kwargs["body"])
             return None
 
     extra = [
@@ -80,6 +88,18 @@ def answering_errors(listener: Listener) -> Listener:
     wrapped.__qualname__ = getattr(listener, "__qualname__", wrapped.__name__)
     wrapped.__doc__ = listener.__doc__
     return wrapped
+
+
+def _acked_with(message: str, *, ack: Ack | None, body: dict[str, Any]) -> bool:
+    """Acknowledge a listener that failed before its ack, so Slack hears back at once; True when
+    the submitted modal itself now shows `message`."""
+    if ack is None or ack.response is not None:
+        return False
+    if body.get("type") == "view_submission":
+        ack(response_action="update", view=build_notice_view(NOT_CHANGED, message))
+        return True
+    ack()
+    return False
 
 
 class Listeners:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from bot.blocks.metadata import read_int, read_metadata
 from bot.blocks.text import Block, plain
 from bot.ids import CallbackId
 from bot.ids import ProgramField as F
@@ -132,8 +133,8 @@ def read_program_form(view: View) -> tuple[int | None, dict[str, Any]]:
         value = _value_of(element)
         if value is not None:
             values[field.value] = value
-    program = json.loads(view.get("private_metadata") or "{}").get("program")
-    return (int(program) if program is not None else None), values
+    program = read_metadata(view.get("private_metadata") or "{}").get("program")
+    return (read_int(program) if program is not None else None), values
 
 
 def _value_of(element: dict[str, Any]) -> Any:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from bot.blocks.metadata import read_int, read_metadata
 from bot.blocks.text import Block, context, escape, plain, section
 from bot.ids import CallbackId, SetupField
 from db.models import Program
@@ -61,7 +62,7 @@ def read_roster_form(view: View) -> tuple[int, str | None, str | None]:
     files = (state.get(SetupField.ROSTER_FILE, {}).get(SetupField.ROSTER_FILE) or {}).get("files")
     channel = (state.get(SetupField.SYNC_CHANNEL, {}).get(SetupField.SYNC_CHANNEL) or {}).get(
         "selected_conversation")
-    program = int(json.loads(view.get("private_metadata") or "{}")["program"])
+    program = read_int(read_metadata(view.get("private_metadata"), "program")["program"])
     return program, (str(files[0]["id"]) if files else None), channel
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from bot.blocks.metadata import read_int, read_metadata
 from bot.blocks.text import Block, context, escape, plain, section
 from bot.ids import CallbackId, SetupField
 from db.models import Program, Role
@@ -44,7 +45,7 @@ def read_send_test_form(view: View) -> tuple[int, str | None]:
     state = view["state"]["values"]
     chosen = (state.get(SetupField.TEST_KIND, {}).get(SetupField.TEST_KIND) or {}).get(
         "selected_option") or {}
-    program = int(json.loads(view.get("private_metadata") or "{}")["program"])
+    program = read_int(read_metadata(view.get("private_metadata"), "program")["program"])
     return program, chosen.get("value")
 
 

@@ -1,101 +1,77 @@
 """What standup buttons and modals carry: which program, rep and day they are about.
 
-Slack sends these back verbatim; handlers check them against the user who acted.
+Slack sends these back verbatim, and anyone can forge them: handlers only use them to look the
+rep's own day up in the database (the actor must be the rep), never as facts. Nothing here names
+a Slack message, and what a rep typed travels as the id of its stored row, never as text.
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any
 
+from bot.blocks.metadata import FORGED, read_int, read_metadata
 from bot.errors import InvalidInput
+from bot.services.standups.keys import Kind
 
-MAX_VALUE = 2000  # Slack's limit on a button value
-MAX_METADATA = 3000  # Slack's limit on a view's private_metadata
+SOURCES = frozenset({Kind.PROMPT, Kind.REMINDER})  # the stored DMs a modal can be opened from
 
 
 @dataclass(frozen=True)
 class DayRef:
-    """A button about Day `number` of a program for one rep; `prefill` seeds the activity."""
+    """A button about Day `number` of a program for one rep; `typed_id` names a typed DM."""
 
     program_id: int
     rep_user_id: str
     number: int
-    prefill: str | None = None
+    typed_id: int | None = None
 
     def to_value(self) -> str:
-        """The button value, the prefill cut so the whole value fits Slack's limit."""
-        base = {"p": self.program_id, "r": self.rep_user_id, "d": self.number}
-        if not self.prefill:
-            return _dumps(base)
-        prefill = self.prefill
-        value = _dumps(base | {"a": prefill})
-        while len(value) > MAX_VALUE:  # each character cut shortens the value by at least one
-            prefill = prefill[: len(prefill) - (len(value) - MAX_VALUE)]
-            value = _dumps(base | {"a": prefill})
-        return value
+        """The button value (a few dozen characters, far from Slack's 2,000)."""
+        base: dict[str, object] = {"p": self.program_id, "r": self.rep_user_id, "d": self.number}
+        return _dumps(base if self.typed_id is None else base | {"t": self.typed_id})
 
     @classmethod
-    def from_value(cls, value: str) -> DayRef:
+    def from_value(cls, value: object) -> DayRef:
         """Parse a button value (InvalidInput if it is not one of ours)."""
-        data = _loads(value)
-        prefill = data.get("a")
-        return cls(
-            int(data["p"]),
-            str(data["r"]),
-            int(data["d"]),
-            str(prefill) if prefill is not None else None,
-        )
+        data = read_metadata(value, "p", "r", "d")
+        typed = data.get("t")
+        return cls(read_int(data["p"]), _text(data["r"]), read_int(data["d"]),
+                   None if typed is None else read_int(typed))
 
 
 @dataclass(frozen=True)
 class ModalRef:
-    """A standup modal: the day, the revision it was opened on, and the DM message to update."""
+    """A standup modal: the day, the revision it was opened on, and which of the rep's stored
+    DMs of that day was clicked (None: another message, such as the reply to a typed DM)."""
 
     program_id: int
     rep_user_id: str
     number: int
     revision: int  # 0: opened for a first answer
-    channel_id: str | None = None
-    ts: str | None = None
+    source: Kind | None = Kind.PROMPT
 
     def to_metadata(self) -> str:
         """The view's private_metadata."""
-        return _dumps(
-            {
-                "p": self.program_id,
-                "r": self.rep_user_id,
-                "d": self.number,
-                "v": self.revision,
-                "c": self.channel_id,
-                "t": self.ts,
-            }
-        )
+        return _dumps({"p": self.program_id, "r": self.rep_user_id, "d": self.number,
+                       "v": self.revision, "s": self.source})
 
     @classmethod
-    def from_metadata(cls, metadata: str) -> ModalRef:
+    def from_metadata(cls, metadata: object) -> ModalRef:
         """Parse private_metadata (InvalidInput if it is not one of ours)."""
-        data = _loads(metadata)
-        return cls(
-            int(data["p"]),
-            str(data["r"]),
-            int(data["d"]),
-            int(data["v"]),
-            data.get("c"),
-            data.get("t"),
-        )
+        data = read_metadata(metadata, "p", "r", "d", "v")
+        source = data.get("s")
+        if source is not None and source not in SOURCES:
+            raise InvalidInput(FORGED)
+        return cls(read_int(data["p"]), _text(data["r"]), read_int(data["d"]),
+                   read_int(data["v"]), None if source is None else Kind(source))
 
 
 def _dumps(data: dict[str, object]) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
-def _loads(raw: str) -> dict[str, Any]:
-    try:
-        data = json.loads(raw)
-        if not isinstance(data, dict) or not {"p", "r", "d"} <= data.keys():
-            raise ValueError("not a standup reference")
-    except ValueError:
-        raise InvalidInput("That button is not from a kickoff-bot standup.") from None
-    return data
+def _text(value: object) -> str:
+    if not isinstance(value, str) or not value:
+        raise InvalidInput(FORGED)
+    return value

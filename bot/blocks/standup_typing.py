@@ -32,7 +32,7 @@ def build_typing_reply(reply: TypingReply, *, rep_user_id: str) -> list[Block]:
         return [section(UPCOMING.format(reply.next_day))]
     if reply.situation is Situation.NONE or reply.day is None or reply.program_id is None:
         return [section(NONE)]
-    ref = DayRef(reply.program_id, rep_user_id, reply.day.number, prefill=reply.prefill)
+    ref = DayRef(reply.program_id, rep_user_id, reply.day.number, typed_id=reply.typed_id)
     blocks = [*_offer(reply.situation, reply.day.label, ref.to_value())]
     return blocks + ([context(CUT)] if reply.cut else [])
 

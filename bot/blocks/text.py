@@ -15,6 +15,11 @@ def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def unescape(text: str) -> str:
+    """What a person typed, from Slack's message text (which escapes only these three)."""
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
 def mrkdwn(text: str) -> dict[str, Any]:
     """A mrkdwn text object."""
     return {"type": "mrkdwn", "text": text}

@@ -7,7 +7,7 @@ from db.models.delivery import Delivery, DeliveryStatus, SendPace
 from db.models.events import ProcessedEvent
 from db.models.people import Person, Workspace
 from db.models.program import Membership, MembershipRole, Program, ProgramStatus, Role
-from db.models.standup import StandupAnswer
+from db.models.standup import StandupAnswer, StandupTypedText
 from db.models.survey import (
     Survey,
     SurveyAnswer,
@@ -36,6 +36,7 @@ __all__ = [
     "Role",
     "SendPace",
     "StandupAnswer",
+    "StandupTypedText",
     "Survey",
     "SurveyAnswer",
     "SurveyAudience",

@@ -39,3 +39,15 @@ class StandupAnswer(Base):
     def has_open_blocker(self) -> bool:
         """Whether a blocker was given and nobody has resolved it yet."""
         return bool(self.blocker) and self.blocker_resolved_at is None
+
+
+class StandupTypedText(Base):
+    """What a rep typed into the bot's DM, kept whole: the button offering it as the day's
+    activity carries this row's id, so nothing typed is cut to fit a button value."""
+
+    __tablename__ = "standup_typed_text"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    typed_at: Mapped[datetime] = mapped_column(UtcDateTime)

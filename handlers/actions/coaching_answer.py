@@ -7,6 +7,7 @@ from typing import Any
 from slack_bolt import Ack, BoltContext, Respond
 
 from bot.blocks.coaching.receipts import build_log_receipt, receipt_fallback
+from bot.blocks.metadata import read_int
 from bot.deps import deps_of
 from bot.ids import ActionId
 from bot.services.coaching.confirmation import answer_log
@@ -29,8 +30,8 @@ def handle_coaching_answer_action(
     deps = deps_of(context)
     with deps.session_factory.begin() as session:
         item = answer_log(
-            session=session, item_id=int(item_id), revision=int(revision),
-            rep_slack_id=body["user"]["id"], answer=answer, now=deps_of(context).clock.now(),
+            session=session, item_id=read_int(item_id), revision=read_int(revision),
+            rep_slack_id=body["user"]["id"], answer=answer, now=deps.clock.now(),
         )
         blocks = build_log_receipt(item, answered=answer)
         text = receipt_fallback(item)

@@ -8,6 +8,7 @@ from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
 from bot.blocks.coaching.log_modal import LogModalState, build_log_modal
+from bot.blocks.metadata import read_member
 from bot.deps import deps_of
 from bot.services.coaching.authority import writes_notes
 from bot.services.coaching.logging import item_to_log, logger_today
@@ -22,7 +23,8 @@ def handle_coaching_outcome_action(
     ack()
     view = body["view"]
     state = LogModalState.load(view["private_metadata"])
-    outcome = LoggedStatus(body["actions"][0]["selected_option"]["value"])
+    chosen = body["actions"][0].get("selected_option") or {}
+    outcome = read_member(LoggedStatus, chosen.get("value"))
     deps = deps_of(context)
     actor = load_actor(client, body["user"]["id"], deps.settings.kickoff_admins)
     now = deps_of(context).clock.now()

@@ -7,6 +7,7 @@ from typing import Any
 from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
+from bot.blocks.metadata import read_int
 from bot.deps import deps_of
 from bot.ids import ActionId
 from bot.services.launch import move_program
@@ -32,7 +33,7 @@ def handle_program_move_action(
     user_id = body["user"]["id"]
     actor = load_actor(client, user_id, deps.settings.kickoff_admins)
     with deps.session_factory.begin() as session:
-        program = administered_program(session=session, program_id=int(action["value"]),
+        program = administered_program(session=session, program_id=read_int(action.get("value")),
                                        actor=actor)
         move_program(session=session, program=program, action=MOVES[ActionId(action["action_id"])],
                      now=deps_of(context).clock.now())

@@ -7,6 +7,7 @@ from typing import Any
 from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
+from bot.blocks.metadata import read_int
 from bot.blocks.program_modal import build_program_modal
 from bot.deps import deps_of
 from bot.ids import ActionId
@@ -26,8 +27,8 @@ def handle_program_open_action(
     zone = deps.settings.default_timezone
     with deps.session_factory() as session:
         if action["action_id"] == ActionId.PROGRAM_EDIT:
-            program = administered_program(session=session, program_id=int(action["value"]),
-                                           actor=actor)
+            program = administered_program(
+                session=session, program_id=read_int(action.get("value")), actor=actor)
             view = build_program_modal(spec_of(program), program_id=program.id,
                                        default_timezone=zone)
         else:

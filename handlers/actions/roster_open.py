@@ -7,6 +7,7 @@ from typing import Any
 from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
+from bot.blocks.metadata import read_int
 from bot.blocks.roster_modals import build_roster_sync_modal, build_roster_upload_modal
 from bot.deps import deps_of
 from bot.ids import ActionId
@@ -23,7 +24,7 @@ def handle_roster_open_action(
     deps = deps_of(context)
     actor = load_actor(client, body["user"]["id"], deps.settings.kickoff_admins)
     with deps.session_factory() as session:
-        program = administered_program(session=session, program_id=int(action["value"]),
+        program = administered_program(session=session, program_id=read_int(action.get("value")),
                                        actor=actor)
         build = build_roster_sync_modal if action["action_id"] == ActionId.ROSTER_SYNC \
             else build_roster_upload_modal

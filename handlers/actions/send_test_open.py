@@ -7,6 +7,7 @@ from typing import Any
 from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
+from bot.blocks.metadata import read_int
 from bot.blocks.send_test import build_send_test_modal
 from bot.deps import deps_of
 from bot.services.setup_access import administered_program
@@ -24,7 +25,7 @@ def handle_send_test_open_action(
     deps = deps_of(context)
     actor = load_actor(client, body["user"]["id"], deps.settings.kickoff_admins)
     with deps.session_factory() as session:
-        program = administered_program(session=session, program_id=int(action["value"]),
+        program = administered_program(session=session, program_id=read_int(action.get("value")),
                                        actor=actor)
         view = build_send_test_modal(program, sample_kinds(default_planners(deps.settings)))
     client.views_open(trigger_id=body["trigger_id"], view=view)

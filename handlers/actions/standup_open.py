@@ -34,7 +34,8 @@ def handle_standup_open_action(
             actor_user_id=body["user"]["id"],
             number=ref.number,
             now=deps_of(context).clock.now(),
-            prefill=ref.prefill,
+            typed_id=ref.typed_id,
+            message=_clicked(body),
         )
     if isinstance(plan, ClosedDay):
         blocks = build_standup_closed(day=plan.day, next_day=plan.next_day, text=plan.text)
@@ -47,20 +48,19 @@ def handle_standup_open_action(
         )
         refresh_home(client, deps_of(context), body["user"]["id"])
         return
-    client.views_open(trigger_id=body["trigger_id"], view=_modal(plan, ref, body))
+    client.views_open(trigger_id=body["trigger_id"], view=_modal(plan, ref))
 
 
-def _modal(plan: ModalPlan, ref: DayRef, body: dict[str, Any]) -> dict[str, Any]:
-    """The modal, remembering the DM message clicked so the submission can update it."""
+def _clicked(body: dict[str, Any]) -> tuple[str, str] | None:
+    """The message whose button was clicked, if any; the service matches it to the rep's DMs."""
     container = body.get("container") or {}
-    modal = ModalRef(
-        ref.program_id,
-        ref.rep_user_id,
-        ref.number,
-        plan.revision,
-        container.get("channel_id"),
-        container.get("message_ts"),
-    )
+    channel, ts = container.get("channel_id"), container.get("message_ts")
+    return (str(channel), str(ts)) if channel and ts else None
+
+
+def _modal(plan: ModalPlan, ref: DayRef) -> dict[str, Any]:
+    """The modal, naming which of the rep's own DMs of the day the submission updates."""
+    modal = ModalRef(ref.program_id, ref.rep_user_id, ref.number, plan.revision, plan.source)
     return build_standup_modal(
         day=plan.slot.day,
         ref=modal,

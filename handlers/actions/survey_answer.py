@@ -8,6 +8,7 @@ from typing import Any
 from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
+from bot.blocks.metadata import read_int
 from bot.blocks.survey import build_answer_modal, build_refusal_modal
 from bot.deps import deps_of
 from bot.services.surveys.answer import survey_or_refusal
@@ -21,7 +22,7 @@ def handle_survey_answer_action(
     ack()
     deps = deps_of(context)
     with deps.session_factory() as session:
-        survey = survey_or_refusal(session=session, survey_id=int(action["value"]),
+        survey = survey_or_refusal(session=session, survey_id=read_int(action.get("value")),
                                    slack_user_id=body["user"]["id"], now=deps.clock.now())
         view = (build_refusal_modal(survey) if isinstance(survey, str)
                 else build_answer_modal(survey))

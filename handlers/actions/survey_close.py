@@ -7,6 +7,7 @@ from typing import Any
 from slack_bolt import Ack, BoltContext, Respond
 from slack_sdk import WebClient
 
+from bot.blocks.metadata import read_int
 from bot.blocks.survey_messages import build_status_message, status_fallback
 from bot.deps import deps_of
 from bot.services.surveys.audience import workspace_id_of
@@ -27,7 +28,7 @@ def handle_survey_close_action(
     caller = load_caller(client, body["user"]["id"])
     now = deps_of(context).clock.now()
     with deps.session_factory.begin() as session:
-        close_early(session=session, survey_id=int(action["value"]), caller=caller,
+        close_early(session=session, survey_id=read_int(action.get("value")), caller=caller,
                     kickoff_admins=deps.settings.kickoff_admins, now=now,
                     key=holding_key(deps.settings.signing_secret()))
         overviews = survey_overviews(

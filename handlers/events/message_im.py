@@ -7,6 +7,7 @@ from typing import Any
 from slack_bolt import BoltContext, Say
 
 from bot.blocks.standup_typing import build_typing_reply, typing_reply_fallback
+from bot.blocks.text import unescape
 from bot.deps import deps_of
 from bot.services.standups.typing import reply_to_typing
 
@@ -17,18 +18,18 @@ def in_a_dm(event: dict[str, Any]) -> bool:
 
 
 def handle_message_im_event(event: dict[str, Any], context: BoltContext, say: Say) -> None:
-    """Answer what a person typed; offer it as today's activity rather than drop it.
+    """Answer what a person typed; offer it (stored whole) as today's activity, not drop it.
 
     Bots' messages (the bot's own included) and subtypes (edits, deletions, joins) are ignored.
     """
     if "subtype" in event or event.get("bot_id") or not event.get("user"):
         return
     user_id = str(event["user"])
-    with deps_of(context).session_factory() as session:
+    with deps_of(context).session_factory.begin() as session:  # stores what was typed
         reply = reply_to_typing(
             session=session,
             slack_user_id=user_id,
-            text=str(event.get("text") or ""),
+            text=unescape(str(event.get("text") or "")),
             now=deps_of(context).clock.now(),
         )
     say(text=typing_reply_fallback(reply), blocks=build_typing_reply(reply, rep_user_id=user_id))

@@ -37,12 +37,13 @@ def handle_standup_submission(
             raw=raw,
             opened_revision=ref.revision,
             now=deps_of(context).clock.now(),
+            source=ref.source,
         )
     if done.errors:
         ack(response_action="errors", errors={FIELD_BLOCKS[f]: m for f, m in done.errors.items()})
         return
-    message = (ref.channel_id, ref.ts) if ref.channel_id and ref.ts else done.prompt_message
-    _acknowledge(ack, done, updates_dm=message is not None)
+    message = done.dm_message  # from the database: never a message the metadata names
+    _acknowledge(ack, done, updates_dm=message is not None and ref.source is not None)
     if message is not None and done.outcome is not Outcome.UNCHANGED:
         _update_dm(client, done, message, DayRef(ref.program_id, ref.rep_user_id, ref.number))
     refresh_home(client, deps_of(context), body["user"]["id"])

@@ -10,6 +10,7 @@ from typing import Any
 from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
+from bot.blocks.metadata import read_int
 from bot.blocks.survey import build_thank_you_view
 from bot.deps import deps_of
 from bot.errors import KickoffError
@@ -32,8 +33,8 @@ def handle_survey_answer_submission(
                               {field: _value(state, SurveyField(field)) for field in QUESTIONS})
         with deps.session_factory.begin() as session:
             record_answer(
-                session=session, survey_id=int(view["private_metadata"]),
-                slack_user_id=body["user"]["id"], answer=answer, now=deps_of(context).clock.now(),
+                session=session, survey_id=read_int(view["private_metadata"]),
+                slack_user_id=body["user"]["id"], answer=answer, now=deps.clock.now(),
                 key=holding_key(deps.settings.signing_secret()),
             )
     except InvalidField as refusal:

@@ -22,10 +22,12 @@ from bot.blocks.standup_channel import (
     resolved_note,
 )
 from bot.blocks.standup_modal import build_standup_modal, build_standup_note_view
-from bot.blocks.standup_refs import MAX_VALUE, DayRef, ModalRef
+from bot.blocks.standup_refs import DayRef, ModalRef
 from bot.blocks.standup_typing import build_typing_reply
 from bot.blocks.text import split_escaped
+from bot.errors import InvalidInput
 from bot.services.standups.fields import MAX_CHARS, AnswerText
+from bot.services.standups.keys import Kind
 from bot.services.standups.schedule import StandupDay
 from bot.services.standups.typing import Situation, TypingReply
 from tests.blockkit import assert_valid_blocks, assert_valid_view
@@ -104,7 +106,7 @@ def test_split_escaped_prefers_spaces_and_keeps_entities_whole() -> None:
 def test_the_modal_validates_with_a_limit_on_every_field(initial: AnswerText | None) -> None:
     view = build_standup_modal(
         day=DAY,
-        ref=ModalRef(7, "U0ANA", 2, 1 if initial else 0, "D1", "1.2"),
+        ref=ModalRef(7, "U0ANA", 2, 1 if initial else 0, Kind.REMINDER),
         channel="C1",
         initial=initial,
     )
@@ -112,7 +114,7 @@ def test_the_modal_validates_with_a_limit_on_every_field(initial: AnswerText | N
     inputs = [b for b in view["blocks"] if b["type"] == "input"]
     assert [b["element"]["max_length"] for b in inputs] == [MAX_CHARS] * 3
     assert [b["optional"] for b in inputs] == [False, False, True]
-    assert ModalRef.from_metadata(view["private_metadata"]).ts == "1.2"
+    assert ModalRef.from_metadata(view["private_metadata"]).source is Kind.REMINDER
 
 
 def test_the_note_view_validates() -> None:
@@ -125,19 +127,30 @@ def test_typing_replies_validate(situation: Situation) -> None:
         situation=situation,
         program_id=7,
         day=DAY,
-        prefill="\n" * MAX_CHARS,
+        typed_id=2**40,
         cut=True,
         next_day="Day 3 of 5 on Tue 16 Mar at 09:00 your time",
     )
     blocks = build_typing_reply(reply, rep_user_id="U0ANA")
     assert_valid_blocks(blocks)
     values = [e["value"] for b in blocks if b["type"] == "actions" for e in b["elements"]]
-    assert all(len(value) <= MAX_VALUE for value in values)
+    assert all(DayRef.from_value(value).typed_id == 2**40 for value in values)
 
 
-def test_a_button_value_keeps_the_prefill_it_can_hold() -> None:
-    value = DayRef(7, "U0ANA", 2, prefill='"' * MAX_CHARS).to_value()
-    assert len(value) <= MAX_VALUE
-    prefill = DayRef.from_value(value).prefill
-    assert prefill is not None
-    assert len(prefill) > 900
+@pytest.mark.parametrize("raw", [
+    None, "", "not json", "[]", '{"p": 1, "r": "U1"}', '{"p": "x", "r": "U1", "d": 2}',
+    '{"p": true, "r": "U1", "d": 2}', '{"p": 1, "r": 5, "d": 2}', '{"p": 1, "r": "U1", "d": -2}',
+    '{"p": 1, "r": "U1", "d": 2, "t": "x"}',
+])
+def test_a_forged_button_value_is_refused_clearly(raw: object) -> None:
+    with pytest.raises(InvalidInput, match="not one kickoff-bot made"):
+        DayRef.from_value(raw)
+
+
+@pytest.mark.parametrize("raw", [
+    '{"p": 1, "r": "U1", "d": 2}', '{"p": 1, "r": "U1", "d": 2, "v": 0, "s": "standup_thread"}',
+    '{"p": 1, "r": "U1", "d": 2, "v": 0, "c": "C1", "t": "1.2", "s": 7}',
+])
+def test_forged_modal_metadata_is_refused_clearly(raw: str) -> None:
+    with pytest.raises(InvalidInput, match="not one kickoff-bot made"):
+        ModalRef.from_metadata(raw)

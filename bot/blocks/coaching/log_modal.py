@@ -15,6 +15,7 @@ from bot.blocks.coaching.modal_inputs import (
     text_input,
     url_input,
 )
+from bot.blocks.metadata import read_int, read_member, read_metadata
 from bot.blocks.text import Block, context, escape, plain, section
 from bot.ids import ActionId, CallbackId, CoachingField
 from bot.services.coaching.validation import (
@@ -49,10 +50,11 @@ class LogModalState:
         return json.dumps({"item": self.item_id, "outcome": self.outcome.value})
 
     @classmethod
-    def load(cls, raw: str) -> LogModalState:
-        """Read private_metadata back (a malformed one raises ValueError)."""
-        data = json.loads(raw)
-        return cls(item_id=int(data["item"]), outcome=LoggedStatus(data["outcome"]))
+    def load(cls, raw: object) -> LogModalState:
+        """Read private_metadata back (a malformed one raises InvalidInput)."""
+        data = read_metadata(raw, "item", "outcome")
+        return cls(item_id=read_int(data["item"]),
+                   outcome=read_member(LoggedStatus, data["outcome"]))
 
 
 def build_log_modal(

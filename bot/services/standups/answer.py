@@ -9,10 +9,10 @@ from enum import StrEnum
 from sqlalchemy.orm import Session
 
 from bot.errors import KickoffError
-from bot.services.outbox import delivery_by_key
 from bot.services.standups.blockers import sync_blocker_dm
+from bot.services.standups.dm import sent_dm
 from bot.services.standups.fields import AnswerText, Field, check_text
-from bot.services.standups.keys import prompt_key
+from bot.services.standups.keys import Kind
 from bot.services.standups.posting import queue_answer_posts, queue_reply_edit
 from bot.services.standups.records import (
     cancel_reminder,
@@ -23,7 +23,7 @@ from bot.services.standups.records import (
 )
 from bot.services.standups.schedule import StandupDay
 from bot.services.standups.slots import Slot, find_slot
-from db.models import DeliveryStatus, StandupAnswer
+from db.models import StandupAnswer
 
 
 class Outcome(StrEnum):
@@ -45,7 +45,7 @@ class Submission:
     text: AnswerText | None = None
     channel: str = ""
     notes: list[str] = field(default_factory=list)
-    prompt_message: tuple[str, str] | None = None  # (channel id, ts) of the prompt DM, if sent
+    dm_message: tuple[str, str] | None = None  # (channel id, ts) of the rep's DM to update
 
 
 def submit_answer(
@@ -58,8 +58,13 @@ def submit_answer(
     raw: dict[Field, str | None],
     opened_revision: int,
     now: datetime,
+    source: Kind | None = Kind.PROMPT,
 ) -> Submission:
-    """Check and save an answer, queue its posts; at most one answer per rep and day."""
+    """Check and save an answer, queue its posts; at most one answer per rep and day.
+
+    `source` picks which of the rep's own stored DMs of the day (prompt or reminder) shows the
+    answer; the message itself always comes from the database.
+    """
     try:
         slot = find_slot(
             session=session,
@@ -83,7 +88,7 @@ def submit_answer(
         text=AnswerText.of(answer),
         channel=slot.program.standup_channel,
         notes=_notes(slot, answer, outcome),
-        prompt_message=_prompt_message(session, slot),
+        dm_message=_dm_message(session, slot, source),
     )
 
 
@@ -153,9 +158,8 @@ def _notes(slot: Slot, answer: StandupAnswer, outcome: Outcome) -> list[str]:
     return notes
 
 
-def _prompt_message(session: Session, slot: Slot) -> tuple[str, str] | None:
-    key = prompt_key(slot.program.id, slot.member.person.slack_user_id, slot.day.number)
-    prompt = delivery_by_key(session, key)
-    if prompt is None or prompt.status is not DeliveryStatus.SENT or not prompt.ts:
-        return None
-    return str(prompt.channel_id), prompt.ts
+def _dm_message(session: Session, slot: Slot, source: Kind | None) -> tuple[str, str] | None:
+    # Not one of the rep's stored DMs (the reply to a typed DM): the prompt shows the answer.
+    return sent_dm(session=session, program_id=slot.program.id,
+                   slack_user_id=slot.member.person.slack_user_id, number=slot.day.number,
+                   kind=source or Kind.PROMPT)

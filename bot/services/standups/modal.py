@@ -9,7 +9,9 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from bot.errors import InvalidInput
+from bot.services.standups.dm import dm_to_update
 from bot.services.standups.fields import MAX_CHARS, AnswerText
+from bot.services.standups.keys import Kind
 from bot.services.standups.schedule import StandupDay
 from bot.services.standups.slots import (
     DayClosed,
@@ -18,6 +20,7 @@ from bot.services.standups.slots import (
     next_standup_for,
     open_slot_for,
 )
+from bot.services.standups.typing import typed_text_for
 
 
 @dataclass(frozen=True)
@@ -27,6 +30,7 @@ class ModalPlan:
     slot: Slot
     initial: AnswerText | None
     revision: int  # 0 for a first answer
+    source: Kind | None = Kind.PROMPT  # the rep's DM the answer will show in (see dm_to_update)
 
 
 def plan_modal(
@@ -37,9 +41,11 @@ def plan_modal(
     actor_user_id: str,
     number: int,
     now: datetime,
-    prefill: str | None = None,
+    typed_id: int | None = None,
+    message: tuple[str, str] | None = None,
 ) -> ModalPlan:
-    """The modal for a day (an edit when an answer exists); `prefill` becomes the activity."""
+    """The modal for a day (an edit when an answer exists); the text the rep typed and the bot
+    stored as `typed_id` (theirs only) becomes the activity. `message` is the one clicked."""
     slot = find_slot(
         session=session,
         program_id=program_id,
@@ -51,9 +57,10 @@ def plan_modal(
     answer = slot.answer(session)
     answered = answer is not None and not answer.out_today
     initial = AnswerText.of(answer) if answer is not None and answered else None
-    if prefill:
+    if typed_id is not None:
+        typed = typed_text_for(session=session, slot=slot, typed_id=typed_id)
         initial = AnswerText(
-            prefill.strip()[:MAX_CHARS],
+            typed[:MAX_CHARS],
             initial.win if initial else "",
             initial.blocker if initial else None,
         )
@@ -61,6 +68,8 @@ def plan_modal(
         slot=slot,
         initial=initial,
         revision=answer.revision if answer is not None and answered else 0,
+        source=dm_to_update(session=session, program_id=program_id, slack_user_id=rep_user_id,
+                            number=number, message=message),
     )
 
 
@@ -81,7 +90,8 @@ def plan_modal_or_closed(
     actor_user_id: str,
     number: int,
     now: datetime,
-    prefill: str | None = None,
+    typed_id: int | None = None,
+    message: tuple[str, str] | None = None,
 ) -> ModalPlan | ClosedDay:
     """The modal to open, or the closed day to show (a button after midnight never fails)."""
     try:
@@ -92,7 +102,8 @@ def plan_modal_or_closed(
             actor_user_id=actor_user_id,
             number=number,
             now=now,
-            prefill=prefill,
+            typed_id=typed_id,
+            message=message,
         )
     except DayClosed as closed:
         answer = closed.slot.answer(session)

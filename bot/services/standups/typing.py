@@ -8,9 +8,16 @@ from enum import StrEnum
 
 from sqlalchemy.orm import Session
 
+from bot.errors import NotFound
 from bot.services.standups.fields import MAX_CHARS
 from bot.services.standups.schedule import StandupDay
-from bot.services.standups.slots import next_standup_for, open_slot_for
+from bot.services.standups.slots import Slot, next_standup_for, open_slot_for
+from db.models import StandupTypedText
+
+NOT_YOURS = (
+    "That message is not one you typed to kickoff-bot, so nothing was filled in. "
+    "Type it again in your DM with kickoff-bot."
+)
 
 
 class Situation(StrEnum):
@@ -29,15 +36,16 @@ class TypingReply:
     situation: Situation
     program_id: int | None = None
     day: StandupDay | None = None
-    prefill: str | None = None  # the typed text, cut to the activity's limit
-    cut: bool = False  # the typed text was longer than the activity's limit
+    typed_id: int | None = None  # the stored typed text, offered as the activity
+    cut: bool = False  # the typed text is longer than the activity's limit
     next_day: str | None = None
 
 
 def reply_to_typing(
     *, session: Session, slack_user_id: str, text: str, now: datetime
 ) -> TypingReply:
-    """Offer today's open standup (with the text as the activity), or say when the next is."""
+    """Offer today's open standup (with the text, stored whole, as the activity), or say when
+    the next one is (storing nothing)."""
     slot = open_slot_for(session=session, slack_user_id=slack_user_id, now=now)
     typed = text.strip()
     if slot is not None:
@@ -47,10 +55,25 @@ def reply_to_typing(
             situation=Situation.ANSWERED if answered else Situation.OPEN,
             program_id=slot.program.id,
             day=slot.day,
-            prefill=typed[:MAX_CHARS] or None,
+            typed_id=_store(session, slot, typed, now) if typed else None,
             cut=len(typed) > MAX_CHARS,
         )
     upcoming = next_standup_for(session=session, slack_user_id=slack_user_id, now=now)
     if upcoming is not None:
         return TypingReply(situation=Situation.UPCOMING, next_day=upcoming)
     return TypingReply(situation=Situation.NONE)
+
+
+def typed_text_for(*, session: Session, slot: Slot, typed_id: int) -> str:
+    """The whole text the slot's rep typed, stored as `typed_id` (NotFound if not theirs)."""
+    row = session.get(StandupTypedText, typed_id)
+    if row is None or row.person_id != slot.member.person_id:
+        raise NotFound(NOT_YOURS)
+    return row.text
+
+
+def _store(session: Session, slot: Slot, typed: str, now: datetime) -> int:
+    row = StandupTypedText(person_id=slot.member.person_id, text=typed, typed_at=now)
+    session.add(row)
+    session.flush()
+    return row.id

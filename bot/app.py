@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from concurrent.futures import Executor
+from concurrent.futures import Executor, ThreadPoolExecutor
 
 from slack_bolt import App
 from slack_sdk import WebClient
@@ -33,6 +33,11 @@ def make_client(settings: Settings) -> WebClient:
     return WebClient(token=settings.bot_token(), base_url=settings.slack_api_url)
 
 
+def listener_pool(settings: Settings) -> ThreadPoolExecutor:
+    """The threads Bolt runs listeners on, LISTENER_THREADS of them."""
+    return ThreadPoolExecutor(settings.listener_threads, thread_name_prefix="bolt-listener")
+
+
 def create_app(
     settings: Settings,
     session_factory: sessionmaker[Session],
@@ -44,14 +49,17 @@ def create_app(
     """A Bolt App with every listener; it checks the token with auth.test once.
 
     Over HTTP, bot/web.py verifies every request before Bolt sees it; Socket Mode needs no
-    signing secret, so the app is the same for both.
+    signing secret, so the app is the same for both. Listeners run on LISTENER_THREADS threads
+    (Bolt's own default of 5 makes a burst of clicks wait past Slack's 3 s for their ack while
+    earlier listeners wait on Slack).
     """
     app = App(
         client=client or make_client(settings),
         # bot/web.py has verified the request already; Bolt's check would read the wall clock,
         # not ours, and logs the whole body of every request it refuses, at INFO.
         request_verification_enabled=False,
-        listener_executor=listener_executor,  # tests pass one to wait for listeners at teardown
+        # Tests pass their own to wait for listeners at teardown.
+        listener_executor=listener_executor or listener_pool(settings),
         logger=BOLT_LOG,
     )
     deps = Deps(settings=settings, session_factory=session_factory, clock=clock or system_clock())

@@ -6,12 +6,16 @@ import zoneinfo
 from functools import lru_cache
 from typing import Annotated
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+# Connections the dispatcher of `kickoff-bot run` may hold at once: its three jobs and its eight
+# sending lanes (scheduler/config.py), one each.
+DISPATCHER_CONNECTIONS = 11
+_SIZES = ("listener_threads", "http_threads", "db_pool_size")
 
 
 class SettingsError(Exception):
@@ -38,6 +42,13 @@ class Settings(BaseSettings):
     dispatch_interval_seconds: float = Field(default=2.0, gt=0)
     plan_interval_seconds: float = Field(default=30.0, gt=0)
     lease_seconds: float = Field(default=120.0, gt=0)
+    # What one process holds (README: "What one serve process holds"). A listener spends most of
+    # its time waiting on Slack, so a burst needs many threads, not many cores; every thread that
+    # may touch the database can hold one connection at once, so none queues for the pool.
+    listener_threads: int = Field(default=64, ge=1, le=1024)
+    http_threads: int = Field(default=16, ge=1, le=1024)
+    db_pool_size: int = Field(default=10, ge=1)
+    db_max_overflow: int | None = Field(default=None, ge=0)  # None: enough for every thread
 
     @field_validator("slack_bot_token")
     @classmethod
@@ -89,6 +100,31 @@ class Settings(BaseSettings):
         if isinstance(value, str):
             return tuple(part.strip() for part in value.split(",") if part.strip())
         return value
+
+    @field_validator("db_max_overflow")
+    @classmethod
+    def _pool_covers_threads(cls, value: int | None, info: ValidationInfo) -> int | None:
+        listeners, http, pool = (info.data.get(name) for name in _SIZES)
+        # A malformed size is reported under its own name; nothing to compare with then.
+        if value is None or not (isinstance(listeners, int) and isinstance(http, int)):
+            return value
+        needed = listeners + http + DISPATCHER_CONNECTIONS
+        if isinstance(pool, int) and pool + value < needed:
+            raise ValueError(
+                f"DB_POOL_SIZE + DB_MAX_OVERFLOW must be at least {needed} (a connection for each "
+                "listener and HTTP thread, and the dispatcher's); lower LISTENER_THREADS instead"
+            )
+        return value
+
+    def db_connections(self) -> int:
+        """The most connections one process may hold: one per thread that may use the database."""
+        return self.listener_threads + self.http_threads + DISPATCHER_CONNECTIONS
+
+    def db_overflow(self) -> int:
+        """DB_MAX_OVERFLOW, or what lets every thread hold a connection at once."""
+        if self.db_max_overflow is not None:
+            return self.db_max_overflow
+        return max(self.db_connections() - self.db_pool_size, 0)
 
     def bot_token(self) -> str:
         """The bot token, or a SettingsError naming SLACK_BOT_TOKEN."""

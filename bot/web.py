@@ -61,9 +61,13 @@ def _database_answers(engine: Engine) -> bool:
 class BackgroundServer:
     """A waitress server on a thread (tests and the demo): the same server `serve` runs."""
 
-    def __init__(self, wsgi: WSGIApplication, *, host: str = "127.0.0.1", port: int = 0) -> None:
+    def __init__(
+        self, wsgi: WSGIApplication, *, host: str = "127.0.0.1", port: int = 0, threads: int = 8
+    ) -> None:
         # A short loop timeout lets stop() return at once instead of after waitress's 1 s default.
-        server = create_server(wsgi, host=host, port=port, threads=8, asyncore_loop_timeout=0.05)
+        server = create_server(
+            wsgi, host=host, port=port, threads=threads, asyncore_loop_timeout=0.05
+        )
         assert isinstance(server, BaseWSGIServer)  # one host and port: a single-socket server
         self._server = server
         self._thread = threading.Thread(target=self._server.run, daemon=True)

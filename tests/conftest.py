@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from pydantic import SecretStr
 from slack_sdk import WebClient
 
-from bot.app import create_app
+from bot.app import create_app, listener_pool
 from bot.clock import SystemClock, system_clock
 from bot.fakeslack import FakeSlack, SignedSender
 from bot.settings import Settings
@@ -112,10 +111,11 @@ def app_server(
     settings: Settings, database: Database, clock: SystemClock
 ) -> Iterator[BackgroundServer]:
     """The real Bolt app behind waitress on loopback, as `kickoff-bot serve` runs it."""
-    listeners = ThreadPoolExecutor(max_workers=8, thread_name_prefix="bolt-listener")
+    listeners = listener_pool(settings)
     app = create_app(settings, database.session_factory, listener_executor=listeners, clock=clock)
     gate = RequestGate(settings.signing_secret(), clock=clock)
-    server = BackgroundServer(create_wsgi_app(app, database.engine, gate)).start()
+    wsgi = create_wsgi_app(app, database.engine, gate)
+    server = BackgroundServer(wsgi, threads=settings.http_threads).start()
     yield server
     server.stop()
     listeners.shutdown(wait=True)  # no listener may still be writing when the tables are emptied

@@ -18,6 +18,8 @@ MALFORMED = [
     ("SLACK_APP_TOKEN", "xoxb-wrong-kind", "SLACK_APP_TOKEN is malformed: must be an app-level"),
     ("SLACK_API_URL", "slack.com/api", "SLACK_API_URL is malformed: must be an http(s) URL"),
     ("DATABASE_URL", "not a url", "DATABASE_URL is malformed: is not a database URL"),
+    ("DB_MAX_OVERFLOW", "20", "DB_MAX_OVERFLOW is malformed: DB_POOL_SIZE + DB_MAX_OVERFLOW must"),
+    ("LISTENER_THREADS", "0", "LISTENER_THREADS is malformed"),
 ]
 
 
@@ -34,6 +36,10 @@ def clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: pytest.TempPath
         "LOG_LEVEL",
         "DEFAULT_TIMEZONE",
         "KICKOFF_ADMINS",
+        "LISTENER_THREADS",
+        "HTTP_THREADS",
+        "DB_POOL_SIZE",
+        "DB_MAX_OVERFLOW",
     ):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.chdir(tmp_path)  # type: ignore[arg-type]

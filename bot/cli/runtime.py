@@ -28,8 +28,13 @@ class Runtime:
 
     @cached_property
     def engine(self) -> Engine:
-        """The database engine for DATABASE_URL."""
-        return make_engine(self.settings.database_url)
+        """The database engine for DATABASE_URL, its pool sized for the process's threads."""
+        settings = self.settings
+        return make_engine(
+            settings.database_url,
+            pool_size=settings.db_pool_size,
+            max_overflow=settings.db_overflow(),
+        )
 
     @cached_property
     def session_factory(self) -> sessionmaker[Session]:

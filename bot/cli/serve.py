@@ -25,7 +25,6 @@ def add_parser(subparsers: Any) -> None:
         "serve", help=f"serve POST {EVENTS_PATH} and GET /healthz over HTTP (stateless; replicable)"
     )
     serve.add_argument("--host", default="0.0.0.0", help="address to bind (default 0.0.0.0)")
-    serve.add_argument("--threads", type=int, default=8, help="worker threads (default 8)")
     serve.set_defaults(run=run_serve)
     socket = subparsers.add_parser(
         "socket", help="connect over Socket Mode (needs SLACK_APP_TOKEN)"
@@ -38,17 +37,17 @@ def run_serve(args: argparse.Namespace, settings: Settings) -> int:
     settings.signing_secret()  # the first thing `serve` needs: say so before anything else
     runtime = Runtime(settings)
     app = create_app(settings, runtime.session_factory)
-    serve_http(app, runtime, host=args.host, threads=args.threads)
+    serve_http(app, runtime, host=args.host)
     return 0
 
 
-def serve_http(app: App, runtime: Runtime, *, host: str, threads: int) -> None:
-    """Serve `app` and /healthz with waitress on PORT until interrupted."""
-    port = runtime.settings.port
-    log.info("listening on %s:%s%s", host, port, EVENTS_PATH)
-    gate = RequestGate(runtime.settings.signing_secret())
+def serve_http(app: App, runtime: Runtime, *, host: str) -> None:
+    """Serve `app` and /healthz with waitress on PORT (HTTP_THREADS threads) until interrupted."""
+    settings = runtime.settings
+    log.info("listening on %s:%s%s", host, settings.port, EVENTS_PATH)
+    gate = RequestGate(settings.signing_secret())
     wsgi = create_wsgi_app(app, runtime.engine, gate)
-    waitress.serve(wsgi, host=host, port=port, threads=threads)
+    waitress.serve(wsgi, host=host, port=settings.port, threads=settings.http_threads)
 
 
 def run_socket(args: argparse.Namespace, settings: Settings) -> int:

@@ -22,7 +22,6 @@ def add_parser(subparsers: Any) -> None:
         "run", help="serve HTTP and dispatch in one process (small installs)"
     )
     run.add_argument("--host", default="0.0.0.0", help="address to bind (default 0.0.0.0)")
-    run.add_argument("--threads", type=int, default=8, help="HTTP worker threads (default 8)")
     run.set_defaults(run=run_both)
 
 
@@ -50,7 +49,7 @@ def run_both(args: argparse.Namespace, settings: Settings) -> int:
     )
     scheduler.start()
     try:
-        serve_http(app, runtime, host=args.host, threads=args.threads)
+        serve_http(app, runtime, host=args.host)
     finally:
         scheduler.shutdown(wait=False)
     return 0

@@ -71,7 +71,7 @@ class Faults:
         self._retry_until: dict[str, float] = {}  # method -> end of the Retry-After announced
         self._rate_limited = 0
         self._violations = 0
-        self.latency = 0.0
+        self._latency: dict[str | None, float] = {}  # method (None: any other) -> seconds
 
     def fail_next(
         self,
@@ -126,9 +126,15 @@ class Faults:
             self._per_channel = per_channel_per_second
             self._channel_windows = {}
 
-    def set_latency(self, seconds: float) -> None:
-        """Delay every API answer by a fixed time, for realism in benchmarks."""
-        self.latency = seconds
+    def set_latency(self, seconds: float, *, method: str | None = None) -> None:
+        """Delay API answers by a fixed time: one method's (a slow views.open), or every other's."""
+        with self._lock:
+            self._latency[method] = seconds
+
+    def latency_for(self, method: str) -> float:
+        """Seconds to hold back an answer to `method`."""
+        with self._lock:
+            return self._latency.get(method, self._latency.get(None, 0.0))
 
     @property
     def rate_limited_calls(self) -> int:

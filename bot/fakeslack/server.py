@@ -7,12 +7,13 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Callable
+from datetime import timedelta
 from types import TracebackType
 
 from bot.clock import Clock, system_clock
 from bot.fakeslack.faults import Faults
 from bot.fakeslack.files import FILE_METHODS, add_file
-from bot.fakeslack.methods import METHODS, ApiError, Params
+from bot.fakeslack.methods import METHODS, ApiError, Method, Params
 from bot.fakeslack.transport import HttpServer
 
 # Re-exported: they were defined here before the HTTP side moved to transport.py.
@@ -149,14 +150,20 @@ class FakeSlack:
 
     def answer_api(self, method: str, token: str, params: Params) -> Answer:
         """Serve one Web API call: status, JSON body and extra headers."""
-        ws = self.workspace
         handler = METHODS.get(method) or FILE_METHODS.get(method)
         if handler is None:
             return 200, {"ok": False, "error": "unknown_method"}, {}
         if token != self.bot_token:
             return 200, {"ok": False, "error": "invalid_auth" if token else "not_authed"}, {}
-        if self.faults.latency:
-            time.sleep(self.faults.latency)
+        answer = self._serve(method, handler, params)
+        delay = self.faults.latency_for(method)
+        if delay:
+            # Slack acts on a call when it arrives (a trigger_id is checked then) and answers late.
+            self.clock.sleep_until(self.clock.now() + timedelta(seconds=delay))
+        return answer
+
+    def _serve(self, method: str, handler: Method, params: Params) -> Answer:
+        ws = self.workspace
         # Checking the faults, running the method and counting the send under one lock keeps
         # the rate limits exact when many clients post at once.
         with ws.lock:

@@ -6,6 +6,7 @@ import copy
 import itertools
 import threading
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
@@ -13,6 +14,8 @@ from bot.clock import Clock
 
 Json = dict[str, Any]
 T = TypeVar("T")
+# Slack refuses a trigger_id exchanged more than 3 s after the interaction that minted it.
+TRIGGER_LIFETIME = timedelta(seconds=3)
 
 
 @dataclass(frozen=True)
@@ -22,6 +25,14 @@ class Call:
     method: str
     params: dict[str, Any]
     at: float
+
+
+@dataclass
+class Trigger:
+    """A minted trigger_id: when it stops being accepted, and whether it was exchanged."""
+
+    expires: datetime
+    exchanged: bool = False
 
 
 def dm_id_for(user_id: str) -> str:
@@ -58,7 +69,7 @@ class Workspace:
         self.uploads: dict[str, Json] = {}  # file id -> upload not yet completed
         self.files: dict[str, Json] = {}
         self.responses: list[Json] = []
-        self.triggers: dict[str, bool] = {}  # trigger id -> already exchanged
+        self.triggers: dict[str, Trigger] = {}
         self.calls: list[Call] = []
         self._ids = itertools.count(1)
         self._last_ts = 0
@@ -194,10 +205,11 @@ class Workspace:
             return f"{self.base_url}/response/{self._response_urls}"
 
     def trigger_id(self) -> str:
-        """Mint a trigger_id that views.open or views.push accepts once."""
+        """Mint a trigger_id that views.open or views.push accepts once, within 3 s."""
         with self.lock:
-            trigger = f"{next(self._ids)}.{self.now()}.fake"
-            self.triggers[trigger] = False
+            minted = self.clock.now()
+            trigger = f"{next(self._ids)}.{int(minted.timestamp())}.fake"
+            self.triggers[trigger] = Trigger(expires=minted + TRIGGER_LIFETIME)
             return trigger
 
     # -- used by the HTTP server -----------------------------------------------------------

@@ -10,7 +10,7 @@ MAX_VIEW_BLOCKS = 100
 
 
 def views_open(ws: Workspace, params: Params) -> Json:
-    """views.open: open a modal, spending the trigger_id."""
+    """views.open: open a modal, spending the trigger_id (within 3 s of its minting)."""
     view = _view(params, kind="modal")
     _exchange_trigger(ws, params)
     return {"ok": True, "view": _store_view(ws, view, view_id=ws.new_id("V"))}
@@ -57,11 +57,14 @@ def _view(params: Params, *, kind: str) -> Json:
 
 def _exchange_trigger(ws: Workspace, params: Params) -> None:
     trigger = str_param(params, "trigger_id")
-    if trigger not in ws.triggers:
+    minted = ws.triggers.get(trigger)
+    if minted is None:
         raise ApiError("invalid_trigger_id")
-    if ws.triggers[trigger]:
+    if minted.exchanged:
         raise ApiError("exchanged_trigger_id")
-    ws.triggers[trigger] = True
+    if ws.clock.now() > minted.expires:
+        raise ApiError("expired_trigger_id")
+    minted.exchanged = True
 
 
 def _find_view(ws: Workspace, params: Params) -> Json:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from datetime import UTC, datetime
 
 import pytest
 from pydantic import SecretStr
 from slack_sdk import WebClient
 
 from bot.app import create_app, listener_pool
-from bot.clock import SystemClock, system_clock
+from bot.clock import SystemClock, VirtualClock, system_clock
 from bot.fakeslack import FakeSlack, SignedSender
 from bot.settings import Settings
 from bot.verify import RequestGate
@@ -98,6 +99,15 @@ def settings(fake_slack: FakeSlack, database: Database) -> Settings:
         database_url=database.url,
         kickoff_admins=(ADMIN_ID,),
     )
+
+
+@pytest.fixture
+def virtual_slack() -> Iterator[FakeSlack]:
+    """A fake Slack on a virtual clock: time moves only when someone waits on it, so a test can
+    wait out Retry-After and Slack's real pace in full, in no real time."""
+    clock = VirtualClock(datetime(2027, 3, 15, 9, tzinfo=UTC))
+    with FakeSlack(bot_token=BOT_TOKEN, clock=clock).start() as fake:
+        yield fake
 
 
 @pytest.fixture

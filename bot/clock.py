@@ -129,11 +129,21 @@ def wall_time() -> datetime:
 @lru_cache(maxsize=1)
 def system_clock() -> SystemClock:
     """The process's clock: the wall clock, moved by `KICKOFF_CLOCK_OFFSET` or to
-    `KICKOFF_CLOCK_AT` when either is set (the offset wins: it is exact across processes)."""
+    `KICKOFF_CLOCK_AT` when either is set (the offset wins: it is exact across processes).
+    A malformed value is a ValueError that names the variable."""
     if offset := os.environ.get(OFFSET_ENV):
-        return SystemClock(timedelta(seconds=float(offset)))
+        try:
+            return SystemClock(timedelta(seconds=float(offset)))
+        except ValueError:
+            raise ValueError(f"{OFFSET_ENV} is malformed: {offset!r} is not seconds") from None
     if moved_to := os.environ.get(CLOCK_ENV):
-        return SystemClock(parse_instant(moved_to) - datetime.now(UTC))
+        try:
+            return SystemClock(parse_instant(moved_to) - datetime.now(UTC))
+        except (ValueError, KeyError):  # a zone name zoneinfo does not know is a KeyError
+            raise ValueError(
+                f"{CLOCK_ENV} is malformed: {moved_to!r} is not an instant like "
+                "2026-12-12T23:30:00+00:00 or 2027-03-14T02:30 America/New_York"
+            ) from None
     return SystemClock()
 
 

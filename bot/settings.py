@@ -11,6 +11,8 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
+from bot.clock import system_clock
+
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 # Connections the dispatcher of `kickoff-bot run` may hold at once: its three jobs and its eight
 # sending lanes (scheduler/config.py), one each.
@@ -147,6 +149,10 @@ def _required(value: SecretStr | None, name: str) -> str:
 
 def load_settings() -> Settings:
     """Read the settings, turning pydantic's report into one line that names the setting."""
+    try:
+        system_clock()  # a moved clock is read once, here, so a malformed one is said in one line
+    except ValueError as exc:
+        raise SettingsError(str(exc)) from None
     try:
         return Settings()
     except ValidationError as exc:

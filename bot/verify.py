@@ -11,7 +11,7 @@ UNAUTHORIZED = "401 Unauthorized"
 BAD_REQUEST = "400 Bad Request"
 
 
-class _EpochSeconds(signature.Clock):
+class EpochSeconds(signature.Clock):
     """slack_sdk's clock read from ours, so a moved or virtual clock verifies as it signs."""
 
     def __init__(self, clock: Clock) -> None:
@@ -25,7 +25,7 @@ class RequestGate:
     """Decides, before anything else runs, whether a request to the events endpoint may pass."""
 
     def __init__(self, signing_secret: str, *, clock: Clock | None = None) -> None:
-        epoch = _EpochSeconds(clock or system_clock())
+        epoch = EpochSeconds(clock or system_clock())
         self._verifier = signature.SignatureVerifier(signing_secret, clock=epoch)
 
     def refusal(

@@ -15,7 +15,9 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from slack_sdk.signature import SignatureVerifier
 
+from bot.clock import Clock
 from bot.fakeslack import FakeSlack, SignedSender
+from bot.verify import EpochSeconds
 
 SECRET = "shh-signing-secret"
 
@@ -253,7 +255,8 @@ class _Receiver(BaseHTTPRequestHandler):
 
     def do_POST(self) -> None:
         body = self.rfile.read(int(self.headers["Content-Length"]))
-        valid = SignatureVerifier(SECRET).is_valid_request(body, dict(self.headers))
+        verifier = SignatureVerifier(SECRET, clock=EpochSeconds(self.server.clock))
+        valid = verifier.is_valid_request(body, dict(self.headers))
         self.server.received.append((dict(self.headers), body))
         self.send_response(200 if valid else 401)
         self.send_header("Content-Length", "0")
@@ -265,6 +268,7 @@ class _Receiver(BaseHTTPRequestHandler):
 
 class _App(ThreadingHTTPServer):
     received: list[tuple[dict[str, str], bytes]]
+    clock: Clock  # Slack's, which signs: the app's clock agrees with it
 
 
 @pytest.fixture
@@ -272,6 +276,7 @@ def sender(fake: FakeSlack) -> Iterator[tuple[SignedSender, _App]]:
     """A SignedSender aimed at a verifying endpoint, and that endpoint."""
     app = _App(("127.0.0.1", 0), _Receiver)
     app.received = []
+    app.clock = fake.clock
     threading.Thread(target=app.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True).start()
     url = f"http://127.0.0.1:{app.server_address[1]}/slack/events"
     yield SignedSender(url=url, signing_secret=SECRET, fake=fake), app

@@ -19,6 +19,7 @@ import pytest
 from slack_sdk import WebClient
 from sqlalchemy import select
 
+from bot.clock import SystemClock
 from bot.fakeslack import FakeSlack, SignedSender
 from bot.ids import ActionId
 from bot.settings import Settings
@@ -65,6 +66,7 @@ class Played:
     snapshots: list[list[Row]]  # every table after each answer (and after the reminder)
     final: list[Row]  # every table after closing
     answering: list[tuple[datetime, datetime]]  # each answer: from its click to its thank-you
+    clock_offset: timedelta  # the test clock's lead over the wall clock that stamps log records
     logs: list[logging.LogRecord]
     slack: list[Any]  # every Web API call's params and every response_url body
 
@@ -112,10 +114,12 @@ def played(
             answering.append((started, fake_slack.clock.now()))
             snapshots.append(dump(database))
         dispatcher.tick(now=survey.closes_at + timedelta(minutes=1))
+    assert isinstance(fake_slack.clock, SystemClock)  # the `clock` fixture's
     return Played(
         authors={marker: people[rep] for rep, marker in markers.items()},
         order=[people[rep] for rep in world.reps[:ANSWERING]], people=people,
         snapshots=snapshots, final=dump(database), answering=answering,
+        clock_offset=fake_slack.clock.offset,
         logs=list(every_log_line.records),
         slack=[call.params for call in fake_slack.calls] + fake_slack.responses,
     )
@@ -221,7 +225,7 @@ def check_logs_and_slack(played: Played) -> None:
     # Every answer shows up in the log only after the last person answered (at closing), so the
     # order in which answers appear says nothing of who answered when.
     first_seen = first_seen_times(played.logs, markers)
-    last_answer = max(end for _, end in played.answering).timestamp()
+    last_answer = (max(end for _, end in played.answering) - played.clock_offset).timestamp()
     assert len(first_seen) == ANSWERING
     assert all(seen > last_answer for seen in first_seen.values())
     for payload in played.slack:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import tempfile
 from datetime import date, time, timedelta
 from pathlib import Path
@@ -39,8 +40,9 @@ def set_up_program(stage: Stage) -> int:
     """Sales ops creates the program and imports the roster from the shell."""
     _scene("Sales ops sets up the program from the shell")
     failures = shell(CREATE_PROGRAM)
-    with tempfile.TemporaryDirectory() as folder:
-        roster = Path(folder) / "roster.csv"
+    # In a folder of its own, named as a user would type it: the transcript never shows a temp path.
+    with tempfile.TemporaryDirectory() as folder, contextlib.chdir(folder):
+        roster = Path("roster.csv")
         roster.write_bytes(roster_csv())
         print(f"\n  roster.csv ({len(PEOPLE)} people; semicolons and a BOM, as Excel saves it):")
         for line in roster_csv().decode("utf-8-sig").splitlines()[:4]:

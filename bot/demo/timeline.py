@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.demo.transcript import render_message
-from bot.demo.world import PEOPLE, channel_name
+from bot.demo.world import PEOPLE, DemoPerson, channel_name
 from bot.fakeslack import FakeSlack
 from bot.services.local_time import zone
 from db.models import Delivery, DeliveryStatus
@@ -59,17 +59,30 @@ class Timeline:
         self.print_new_messages()
 
     def print_new_messages(self) -> None:
-        """Print every message the bot posted or edited since the last call."""
+        """Print every message the bot posted or edited since the last call.
+
+        Messages to different people at one instant go out on parallel lanes in any order; they
+        are printed by recipient (each one's own in the order sent), so every run reads the same.
+        """
         calls = [call for call in self._fake.calls if call.method in SENDING]
-        for call in calls[self._seen :]:
+        new = calls[self._seen :]
+        for call in sorted(new, key=lambda call: self._recipient(call.params)):
             self._print(call.method, call.params)
         self._seen = len(calls)
 
-    def _print(self, method: str, params: dict[str, Any]) -> None:
+    def _recipient(self, params: dict[str, Any]) -> str:
         channel = str(params.get("channel", ""))
-        person = next(
+        person = self._person(channel)
+        return person.name if person else f"#{channel_name(channel)}"
+
+    def _person(self, channel: str) -> DemoPerson | None:
+        return next(
             (p for p in PEOPLE if channel in (p.slack_id, self._fake.dm_channel(p.slack_id))), None
         )
+
+    def _print(self, method: str, params: dict[str, Any]) -> None:
+        channel = str(params.get("channel", ""))
+        person = self._person(channel)
         local = self.now.astimezone(zone(person.tz if person else self._home_zone))
         today = self.now.astimezone(zone(self._home_zone)).date()
         day = f"T+{(today - self._kickoff).days} · {today:%a %d %b %Y} in New York"

@@ -10,8 +10,9 @@ from typing import Any
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
+from bot.domain.standups.kinds import Kind
 from bot.services.coaching.occurrences import active_pairs, occurrences
-from bot.services.standups.keys import Kind, prompt_key
+from bot.services.standups.keys import prompt_key
 from bot.services.standups.schedule import standup_days
 from db.models import (
     CoachingItem,

@@ -13,8 +13,8 @@ from bot.app import create_app
 from bot.cli.runtime import Runtime
 from bot.demo.timeline import Timeline
 from bot.demo.world import HOME_ZONE, KICKOFF_DATE, PEOPLE, populate
+from bot.domain.local_time import at_local
 from bot.fakeslack import FakeSlack, SignedSender
-from bot.services.local_time import at_local
 from bot.settings import Settings, load_settings
 from bot.verify import RequestGate
 from bot.web import EVENTS_PATH, BackgroundServer, create_wsgi_app

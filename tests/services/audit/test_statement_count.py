@@ -11,9 +11,10 @@ from datetime import UTC, date, datetime
 from sqlalchemy import Engine, event
 from sqlalchemy.orm import Session
 
+from bot.domain.audit.numbers import WeekNumbers
+from bot.domain.audit.readout import ReadoutNumbers
 from bot.services.audit.compute import compute_week
-from bot.services.audit.numbers import WeekNumbers
-from bot.services.audit.readout import ReadoutNumbers, compute_readout
+from bot.services.audit.readout import compute_readout
 from db.models import Program
 from tests.audit_scale import build_scaled_program
 from tests.databases import Database

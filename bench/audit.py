@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from bot.blocks.audit import build_audit_message
 from bot.blocks.audit_readout import build_readout_message
+from bot.scale import build_scaled_program
 from bot.services.audit.chart import render_chart
 from bot.services.audit.compute import compute_week
 from bot.services.audit.export import csv_bytes, manager_rows
@@ -32,7 +33,6 @@ from bot.services.audit.readout import compute_readout
 from db.base import Base
 from db.models import Program
 from db.session import make_engine, make_session_factory
-from tests.audit_scale import build_scaled_program
 
 WEEK_3 = date(2027, 1, 25)  # program week 3 of the built program
 AUDITED_AT = datetime(2027, 2, 1, 8, tzinfo=UTC)  # its Monday post

@@ -9,7 +9,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.services.local_time import zone
+from bot.domain.local_time import zone
 from bot.services.outbox import Envelope
 from db.models import Person, Program, ProgramStatus
 from scheduler.planning import Planner

@@ -8,9 +8,9 @@ from datetime import time, timedelta
 
 from sqlalchemy.orm import Session
 
-from bot.services.local_time import at_local
+from bot.domain.local_time import at_local
+from bot.domain.program_spec import PROGRAM_DAYS
 from bot.services.outbox import Envelope
-from bot.services.program_spec import PROGRAM_DAYS
 from db.models import Program, ProgramStatus
 from scheduler.planning import Planner
 

@@ -15,8 +15,8 @@ from bot.blocks.audit_lines import (
     summary_lines,
 )
 from bot.blocks.text import Block, context, escape, header, plain, section
-from bot.services.audit.numbers import WeekNumbers
-from bot.services.local_time import zone
+from bot.domain.audit.numbers import WeekNumbers
+from bot.domain.local_time import zone
 
 SECTION_TEXT = 2900  # under Slack's 3,000 characters per text, with room for a title
 TABLE_SECTIONS = 3  # the managers' list may fill this many sections before it is summarised

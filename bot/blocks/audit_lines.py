@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from bot.services.audit.numbers import Standing, StandupTally, Tally, WeekChange, WeekNumbers
-from bot.services.coaching.vocabulary import CADENCE_NAMES
+from bot.domain.audit.numbers import Standing, StandupTally, Tally, WeekChange, WeekNumbers
+from bot.domain.coaching.vocabulary import CADENCE_NAMES
 from db.models import CadenceType
 
 Escape = Callable[[str], str]

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from bot.blocks.audit_lines import percent, standups_text
 from bot.blocks.text import Block, context, escape, header, section
-from bot.services.audit.numbers import Tally
-from bot.services.audit.readout import ReadoutNumbers
-from bot.services.coaching.vocabulary import CADENCE_NAMES, DIMENSION_LABELS
-from bot.services.program_spec import PROGRAM_DAYS
+from bot.domain.audit.numbers import Tally
+from bot.domain.audit.readout import ReadoutNumbers
+from bot.domain.coaching.vocabulary import CADENCE_NAMES, DIMENSION_LABELS
+from bot.domain.program_spec import PROGRAM_DAYS
 from db.models import CadenceType
 
 

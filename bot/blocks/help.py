@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.blocks.text import Block, context, header, section
-from bot.services.capabilities import Capability
+from bot.domain.capabilities import Capability
 
 
 def build_help_message(capabilities: list[Capability], *, in_a_program: bool) -> list[Block]:

@@ -7,9 +7,8 @@ from datetime import date
 from typing import Any
 
 from bot.blocks.text import escape, plain
+from bot.domain.out_of_office import MAX_DAYS, Absence, OutOfOfficeOutcome
 from bot.ids import CallbackId, SetupField
-from bot.services.ooo_access import OutOfOfficeOutcome
-from bot.services.out_of_office import MAX_DAYS, Absence
 
 View = dict[str, Any]
 # Where each kind of refusal is shown in the modal.

@@ -8,9 +8,9 @@ from typing import Any
 
 from bot.blocks.metadata import read_int, read_metadata
 from bot.blocks.text import Block, plain
+from bot.domain.program_spec import ProgramSpec
 from bot.ids import CallbackId
 from bot.ids import ProgramField as F
-from bot.services.program_spec import ProgramSpec
 
 View = dict[str, Any]
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

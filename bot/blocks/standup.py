@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from bot.blocks.standup_refs import DayRef
 from bot.blocks.text import Block, context, escape, section, split_escaped
+from bot.domain.standups.days import StandupDay
+from bot.domain.standups.fields import AnswerText, Field
 from bot.ids import ActionId
-from bot.services.standups.fields import AnswerText, Field
-from bot.services.standups.schedule import StandupDay
 
 QUESTIONS_LINE = "one new activity you will do today, one small win since yesterday, one blocker"
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from bot.blocks.standup import actions, answer_blocks, button
 from bot.blocks.text import Block, context, escape, section, split_escaped
+from bot.domain.standups.days import StandupDay
+from bot.domain.standups.fields import AnswerText
 from bot.ids import ActionId
-from bot.services.standups.fields import AnswerText
-from bot.services.standups.schedule import StandupDay
 
 
 def thread_title(day: StandupDay) -> str:

@@ -6,9 +6,9 @@ from typing import Any
 
 from bot.blocks.standup_refs import ModalRef
 from bot.blocks.text import Block, context, plain, section
+from bot.domain.standups.days import StandupDay
+from bot.domain.standups.fields import MAX_CHARS, AnswerText, Field
 from bot.ids import ActionId, BlockId, CallbackId
-from bot.services.standups.fields import MAX_CHARS, AnswerText, Field
-from bot.services.standups.schedule import StandupDay
 
 FIELD_BLOCKS = {
     Field.ACTIVITY: BlockId.STANDUP_ACTIVITY,

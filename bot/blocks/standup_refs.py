@@ -11,8 +11,8 @@ import json
 from dataclasses import dataclass
 
 from bot.blocks.metadata import FORGED, read_int, read_metadata
+from bot.domain.standups.kinds import Kind
 from bot.errors import InvalidInput
-from bot.services.standups.keys import Kind
 
 SOURCES = frozenset({Kind.PROMPT, Kind.REMINDER})  # the stored DMs a modal can be opened from
 

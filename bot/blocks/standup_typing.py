@@ -5,9 +5,9 @@ from __future__ import annotations
 from bot.blocks.standup import actions, button
 from bot.blocks.standup_refs import DayRef
 from bot.blocks.text import Block, context, section
+from bot.domain.standups.fields import MAX_CHARS
+from bot.domain.standups.typed_dm import Situation, TypingReply
 from bot.ids import ActionId
-from bot.services.standups.fields import MAX_CHARS
-from bot.services.standups.typing import Situation, TypingReply
 
 HELP = "Type `/kickoff help` to see what kickoff-bot can do for you."
 

@@ -6,15 +6,15 @@ from typing import Any
 
 from bot.blocks.survey_results import slack_date
 from bot.blocks.text import Block, context, escape, plain, section
-from bot.ids import ActionId, CallbackId, SurveyField
-from bot.services.surveys.content import QUESTIONS, SCORE_RANGE, TEXT_LIMIT
-from bot.services.surveys.create import (
+from bot.domain.surveys.content import QUESTIONS, SCORE_RANGE, TEXT_LIMIT
+from bot.domain.surveys.form import (
     DEFAULT_MINIMUM,
     DEFAULT_QUESTION,
     LOWEST_MINIMUM,
     QUESTION_LENGTH,
     TITLE_LENGTH,
 )
+from bot.ids import ActionId, CallbackId, SurveyField
 from db.models import Program, Survey, SurveyAudience
 
 View = dict[str, Any]

@@ -6,8 +6,8 @@ from datetime import datetime
 
 from bot.blocks.survey_results import slack_date
 from bot.blocks.text import Block, context, escape, header, plain, section
+from bot.domain.surveys.overview import SurveyOverview
 from bot.ids import ActionId
-from bot.services.surveys.status import SurveyOverview
 from db.models import Program, Survey, SurveyOutcome
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.blocks.text import MAX_TEXT, Block, context, escape, header, section
-from bot.services.surveys.content import QUESTIONS, SCORE_RANGE
-from bot.services.surveys.results import SurveyResults
+from bot.domain.surveys.content import QUESTIONS, SCORE_RANGE
+from bot.domain.surveys.results import SurveyResults
 from db.models import Program, Survey
 
 MAX_BLOCKS = 50  # Slack's limit per message

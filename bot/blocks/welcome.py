@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from datetime import date, time
 
 from bot.blocks.text import Block, context, escape, header, section
-from bot.services.coaching.occurrences import CADENCE_WEEKS
-from bot.services.coaching.vocabulary import CADENCE_MINUTES
+from bot.domain.coaching.cadence import CADENCE_WEEKS
+from bot.domain.coaching.vocabulary import CADENCE_MINUTES
 from db.models import CadenceType, Role
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

@@ -1,10 +1,12 @@
-"""The `kickoff-bot` command: one subcommand module per area, errors as one clear line."""
+"""The `kickoff-bot` shell commands: one subcommand module per area, errors as one clear line
+(`bot.console` adds `demo`, which drives these commands and so cannot be imported here)."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import Any, Protocol
 
 from sqlalchemy.exc import OperationalError
 
@@ -13,7 +15,6 @@ from bot.cli import (
     coaching,
     db_commands,
     deliveries,
-    demo,
     ooo,
     program,
     roster,
@@ -26,27 +27,33 @@ from bot.errors import KickoffError
 from bot.logs import configure_logging
 from bot.settings import SettingsError, load_settings
 
-AREAS = (
-    serve, worker, db_commands, program, roster, ooo, deliveries, coaching, standups, survey, demo,
-    audit,
+
+class Area(Protocol):
+    """A subcommand module: it registers its commands on the parser."""
+
+    def add_parser(self, subparsers: Any) -> None: ...
+
+
+AREAS: tuple[Area, ...] = (
+    serve, worker, db_commands, program, roster, ooo, deliveries, coaching, standups, survey, audit,
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(areas: Sequence[Area] = AREAS) -> argparse.ArgumentParser:
     """The full argument parser (every subcommand has --help)."""
     parser = argparse.ArgumentParser(
         prog="kickoff-bot",
         description="Run the 30 days after a sales kickoff inside Slack.",
     )
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for area in AREAS:
+    for area in areas:
         area.add_parser(subparsers)
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the console script; returns the process exit code."""
-    args = build_parser().parse_args(argv)
+def main(argv: Sequence[str] | None = None, *, areas: Sequence[Area] = AREAS) -> int:
+    """Run one command line of `areas`; returns the process exit code."""
+    args = build_parser(areas).parse_args(argv)
     if hasattr(args, "standalone"):  # the demo makes its own settings and ignores the environment
         return int(args.standalone(args))
     try:

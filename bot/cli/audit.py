@@ -9,9 +9,9 @@ from typing import Any
 
 from bot.blocks.audit_lines import change_lines, managers_title, standing_lines, summary_lines
 from bot.cli.runtime import Runtime
+from bot.domain.audit.numbers import WeekNumbers
 from bot.services.audit.compute import compute_week
 from bot.services.audit.export import csv_bytes, manager_rows, rep_rows
-from bot.services.audit.numbers import WeekNumbers
 from bot.services.audit.snapshot import snapshot_of, week_numbers_of
 from bot.services.audit.weeks import current_week, parse_week, week_label
 from bot.services.programs import find_program

@@ -12,9 +12,9 @@ from dataclasses import asdict, replace
 from typing import Any
 
 from bot.cli.runtime import Runtime
+from bot.domain.coaching.vocabulary import CADENCE_NAMES, DIMENSION_LABELS
 from bot.errors import NotFound
 from bot.services.coaching.history import CoachingHistory, coaching_history
-from bot.services.coaching.vocabulary import CADENCE_NAMES, DIMENSION_LABELS
 from bot.services.programs import find_program
 from bot.settings import Settings
 

@@ -7,14 +7,9 @@ from datetime import date
 from typing import Any
 
 from bot.cli.runtime import Runtime
+from bot.domain.out_of_office import MAX_DAYS, Absence
 from bot.errors import InvalidInput
-from bot.services.out_of_office import (
-    MAX_DAYS,
-    Absence,
-    clear_out_of_office,
-    list_out_of_office,
-    set_out_of_office,
-)
+from bot.services.out_of_office import clear_out_of_office, list_out_of_office, set_out_of_office
 from bot.services.people import find_person
 from bot.settings import Settings
 

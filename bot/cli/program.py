@@ -8,8 +8,8 @@ from typing import Any
 
 from bot.cli.preview import add_preview_parser
 from bot.cli.runtime import Runtime
+from bot.domain.program_spec import WEEKDAY_NAMES
 from bot.services.launch import move_program
-from bot.services.program_spec import WEEKDAY_NAMES
 from bot.services.programs import (
     TRANSITIONS,
     create_program,

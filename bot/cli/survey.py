@@ -10,18 +10,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.cli.runtime import Runtime
+from bot.domain.local_time import at_local, zone
+from bot.domain.surveys.content import QUESTIONS, SCORE_RANGE
+from bot.domain.surveys.form import DEFAULT_MINIMUM, DEFAULT_QUESTION
+from bot.domain.surveys.results import SurveyResults
 from bot.errors import InvalidInput, NotFound
-from bot.services.local_time import at_local, zone
 from bot.services.programs import find_program
 from bot.services.surveys.close import answered_count, close_survey
-from bot.services.surveys.content import QUESTIONS, SCORE_RANGE
-from bot.services.surveys.create import (
-    DEFAULT_MINIMUM,
-    DEFAULT_QUESTION,
-    SurveyValues,
-    create_survey,
-)
-from bot.services.surveys.results import SurveyResults, results_of
+from bot.services.surveys.create import SurveyValues, create_survey
+from bot.services.surveys.results import results_of
 from bot.services.surveys.sealing import holding_key
 from bot.settings import Settings
 from db.models import Program, Survey, SurveyAudience, SurveyOutcome

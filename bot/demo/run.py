@@ -22,7 +22,7 @@ from bot.demo.world import (
     PROGRAM,
     roster_csv,
 )
-from bot.services.local_time import at_local
+from bot.domain.local_time import at_local
 
 
 def run_demo() -> int:

@@ -13,13 +13,13 @@ from bot.blocks.coaching.log_modal import build_log_modal
 from bot.blocks.coaching.receipts import build_log_receipt
 from bot.demo.stage import Stage, shell
 from bot.demo.transcript import render_blocks
+from bot.domain.coaching.log_form import LogForm
+from bot.domain.local_time import at_local
 from bot.ids import CoachingField as F
 from bot.services.coaching.authority import Actor
 from bot.services.coaching.calendar import program_week
 from bot.services.coaching.confirmation import answer_log
-from bot.services.coaching.logging import record_log
-from bot.services.coaching.validation import LogForm
-from bot.services.local_time import at_local
+from bot.services.coaching.log_entry import record_log
 from bot.services.programs import find_program
 from db.models import (
     CadenceType,

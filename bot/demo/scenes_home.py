@@ -12,10 +12,10 @@ from bot.blocks.home.compose import build_home_view
 from bot.demo.stage import Stage
 from bot.demo.transcript import render_blocks
 from bot.demo.world import HOME_ZONE, KICKOFF_DATE, name_of
+from bot.domain.local_time import at_local, zone
 from bot.services.access import Caller
 from bot.services.coaching.occurrences import materialise_items
 from bot.services.home import gather_home
-from bot.services.local_time import at_local, zone
 from bot.services.programs import find_program
 
 OUTSIDER = ("U0NEW", "Noah Newman", "noah@example.com")

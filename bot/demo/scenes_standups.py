@@ -17,14 +17,15 @@ from bot.blocks.standup_typing import build_typing_reply
 from bot.demo.stage import Stage, shell
 from bot.demo.transcript import render_blocks
 from bot.demo.world import PEOPLE, DemoPerson
-from bot.services.local_time import at_local
+from bot.domain.local_time import at_local
+from bot.domain.standups.days import StandupDay
+from bot.domain.standups.fields import Field
 from bot.services.programs import find_program
 from bot.services.standups.answer import submit_answer
-from bot.services.standups.fields import Field
 from bot.services.standups.out_today import mark_out_today
 from bot.services.standups.resolve import resolve_blocker
-from bot.services.standups.schedule import StandupDay, closes_at, standup_days
-from bot.services.standups.typing import reply_to_typing
+from bot.services.standups.schedule import closes_at, standup_days
+from bot.services.standups.typed_dm import reply_to_typing
 from db.models import Program, ProgramStatus, StandupAnswer
 
 # Who answers Day 1, at what local time: (slack id, hh:mm, activity, win, blocker).

@@ -12,10 +12,10 @@ from sqlalchemy.orm import Session
 from bot.blocks.survey import build_answer_modal, build_thank_you_view
 from bot.demo.stage import Stage, shell
 from bot.demo.transcript import render_blocks
-from bot.services.local_time import zone
+from bot.domain.local_time import zone
+from bot.domain.surveys.content import AnswerContent
 from bot.services.programs import find_program
 from bot.services.surveys.answer import record_answer
-from bot.services.surveys.content import AnswerContent
 from bot.services.surveys.sealing import holding_key
 from db.models import (
     Delivery,

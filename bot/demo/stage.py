@@ -10,11 +10,12 @@ from dataclasses import dataclass
 from datetime import date, time, timedelta
 
 from bot.app import create_app
+from bot.cli import main
 from bot.cli.runtime import Runtime
 from bot.demo.timeline import Timeline
 from bot.demo.world import HOME_ZONE, KICKOFF_DATE, PEOPLE, populate
+from bot.domain.local_time import at_local
 from bot.fakeslack import FakeSlack, SignedSender
-from bot.services.local_time import at_local
 from bot.settings import Settings, load_settings
 from bot.verify import RequestGate
 from bot.web import EVENTS_PATH, BackgroundServer, create_wsgi_app
@@ -110,8 +111,6 @@ def _environment(values: dict[str, str]) -> Iterator[None]:
 
 def shell(argv: Sequence[str]) -> int:
     """Run one `kickoff-bot` command as a user would type it, echoing the command line."""
-    from bot.cli import main  # the CLI imports the demo; import it late to avoid a cycle
-
     print(f"\n  $ kickoff-bot {' '.join(_quoted(arg) for arg in argv)}")
     return main(list(argv))
 

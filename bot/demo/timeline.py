@@ -10,8 +10,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.demo.transcript import render_message
 from bot.demo.world import PEOPLE, DemoPerson, channel_name
+from bot.domain.local_time import zone
 from bot.fakeslack import FakeSlack
-from bot.services.local_time import zone
 from db.models import Delivery, DeliveryStatus
 from scheduler.dispatcher import Dispatcher
 

@@ -14,14 +14,12 @@ from bot.clock import Clock, system_clock
 from bot.fakeslack.faults import Faults
 from bot.fakeslack.files import FILE_METHODS, add_file
 from bot.fakeslack.methods import METHODS, ApiError, Method, Params
-from bot.fakeslack.transport import HttpServer
+from bot.fakeslack.transport import Answer, HttpServer
 
 # Re-exported: they were defined here before the HTTP side moved to transport.py.
 from bot.fakeslack.transport import bearer_token as bearer_token
 from bot.fakeslack.transport import parse_params as parse_params
 from bot.fakeslack.workspace import Call, Json, Workspace
-
-Answer = tuple[int, Json, dict[str, str]]
 
 
 class FakeSlack:

@@ -7,15 +7,15 @@ import socket
 import sys
 from email.message import Message
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 from urllib.parse import parse_qsl, urlsplit
 
 from bot.fakeslack.files import private_download
 from bot.fakeslack.methods import ApiError, Params
-from bot.fakeslack.workspace import Json
+from bot.fakeslack.workspace import Json, Workspace
 
-if TYPE_CHECKING:  # server.py imports this module to start serving
-    from bot.fakeslack.server import FakeSlack
+# An API answer: HTTP status, JSON body, extra headers.
+Answer = tuple[int, Json, dict[str, str]]
 
 # Params that slack_sdk sends as JSON strings inside form bodies.
 _JSON_PARAMS = ("blocks", "attachments", "metadata", "view", "files")
@@ -50,13 +50,22 @@ def bearer_token(headers: Message, params: Params) -> str:
     return token if scheme.lower() == "bearer" and token else param
 
 
+class Backend(Protocol):
+    """What the HTTP side serves (FakeSlack is one): its answers, workspace and bot token."""
+
+    workspace: Workspace
+    bot_token: str
+
+    def answer_api(self, method: str, token: str, params: Params) -> Answer: ...
+
+
 class HttpServer(ThreadingHTTPServer):
     """One thread per connection, none of them keeping the process alive."""
 
     daemon_threads = True
     request_queue_size = socket.SOMAXCONN  # the default of 5 refuses connections in bursts
 
-    def __init__(self, fake: FakeSlack) -> None:
+    def __init__(self, fake: Backend) -> None:
         super().__init__(("127.0.0.1", 0), _Handler)
         self.fake = fake
 

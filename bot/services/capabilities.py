@@ -2,19 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from bot.domain.capabilities import Capability
 from db.models import Role
-
-
-@dataclass(frozen=True)
-class Capability:
-    """One thing a caller can do, and the roles that may (empty: everyone)."""
-
-    usage: str
-    summary: str
-    roles: frozenset[Role] = frozenset()
-
 
 CAPABILITIES: tuple[Capability, ...] = (
     Capability("/kickoff help", "what you can do with kickoff-bot"),

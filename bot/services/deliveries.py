@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.domain.deliveries import DeliveryPage
 from bot.errors import InvalidInput, NotFound
 from db.models import Delivery, DeliveryStatus
 
@@ -21,14 +21,6 @@ REFUSALS = {
     DeliveryStatus.CLAIMED: "is being sent right now",
     DeliveryStatus.PLANNED: "is already waiting to be sent (due {due_at})",
 }
-
-
-@dataclass(frozen=True)
-class DeliveryPage:
-    """Some deliveries, newest due first; `more` says others matched but were left out."""
-
-    rows: list[Delivery]
-    more: bool
 
 
 def list_deliveries(

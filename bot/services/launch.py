@@ -12,8 +12,8 @@ from sqlalchemy.orm import Session, joinedload
 
 from bot.blocks.text import Block
 from bot.blocks.welcome import WelcomeFacts, build_welcome_message, welcome_fallback
+from bot.domain.local_time import at_local, local_date
 from bot.services.availability import Absences, load_absences
-from bot.services.local_time import at_local, local_date
 from bot.services.outbox import NOW_WINDOW, Envelope, cancel_planned, delivery_key, queue
 from bot.services.programs import TRANSITIONS, change_status
 from bot.services.standups.schedule import standup_days

@@ -3,31 +3,20 @@ days are recorded by the out-of-office service (its rules, its cancelling of pla
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.domain.out_of_office import OutOfOfficeOutcome
 from bot.errors import KickoffError, NotFound
 from bot.services.coaching.authority import Actor
-from bot.services.out_of_office import Absence, set_out_of_office
+from bot.services.out_of_office import set_out_of_office
 from db.models import Membership, MembershipRole, Person, Role
 
 REFUSAL = ("You can set out of office for yourself, for the reps you manage, or (as an admin) "
            "for anyone in your programs.")
 UNKNOWN = "That person is not in a kickoff program, so kickoff-bot sends them nothing anyway."
-
-
-@dataclass(frozen=True)
-class OutOfOfficeOutcome:
-    """The range after merging and the messages cancelled; or why nothing was set, by what
-    was wrong: "person" or "days"."""
-
-    absence: Absence | None = None
-    cancelled: int = 0
-    merged: bool = False
-    errors: dict[str, str] = field(default_factory=dict)
 
 
 def set_out_of_office_as(

@@ -16,31 +16,14 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.domain.local_time import at_local, end_of_local_day, local_date
+from bot.domain.out_of_office import MAX_DAYS, Absence
 from bot.errors import InvalidInput
 from bot.services.availability import Unavailable
-from bot.services.local_time import at_local, end_of_local_day, local_date
 from bot.services.people import cancel_deliveries_to
 from db.models import OutOfOffice, Person
 
-MAX_DAYS = 90
 ONE_DAY = timedelta(days=1)
-
-
-@dataclass(frozen=True)
-class Absence:
-    """One out-of-office range with who it belongs to."""
-
-    person_id: int
-    slack_user_id: str
-    name: str
-    timezone: str
-    first_day: date
-    last_day: date
-
-    @property
-    def days(self) -> int:
-        """How many days the range spans."""
-        return (self.last_day - self.first_day).days + 1
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,8 @@ from typing import Any
 from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
+from bot.domain.program_spec import ProgramSpec
 from bot.errors import InvalidInput
-from bot.services.program_spec import ProgramSpec
 from bot.services.programs import create_program, edit_program
 from bot.services.roster_csv import iana_zone
 from db.models import Program, Workspace

@@ -8,8 +8,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.domain.program_spec import apply_spec, build_spec, spec_of
 from bot.errors import InvalidInput, NotFound
-from bot.services.program_spec import apply_spec, build_spec, spec_of
 from db.models import Program, ProgramStatus, Workspace
 
 # action -> (statuses it may start from, status it leads to)

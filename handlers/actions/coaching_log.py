@@ -10,7 +10,7 @@ from slack_sdk import WebClient
 from bot.blocks.coaching.log_modal import build_log_modal
 from bot.deps import deps_of
 from bot.services.coaching.authority import writes_notes
-from bot.services.coaching.logging import item_to_log, logger_today
+from bot.services.coaching.log_entry import item_to_log, logger_today
 from handlers.caller import load_actor
 
 

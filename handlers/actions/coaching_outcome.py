@@ -11,7 +11,7 @@ from bot.blocks.coaching.log_modal import LogModalState, build_log_modal
 from bot.blocks.metadata import read_member
 from bot.deps import deps_of
 from bot.services.coaching.authority import writes_notes
-from bot.services.coaching.logging import item_to_log, logger_today
+from bot.services.coaching.log_entry import item_to_log, logger_today
 from db.models import LoggedStatus
 from handlers.caller import load_actor
 

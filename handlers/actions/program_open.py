@@ -10,8 +10,8 @@ from slack_sdk import WebClient
 from bot.blocks.metadata import read_int
 from bot.blocks.program_modal import build_program_modal
 from bot.deps import deps_of
+from bot.domain.program_spec import spec_of
 from bot.ids import ActionId
-from bot.services.program_spec import spec_of
 from bot.services.setup_access import administered_program, ensure_may_create
 from handlers.caller import load_actor
 

@@ -9,8 +9,8 @@ from slack_sdk import WebClient
 
 from bot.blocks.ooo import describe_range, ooo_set_text
 from bot.deps import deps_of
+from bot.domain.local_time import local_date
 from bot.errors import InvalidInput
-from bot.services.local_time import local_date
 from bot.services.ooo_access import person_known, set_out_of_office_as
 from bot.services.out_of_office import list_out_of_office
 from handlers.caller import load_actor

@@ -9,7 +9,7 @@ from slack_bolt import BoltContext, Say
 from bot.blocks.standup_typing import build_typing_reply, typing_reply_fallback
 from bot.blocks.text import unescape
 from bot.deps import deps_of
-from bot.services.standups.typing import reply_to_typing
+from bot.services.standups.typed_dm import reply_to_typing
 
 
 def in_a_dm(event: dict[str, Any]) -> bool:

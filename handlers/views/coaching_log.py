@@ -10,7 +10,7 @@ from slack_sdk import WebClient
 from bot.blocks.coaching.log_modal import read_log_form
 from bot.blocks.coaching.sessions import build_notice_view, build_saved_view
 from bot.deps import deps_of
-from bot.services.coaching.logging import LogResult, record_log
+from bot.services.coaching.log_entry import LogResult, record_log
 from handlers.caller import load_actor
 from handlers.home import refresh_home
 

@@ -11,9 +11,9 @@ from bot.blocks.standup import build_standup_answered, standup_answered_fallback
 from bot.blocks.standup_modal import FIELD_BLOCKS, build_standup_note_view
 from bot.blocks.standup_refs import DayRef, ModalRef
 from bot.deps import deps_of
+from bot.domain.standups.fields import Field
 from bot.ids import ActionId
 from bot.services.standups.answer import Outcome, Submission, submit_answer
-from bot.services.standups.fields import Field
 from handlers.home import refresh_home
 
 

@@ -13,10 +13,10 @@ from slack_sdk import WebClient
 from bot.blocks.metadata import read_int
 from bot.blocks.survey import build_thank_you_view
 from bot.deps import deps_of
+from bot.domain.surveys.content import QUESTIONS, InvalidField, parse_answer
 from bot.errors import KickoffError
 from bot.ids import ActionId, SurveyField
 from bot.services.surveys.answer import record_answer
-from bot.services.surveys.content import QUESTIONS, InvalidField, parse_answer
 from bot.services.surveys.sealing import holding_key
 from handlers.home import refresh_home
 

@@ -10,10 +10,10 @@ from slack_sdk import WebClient
 
 from bot.blocks.survey import build_survey_created_view
 from bot.deps import deps_of
+from bot.domain.surveys.content import InvalidField
 from bot.errors import KickoffError
 from bot.ids import ActionId, SurveyField
 from bot.services.surveys.audience import audience_members
-from bot.services.surveys.content import InvalidField
 from bot.services.surveys.create import SurveyValues, create_survey
 from handlers.caller import load_caller
 from handlers.home import refresh_home

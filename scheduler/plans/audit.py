@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from bot.blocks.audit import audit_fallback, build_audit_message
 from bot.blocks.audit_readout import build_readout_message, readout_fallback
-from bot.services.audit.readout import ReadoutNumbers
+from bot.domain.audit.readout import ReadoutNumbers
 from bot.services.audit.record import record_readout, record_weekly_audit
 from bot.services.audit.snapshot import week_numbers_of
 from bot.services.audit.weeks import AuditSlot, audit_slots

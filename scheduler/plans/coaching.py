@@ -10,11 +10,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
 from bot.blocks.coaching.digest import build_digest_message, digest_fallback
+from bot.domain.coaching.views import Digest
+from bot.domain.local_time import at_local, end_of_local_day
 from bot.services.availability import unavailable
-from bot.services.coaching.digest import Digest, compose_digest, digest_days
+from bot.services.coaching.digest import compose_digest, digest_days
 from bot.services.coaching.occurrences import materialise_items
 from bot.services.coaching.status import StatusContext, load_status_context
-from bot.services.local_time import at_local, end_of_local_day
 from bot.services.outbox import Envelope, delivery_key
 from db.models import CoachingItem, Person, Program, ProgramStatus
 

@@ -15,17 +15,13 @@ from sqlalchemy.orm import Session
 
 from bot.blocks.standup import build_standup_prompt, standup_prompt_fallback
 from bot.blocks.standup_refs import DayRef
+from bot.domain.standups.days import StandupDay
+from bot.domain.standups.kinds import Kind
 from bot.services.availability import load_absences, unavailable
 from bot.services.outbox import Envelope
-from bot.services.standups.keys import Kind, prompt_key, reminder_key
+from bot.services.standups.keys import prompt_key, reminder_key
 from bot.services.standups.reps import Rep, active_programs, answers_of, reps_of
-from bot.services.standups.schedule import (
-    StandupDay,
-    closes_at,
-    prompt_at,
-    reminder_at,
-    standup_days,
-)
+from bot.services.standups.schedule import closes_at, prompt_at, reminder_at, standup_days
 from db.models import Program
 
 

@@ -7,9 +7,9 @@ from datetime import UTC, date, datetime
 
 from bot.blocks.audit import build_audit_message
 from bot.blocks.audit_readout import build_readout_message, verdict
+from bot.domain.audit.numbers import ManagerHistory, StandupTally, Tally, WeekNumbers
+from bot.domain.audit.readout import ReadoutNumbers
 from bot.services.audit.chart import render_chart
-from bot.services.audit.numbers import ManagerHistory, StandupTally, Tally, WeekNumbers
-from bot.services.audit.readout import ReadoutNumbers
 from db.models import CadenceType
 from tests.blockkit import assert_valid_blocks
 

@@ -12,8 +12,8 @@ from bot.blocks.coaching.digest import MAX_ITEMS, build_digest_message, digest_f
 from bot.blocks.coaching.log_modal import LogModalState, build_log_modal, read_log_form
 from bot.blocks.coaching.receipts import build_dispute_notice, build_log_receipt
 from bot.blocks.coaching.sessions import build_notice_view, build_saved_view
+from bot.domain.coaching.views import Digest
 from bot.ids import CoachingField
-from bot.services.coaching.digest import Digest
 from db.models import CadenceType, CoachingItem, Confirmation, LoggedStatus, Person
 from tests.blockkit import assert_valid_blocks, assert_valid_view
 

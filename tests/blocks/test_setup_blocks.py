@@ -13,8 +13,8 @@ from bot.blocks.roster_modals import build_roster_sync_modal, build_roster_uploa
 from bot.blocks.send_test import build_send_test_modal, build_test_message
 from bot.blocks.text import context, section
 from bot.blocks.welcome import WelcomeFacts, build_welcome_message, welcome_fallback
+from bot.domain.program_spec import ProgramSpec
 from bot.ids import ProgramField as F
-from bot.services.program_spec import ProgramSpec
 from db.models import Program, Role
 from tests.blockkit import assert_valid_blocks, assert_valid_view
 

@@ -25,11 +25,11 @@ from bot.blocks.standup_modal import build_standup_modal, build_standup_note_vie
 from bot.blocks.standup_refs import DayRef, ModalRef
 from bot.blocks.standup_typing import build_typing_reply
 from bot.blocks.text import split_escaped
+from bot.domain.standups.days import StandupDay
+from bot.domain.standups.fields import MAX_CHARS, AnswerText
+from bot.domain.standups.kinds import Kind
+from bot.domain.standups.typed_dm import Situation, TypingReply
 from bot.errors import InvalidInput
-from bot.services.standups.fields import MAX_CHARS, AnswerText
-from bot.services.standups.keys import Kind
-from bot.services.standups.schedule import StandupDay
-from bot.services.standups.typing import Situation, TypingReply
 from tests.blockkit import assert_valid_blocks, assert_valid_view
 
 DAY = StandupDay(2, 5, date(2027, 3, 15))

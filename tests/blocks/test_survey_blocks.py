@@ -19,9 +19,9 @@ from bot.blocks.survey_messages import (
 )
 from bot.blocks.survey_results import build_below_minimum_message, build_results_messages
 from bot.blocks.text import MAX_TEXT
-from bot.services.surveys.content import TEXT_LIMIT, AnswerContent
+from bot.domain.surveys.content import TEXT_LIMIT, AnswerContent
+from bot.domain.surveys.overview import SurveyOverview
 from bot.services.surveys.results import summarize
-from bot.services.surveys.status import SurveyOverview
 from db.models import Program, Survey, SurveyAudience, SurveyOutcome
 from tests.blockkit import MAX_MESSAGE_BLOCKS, assert_valid_blocks, assert_valid_view
 

@@ -10,9 +10,9 @@ import pytest
 
 from bot.cli import main
 from bot.clock import SystemClock
+from bot.domain.standups.fields import Field
 from bot.fakeslack import FakeSlack
 from bot.services.standups.answer import submit_answer
-from bot.services.standups.fields import Field
 from tests.databases import Database
 from tests.standup_world import build_world, utc
 

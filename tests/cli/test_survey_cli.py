@@ -11,9 +11,9 @@ from sqlalchemy import select, update
 
 from bot.cli import main
 from bot.clock import system_clock
+from bot.domain.surveys.content import AnswerContent
 from bot.fakeslack import FakeSlack
 from bot.services.surveys.answer import record_answer
-from bot.services.surveys.content import AnswerContent
 from db.models import Survey
 from tests.databases import Database
 from tests.services.surveys.world import KEY, make_world

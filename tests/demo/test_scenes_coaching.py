@@ -13,7 +13,7 @@ from bot.demo.world import (
     HOME_ZONE,
     PROGRAM,
 )
-from bot.services.local_time import at_local
+from bot.domain.local_time import at_local
 
 
 @pytest.fixture

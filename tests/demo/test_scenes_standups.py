@@ -14,7 +14,7 @@ from bot.demo.world import (
     KICKOFF_DATE,
     PROGRAM,
 )
-from bot.services.local_time import at_local
+from bot.domain.local_time import at_local
 
 
 @pytest.fixture

@@ -9,10 +9,10 @@ from typing import Any
 from sqlalchemy import ColumnElement, func, select
 
 from bot.blocks.standup_modal import FIELD_BLOCKS
+from bot.domain.standups.fields import Field
+from bot.domain.standups.kinds import Kind
 from bot.fakeslack import FakeSlack, SignedSender
 from bot.ids import ActionId, CallbackId, CoachingField
-from bot.services.standups.fields import Field
-from bot.services.standups.keys import Kind
 from db.models import (
     Delivery,
     LoggedStatus,

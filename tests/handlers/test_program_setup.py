@@ -12,10 +12,10 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.cli import main
+from bot.domain.program_spec import ProgramSpec
 from bot.fakeslack import FakeSlack, SignedSender
 from bot.ids import ActionId, CallbackId
 from bot.ids import ProgramField as F
-from bot.services.program_spec import ProgramSpec
 from bot.services.setup_access import REFUSAL
 from db.models import Program
 from tests.blockkit import assert_valid_view

@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
+from bot.domain.standups.kinds import Kind
 from bot.fakeslack import FakeSlack, SignedSender
 from bot.ids import ActionId, CallbackId, SetupField
-from bot.services.standups.keys import Kind
 from db.models import Delivery
 from scheduler.plans.coaching import DIGEST_KIND
 from tests.blockkit import assert_valid_blocks, assert_valid_view

@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from bot.domain.standups.fields import MAX_CHARS
 from bot.fakeslack import FakeSlack, SignedSender
 from bot.ids import ActionId, BlockId
-from bot.services.standups.fields import MAX_CHARS
 from db.models import StandupAnswer, StandupTypedText
 from scheduler.dispatcher import Dispatcher
 from tests.databases import Database

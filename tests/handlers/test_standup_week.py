@@ -14,10 +14,11 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from bot.domain.standups.participation import Status
 from bot.fakeslack import FakeSlack, SignedSender, SlackResponse
 from bot.ids import ActionId, BlockId, CallbackId
 from bot.services.standups.out_today import mark_out_today
-from bot.services.standups.participation import Status, participation
+from bot.services.standups.participation import participation
 from db.models import Membership, Program
 from scheduler.dispatcher import Dispatcher
 from tests.databases import Database

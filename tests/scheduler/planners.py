@@ -9,8 +9,8 @@ from datetime import datetime, time
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.domain.local_time import at_local, days_between, local_date
 from bot.services.availability import load_absences, unavailable
-from bot.services.local_time import at_local, days_between, local_date
 from bot.services.outbox import Envelope, delivery_key
 from db.models import Membership, Person, Program, ProgramStatus
 

@@ -14,12 +14,12 @@ from slack_sdk import WebClient
 from sqlalchemy import select
 
 from bot.fakeslack import FakeSlack
+from bot.scale import build_scaled_program
 from bot.services.audit.snapshot import week_numbers_of
 from bot.settings import Settings
 from db.models import AuditSnapshot
 from scheduler.dispatcher import Dispatcher
 from scheduler.plans.audit import AuditPlanner
-from tests.audit_scale import build_scaled_program
 from tests.blockkit import assert_valid_blocks
 from tests.conftest import FAST
 from tests.databases import Database

@@ -11,8 +11,8 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.domain.local_time import end_of_local_day
 from bot.fakeslack import FakeSlack
-from bot.services.local_time import end_of_local_day
 from bot.services.outbox import delivery_key
 from db.models import (
     CoachingItem,

@@ -9,7 +9,7 @@ from datetime import UTC, datetime, time, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from bot.services.local_time import at_local
+from bot.domain.local_time import at_local
 from bot.services.outbox import Envelope
 from db.models import Delivery, Program, ProgramStatus, Role
 from scheduler.preview import preview_program

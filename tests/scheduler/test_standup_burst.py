@@ -8,9 +8,9 @@ from collections.abc import Iterator
 import pytest
 from slack_sdk import WebClient
 
+from bot.domain.standups.fields import Field
 from bot.fakeslack import FakeSlack
 from bot.services.standups.answer import Outcome, submit_answer
-from bot.services.standups.fields import Field
 from db.models import Role
 from scheduler.config import DispatchConfig
 from scheduler.dispatcher import Dispatcher

@@ -9,7 +9,8 @@ import pytest
 from sqlalchemy import select
 
 from bot.blocks.standup_refs import DayRef
-from bot.services.standups.keys import Kind, prompt_key, reminder_key
+from bot.domain.standups.kinds import Kind
+from bot.services.standups.keys import prompt_key, reminder_key
 from bot.services.standups.out_today import mark_out_today
 from db.models import DeliveryStatus, Membership, OutOfOffice, Person, Program, ProgramStatus
 from scheduler.planning import plan_all

@@ -9,8 +9,8 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.domain.surveys.content import AnswerContent
 from bot.services.surveys.answer import record_answer
-from bot.services.surveys.content import AnswerContent
 from bot.settings import Settings
 from db.models import (
     Delivery,

@@ -9,8 +9,8 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.domain.local_time import at_local
 from bot.services.launch import PAUSED, WELCOME_KIND, move_program
-from bot.services.local_time import at_local
 from bot.services.out_of_office import set_out_of_office
 from db.models import Delivery, DeliveryStatus, Program, ProgramStatus, Role
 from tests.databases import Database

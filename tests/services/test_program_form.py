@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
+from bot.domain.program_spec import build_spec
 from bot.errors import InvalidInput
 from bot.services.program_form import check_program_form, save_program_form
-from bot.services.program_spec import build_spec
 from tests.databases import Database
 from tests.factories import make_program, make_workspace
 

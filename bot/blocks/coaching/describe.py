@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from bot.blocks.text import Block, escape, plain, section
+from bot.domain.coaching.vocabulary import CADENCE_MINUTES, CADENCE_NAMES
 from bot.ids import ActionId
-from bot.services.coaching.vocabulary import CADENCE_MINUTES, CADENCE_NAMES
 from db.models import CoachingItem, LoggedStatus
 
 

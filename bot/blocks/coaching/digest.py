@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.blocks.coaching.describe import day_label, item_line, item_with_button
 from bot.blocks.text import Block, context, escape, header, section
-from bot.services.coaching.digest import Digest
+from bot.domain.coaching.views import Digest
 from db.models import CoachingItem
 
 # A message holds 50 blocks; the longest lists are cut and point to /kickoff log.

@@ -17,15 +17,9 @@ from bot.blocks.coaching.modal_inputs import (
 )
 from bot.blocks.metadata import read_int, read_member, read_metadata
 from bot.blocks.text import Block, context, escape, plain, section
+from bot.domain.coaching.log_form import MINUTES, NOTES_LIMIT, REASON_LIMIT, SCORE_FIELDS, LogForm
+from bot.domain.coaching.vocabulary import CADENCE_AGENDAS, CADENCE_MINUTES, DIMENSION_LABELS
 from bot.ids import ActionId, CallbackId, CoachingField
-from bot.services.coaching.validation import (
-    MINUTES,
-    NOTES_LIMIT,
-    REASON_LIMIT,
-    SCORE_FIELDS,
-    LogForm,
-)
-from bot.services.coaching.vocabulary import CADENCE_AGENDAS, CADENCE_MINUTES, DIMENSION_LABELS
 from db.models import CadenceType, CoachingItem, LoggedStatus
 from db.models.coaching import RUBRIC_DIMENSIONS
 

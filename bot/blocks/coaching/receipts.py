@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from bot.blocks.coaching.describe import cadence_label, day_label, item_with_button
 from bot.blocks.text import MAX_TEXT, Block, context, escape, mrkdwn, plain, section
+from bot.domain.coaching.vocabulary import DIMENSION_LABELS
 from bot.ids import ActionId
-from bot.services.coaching.vocabulary import DIMENSION_LABELS
 from db.models import CadenceType, CoachingItem, Confirmation, LoggedStatus
 from db.models.coaching import RUBRIC_DIMENSIONS
 

@@ -7,8 +7,8 @@ from typing import Any
 
 from bot.blocks.coaching.describe import cadence_label, day_label, due_text, item_with_button
 from bot.blocks.text import Block, context, escape, header, plain, section
-from bot.services.coaching.rep_sessions import RepSessions
-from bot.services.coaching.status import TO_LOG, Status
+from bot.domain.coaching.status import TO_LOG, Status
+from bot.domain.coaching.views import RepSessions
 from db.models import CoachingItem, LoggedStatus
 
 STATUS_LABELS = {

@@ -7,8 +7,8 @@ from __future__ import annotations
 from bot.blocks.home.common import DIVIDER, short_date, within
 from bot.blocks.standup import actions, button
 from bot.blocks.text import Block, escape, header, plain, section
+from bot.domain.home import AdminView, ProgramRow
 from bot.ids import ActionId
-from bot.services.home.admin import AdminView, ProgramRow
 from db.models import ProgramStatus, Role
 
 MOVES = {

@@ -16,9 +16,8 @@ from bot.blocks.home.rep import build_rep_section
 from bot.blocks.standup import actions, button
 from bot.blocks.survey_messages import build_invitation_message
 from bot.blocks.text import Block, context, escape, header
+from bot.domain.home import LIVE, HomeData
 from bot.ids import ActionId
-from bot.services.home import HomeData
-from bot.services.home.viewer import LIVE
 
 MAX_BLOCKS = 100  # Slack's limit for a home view
 MIN_ROOM = 8  # kept for each section still to come

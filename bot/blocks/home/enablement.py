@@ -9,9 +9,9 @@ from bot.blocks.home.common import DIVIDER, within
 from bot.blocks.standup import actions, button
 from bot.blocks.survey_messages import build_status_message
 from bot.blocks.text import Block, context, escape, header, section
+from bot.domain.home import EnablementView, ProgramGlance
+from bot.domain.standups.participation import Counts
 from bot.ids import ActionId
-from bot.services.home.enablement import EnablementView, ProgramGlance
-from bot.services.standups.participation import Counts
 
 GLANCE_ROOM = 4  # blocks kept for the programs at a glance
 

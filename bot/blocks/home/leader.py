@@ -9,9 +9,9 @@ from bot.blocks.audit_lines import managers_title, standing_lines, summary_lines
 from bot.blocks.home.common import DIVIDER, short_date
 from bot.blocks.standup import actions, button
 from bot.blocks.text import Block, escape, header, plain, section
+from bot.domain.audit.numbers import WeekNumbers
+from bot.domain.home import LeaderView
 from bot.ids import ActionId
-from bot.services.audit.numbers import WeekNumbers
-from bot.services.home.leader import LeaderView
 
 PROGRAM_BLOCKS = 4  # summary, managers below target, the button, a divider
 MAX_STANDINGS = 3

@@ -8,8 +8,8 @@ from bot.blocks.home.common import DIVIDER, clip
 from bot.blocks.home.enablement import standup_counts
 from bot.blocks.standup import actions, button
 from bot.blocks.text import Block, context, escape, header, section
+from bot.domain.home import ManagerView
 from bot.ids import ActionId
-from bot.services.home.manager import ManagerView
 
 PAGE_SIZE = 10  # coaching rows per page
 FIXED_BLOCKS = 6  # team line, blockers title and "more", coaching title, pager, divider

@@ -8,9 +8,9 @@ from bot.blocks.home.common import DIVIDER, clip, short_date
 from bot.blocks.standup import actions, button
 from bot.blocks.standup_refs import DayRef
 from bot.blocks.text import Block, escape, header, section
+from bot.domain.coaching.vocabulary import CADENCE_MINUTES, DIMENSION_LABELS
+from bot.domain.home import RepView, Review
 from bot.ids import ActionId
-from bot.services.coaching.vocabulary import CADENCE_MINUTES, DIMENSION_LABELS
-from bot.services.home.rep import RepView, Review
 from db.models import ProgramStatus
 
 # Blocks one program takes at most: standup section and buttons, coaching, reviews, divider.

@@ -12,7 +12,7 @@ from io import BytesIO
 import numpy as np
 from matplotlib.figure import Figure
 
-from bot.services.audit.numbers import ManagerHistory, Tally, WeekNumbers
+from bot.domain.audit.numbers import ManagerHistory, Tally, WeekNumbers
 
 MAX_MANAGERS = 15  # rows after "All managers"; the CSV or the text has everyone
 NAME_WIDTH = 26

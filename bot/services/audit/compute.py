@@ -13,7 +13,7 @@ from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
-from bot.services.audit.numbers import Enps, ManagerHistory, StandupTally, Tally, WeekNumbers
+from bot.domain.audit.numbers import Enps, ManagerHistory, StandupTally, Tally, WeekNumbers
 from bot.services.audit.snapshot import late_changes, latest_audit_before
 from bot.services.audit.sources import latest_enps
 from bot.services.audit.weeks import (

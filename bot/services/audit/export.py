@@ -16,10 +16,11 @@ from io import StringIO
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
-from bot.services.audit.numbers import Tally, WeekNumbers
+from bot.domain.audit.numbers import Tally, WeekNumbers
+from bot.domain.coaching.status import Status
 from bot.services.audit.weeks import week_label
 from bot.services.coaching.calendar import program_week
-from bot.services.coaching.status import Status, load_status_context
+from bot.services.coaching.status import load_status_context
 from db.models import CoachingItem, Program
 
 COLUMNS = ("level", "name", "manager", "program_week", "iso_week", "due", "excused", "done",

@@ -3,73 +3,21 @@ latest, blockers, eNPS, and a plain verdict per cadence type against the program
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from statistics import fmean
 
-from pydantic import BaseModel, ConfigDict
 from sqlalchemy.orm import Session
 
+from bot.domain.audit.numbers import Tally
+from bot.domain.audit.readout import DimensionAverage, ReadoutNumbers, WeekCompletion
+from bot.domain.coaching.cadence import CADENCE_ORDER
 from bot.services.audit.compute import Sources, cadence_tallies, gather
-from bot.services.audit.numbers import Enps, StandupTally, Tally
 from bot.services.audit.sources import BlockerTotals, blocker_totals
 from bot.services.audit.weeks import readout_date, week_label
 from bot.services.coaching.calendar import program_week
 from bot.services.coaching.history import RepRubric
-from bot.services.coaching.occurrences import CADENCE_ORDER
 from db.models import Program
 from db.models.coaching import RUBRIC_DIMENSIONS
-
-
-class WeekCompletion(BaseModel):
-    """One program week's coaching, per cadence type."""
-
-    model_config = ConfigDict(frozen=True)
-
-    number: int
-    week: str  # ISO week
-    cadences: dict[str, Tally]
-
-    @property
-    def total(self) -> Tally:
-        """Every cadence type together."""
-        return sum(self.cadences.values(), Tally())
-
-
-class DimensionAverage(BaseModel):
-    """A rubric dimension's average score, first vs latest call review of each rep."""
-
-    model_config = ConfigDict(frozen=True)
-
-    dimension: str
-    first: float
-    latest: float
-
-
-class ReadoutNumbers(BaseModel):
-    """Everything the read-out says."""
-
-    model_config = ConfigDict(frozen=True)
-
-    program: str
-    day: int
-    on: date
-    as_of: datetime
-    target: float
-    baseline: float
-    standups: StandupTally
-    weeks: list[WeekCompletion]  # weeks with coaching due, in order
-    totals: dict[str, Tally]  # per cadence type over the whole program
-    rubric: list[DimensionAverage]
-    rubric_reps: int  # reps with two reviews or more, whose first and latest are compared
-    blockers_raised: int
-    blockers_resolved: int
-    open_blockers: int
-    enps: Enps | None
-
-    def held(self, cadence: str) -> bool | None:
-        """Whether the cadence type met the target; None when none was due."""
-        rate = self.totals.get(cadence, Tally()).rate
-        return None if rate is None else rate >= self.target
 
 
 def compute_readout(*, session: Session, program: Program, now: datetime) -> ReadoutNumbers:

@@ -12,7 +12,7 @@ from sqlalchemy import Insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from bot.services.audit.numbers import Tally, WeekChange, WeekNumbers
+from bot.domain.audit.numbers import Tally, WeekChange, WeekNumbers
 from db.models import AuditKind, AuditSnapshot
 
 

@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from bot.services.audit.numbers import Enps
+from bot.domain.audit.numbers import Enps
 from bot.services.surveys.results import results_of
 from db.models import StandupAnswer, Survey, SurveyOutcome
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from bot.domain.local_time import at_local, local_date
 from bot.errors import InvalidInput
 from bot.services.coaching.calendar import cadence_end, monday_of, week_number
-from bot.services.local_time import at_local, local_date
 from db.models import AuditKind, Program
 
 POST_TIME = time(9, 0)

@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from bot.domain.local_time import end_of_local_day
+from bot.domain.program_spec import PROGRAM_DAYS
 from bot.services.availability import program_day_off
-from bot.services.local_time import end_of_local_day
-from bot.services.program_spec import PROGRAM_DAYS
 from db.models import Program
 
 ONE_DAY = timedelta(days=1)

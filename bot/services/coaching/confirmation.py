@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from bot.blocks.text import escape
 from bot.errors import InvalidInput, NotAllowed
-from bot.services.coaching.logging import load_item
+from bot.services.coaching.log_entry import load_item
 from bot.services.coaching.notices import queue_dispute_notice
 from db.models import CoachingItem, Confirmation, LoggedStatus
 

@@ -8,33 +8,15 @@ something still to log in it.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, datetime
 
+from bot.domain.coaching.cadence import CADENCE_ORDER
+from bot.domain.coaching.status import TO_LOG
+from bot.domain.coaching.views import Digest
 from bot.services.availability import program_day_off
 from bot.services.coaching.calendar import ONE_DAY, week_days, working_days
-from bot.services.coaching.occurrences import CADENCE_ORDER
-from bot.services.coaching.status import TO_LOG, StatusContext
+from bot.services.coaching.status import StatusContext
 from db.models import CoachingItem, Program
-
-
-@dataclass(frozen=True)
-class Digest:
-    """One manager's digest of one day; each item is listed once."""
-
-    day: date
-    this_week: list[CoachingItem]
-    due_next: list[CoachingItem]
-    overdue: list[CoachingItem]
-
-    @property
-    def empty(self) -> bool:
-        """Whether there is nothing to tell the manager."""
-        return not (self.this_week or self.due_next or self.overdue)
-
-    def items(self) -> list[CoachingItem]:
-        """Every item of the digest, in the order shown."""
-        return [*self.this_week, *self.due_next, *self.overdue]
 
 
 def week_opening(program: Program, day: date) -> date | None:

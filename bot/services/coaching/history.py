@@ -13,31 +13,12 @@ from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
+from bot.domain.coaching.status import CadenceCounts, Status
 from bot.errors import NotFound
 from bot.services.coaching.item_rows import ItemRow, item_rows
-from bot.services.coaching.status import Status, load_status_context
+from bot.services.coaching.status import load_status_context
 from db.models import CadenceType, Program
 from db.models.coaching import RUBRIC_DIMENSIONS
-
-
-@dataclass(frozen=True)
-class CadenceCounts:
-    """How the items of one cadence type ended; `due` is their number, each counted once."""
-
-    due: int = 0
-    done: int = 0
-    rescheduled: int = 0
-    skipped: int = 0
-    missed: int = 0
-    excused: int = 0
-    disputed: int = 0
-    open: int = 0
-
-    @property
-    def completion(self) -> float | None:
-        """done / (due - excused); None when nothing counts."""
-        counted = self.due - self.excused
-        return self.done / counted if counted else None
 
 
 @dataclass(frozen=True)

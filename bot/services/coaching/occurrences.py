@@ -10,6 +10,7 @@ from sqlalchemy import Insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from bot.domain.coaching.cadence import CADENCE_WEEKS
 from bot.services.coaching.calendar import (
     ProgramWeek,
     cadence_end,
@@ -19,14 +20,6 @@ from bot.services.coaching.calendar import (
 )
 from db.models import CadenceType, CoachingItem, Membership, MembershipRole, Person, Program, Role
 
-# The default cadence: a 1:1 in weeks 2-4, call reviews in weeks 2 and 4, a territory review in 3.
-CADENCE_WEEKS: dict[CadenceType, tuple[int, ...]] = {
-    CadenceType.ONE_ON_ONE: (2, 3, 4),
-    CadenceType.CALL_REVIEW: (2, 4),
-    CadenceType.TERRITORY_REVIEW: (3,),
-}
-# The order people read cadence types in: the weekly 1:1 first.
-CADENCE_ORDER = tuple(CADENCE_WEEKS)
 ITEM_KEY = ("program_id", "manager_id", "rep_id", "cadence", "week")
 
 

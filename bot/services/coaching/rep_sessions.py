@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
+from bot.domain.coaching.cadence import CADENCE_ORDER
+from bot.domain.coaching.views import RepSessions
 from bot.errors import NotAllowed, NotFound
 from bot.services.coaching.authority import Actor, may_log_for, refusal
-from bot.services.coaching.occurrences import CADENCE_ORDER, materialise_items
-from bot.services.coaching.status import Status, load_status_context
+from bot.services.coaching.occurrences import materialise_items
+from bot.services.coaching.status import load_status_context
 from db.models import (
     CoachingItem,
     Membership,
@@ -21,16 +22,6 @@ from db.models import (
     ProgramStatus,
     Role,
 )
-
-
-@dataclass(frozen=True)
-class RepSessions:
-    """A rep, their manager, and every session of theirs in the program with its status."""
-
-    program: Program
-    rep: Person
-    manager: Person
-    sessions: list[tuple[CoachingItem, Status]]
 
 
 def sessions_to_log(

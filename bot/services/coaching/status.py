@@ -9,31 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from enum import StrEnum
 from typing import Protocol
 
 from sqlalchemy.orm import Session
 
+from bot.domain.coaching.status import Status
 from bot.services.availability import Absences, load_absences
 from bot.services.coaching.calendar import cadence_span, end_of_week, week_days, working_days
 from bot.services.coaching.occurrences import active_pairs
 from db.models import Confirmation, LoggedStatus, Program
-
-
-class Status(StrEnum):
-    """Where an item stands; each item is in exactly one."""
-
-    OPEN = "open"  # due and not logged yet, its week not over
-    DONE = "done"
-    RESCHEDULED = "rescheduled"  # moved to a new date, still due
-    SKIPPED = "skipped"
-    MISSED = "missed"
-    EXCUSED = "excused"
-    DISPUTED = "disputed"  # logged as held; the rep says it did not happen
-
-
-# Items a manager still has to hold and log.
-TO_LOG = frozenset({Status.OPEN, Status.RESCHEDULED})
 
 
 class StatusItem(Protocol):

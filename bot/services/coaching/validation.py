@@ -7,25 +7,17 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from bot.domain.coaching.log_form import (
+    LINK_LIMIT,
+    MINUTES,
+    NOTES_LIMIT,
+    REASON_LIMIT,
+    SCORE_FIELDS,
+    LogForm,
+)
 from bot.ids import CoachingField
 from bot.services.coaching.calendar import cadence_end
 from db.models import CadenceType, CoachingItem, LoggedStatus, Program
-from db.models.coaching import RUBRIC_DIMENSIONS
-
-LOGGED_FIELDS = tuple(f for f in CoachingField if f is not CoachingField.OUTCOME)
-SCORE_FIELDS = tuple(CoachingField(f"score_{name}") for name in RUBRIC_DIMENSIONS)
-NOTES_LIMIT = 2000
-REASON_LIMIT = 500
-LINK_LIMIT = 500
-MINUTES = (5, 240)
-
-
-@dataclass(frozen=True)
-class LogForm:
-    """What the modal submitted: the chosen outcome and the raw value of each input."""
-
-    outcome: LoggedStatus
-    values: Mapping[CoachingField, str | None]
 
 
 @dataclass

@@ -4,38 +4,23 @@ number of queries per section and program (the blocks are built in bot/blocks/ho
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy.orm import Session
 
+from bot.domain.home import LIVE, HomeData
 from bot.services.access import Caller, is_kickoff_admin
-from bot.services.home.admin import AdminView, admin_view
-from bot.services.home.enablement import EnablementView, enablement_view
-from bot.services.home.leader import LeaderView, leader_view
-from bot.services.home.manager import ManagerView, manager_view
-from bot.services.home.rep import RepView, rep_view
+from bot.services.home.admin import admin_view
+from bot.services.home.enablement import enablement_view
+from bot.services.home.leader import leader_view
+from bot.services.home.manager import manager_view
+from bot.services.home.rep import rep_view
 from bot.services.home.surveys import surveys_to_answer
-from bot.services.home.viewer import LIVE, Viewer, load_viewer
-from db.models import ProgramStatus, Role, Survey
+from bot.services.home.viewer import load_viewer
+from db.models import ProgramStatus, Role
 
 # Programs whose reps and managers have something to act on.
 RUNNING = frozenset({ProgramStatus.ACTIVE, ProgramStatus.PAUSED})
-
-
-@dataclass(frozen=True)
-class HomeData:
-    """Everything the home shows; a section is empty or None when the viewer lacks its role."""
-
-    viewer: Viewer
-    now: datetime
-    surveys: list[Survey]
-    reps: list[RepView]
-    managers: list[ManagerView]
-    enablement: EnablementView | None
-    leaders: list[LeaderView]
-    admin: AdminView | None
-    kickoff_admins: tuple[str, ...]  # whom someone in no program may ask
 
 
 def gather_home(

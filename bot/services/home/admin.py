@@ -4,34 +4,18 @@ deliveries that failed lately."""
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from bot.services.deliveries import DeliveryPage, list_deliveries
-from bot.services.home.viewer import Viewer
+from bot.domain.deliveries import DeliveryPage
+from bot.domain.home import AdminView, ProgramRow, Viewer
+from bot.services.deliveries import list_deliveries
 from db.models import DeliveryStatus, Membership, MembershipRole, Program, Role
 
 FAILURES_SINCE = timedelta(days=7)
 MAX_FAILURES = 3
-
-
-@dataclass(frozen=True)
-class ProgramRow:
-    """A program the admin runs, with its active members per role."""
-
-    program: Program
-    members: dict[Role, int]
-
-
-@dataclass(frozen=True)
-class AdminView:
-    """The admin's programs (newest kickoff first) and recent delivery failures."""
-
-    programs: list[ProgramRow]
-    failures: DeliveryPage
 
 
 def admin_view(*, session: Session, viewer: Viewer, now: datetime) -> AdminView:

@@ -4,38 +4,20 @@ program's participation at a glance: members, standups, coaching done so far."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from bot.domain.coaching.status import Status
+from bot.domain.home import EnablementView, ProgramGlance
+from bot.domain.local_time import local_date
 from bot.errors import NotAllowed
 from bot.services.access import Caller
-from bot.services.coaching.status import Status, load_status_context
-from bot.services.local_time import local_date
-from bot.services.standups.participation import Counts, participation
-from bot.services.surveys.status import SurveyOverview, survey_overviews
+from bot.services.coaching.status import load_status_context
+from bot.services.standups.participation import participation
+from bot.services.surveys.status import survey_overviews
 from db.models import CoachingItem, Membership, Person, Program
-
-
-@dataclass(frozen=True)
-class ProgramGlance:
-    """One program's participation so far."""
-
-    program: Program
-    members: int
-    standups: Counts
-    coaching_done: int
-    coaching_due: int  # sessions due before today, excused ones left out
-
-
-@dataclass(frozen=True)
-class EnablementView:
-    """The surveys enablement runs, and a glance at each of their programs."""
-
-    surveys: list[SurveyOverview]
-    glances: list[ProgramGlance]
 
 
 def enablement_view(

@@ -2,21 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from sqlalchemy.orm import Session
 
-from bot.services.audit.numbers import WeekNumbers
+from bot.domain.home import LeaderView
 from bot.services.audit.snapshot import week_numbers_of, weekly_snapshots
 from db.models import Membership
-
-
-@dataclass(frozen=True)
-class LeaderView:
-    """The program and its latest weekly audit (None before the first one)."""
-
-    member: Membership
-    latest: WeekNumbers | None
 
 
 def leader_view(*, session: Session, member: Membership) -> LeaderView:

@@ -3,43 +3,22 @@ overdue), the team's standup participation, and the blockers their reps raised, 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, joinedload
 
+from bot.domain.coaching.cadence import CADENCE_ORDER
+from bot.domain.coaching.status import TO_LOG
+from bot.domain.home import ManagerView, OpenBlocker
+from bot.domain.local_time import local_date
+from bot.domain.standups.participation import Counts
 from bot.services.coaching.calendar import monday_of
-from bot.services.coaching.occurrences import CADENCE_ORDER
-from bot.services.coaching.status import TO_LOG, load_status_context
-from bot.services.local_time import local_date
-from bot.services.standups.participation import Counts, participation
+from bot.services.coaching.status import load_status_context
+from bot.services.standups.participation import participation
 from db.models import CoachingItem, Membership, MembershipRole, Person, Role, StandupAnswer
 
 MAX_BLOCKERS = 5  # the oldest open ones; the DMs hold every one
-
-
-@dataclass(frozen=True)
-class OpenBlocker:
-    """A blocker a rep raised in a standup that nobody has resolved yet."""
-
-    answer_id: int
-    rep_name: str
-    day_number: int
-    text: str
-
-
-@dataclass(frozen=True)
-class ManagerView:
-    """Everything the manager section shows about one program."""
-
-    member: Membership
-    reps: int
-    to_log: list[CoachingItem]  # due this week or overdue, not logged; overdue first
-    overdue: int
-    standups: Counts
-    blockers: list[OpenBlocker]
-    more_blockers: int
 
 
 def manager_view(*, session: Session, member: Membership, now: datetime) -> ManagerView:

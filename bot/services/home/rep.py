@@ -3,51 +3,22 @@ scores and the behaviour agreed at the last one."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.services.coaching.status import TO_LOG, Status, load_status_context
-from bot.services.local_time import local_date
+from bot.domain.coaching.status import TO_LOG, Status
+from bot.domain.home import RepView, Review, StandupToday
+from bot.domain.local_time import local_date
+from bot.services.coaching.status import load_status_context
 from bot.services.standups.reps import answer_of, is_taking_part
-from bot.services.standups.schedule import StandupDay, today_for
+from bot.services.standups.schedule import today_for
 from bot.services.standups.slots import describe_next_day
 from db.models import CadenceType, CoachingItem, Membership
 from db.models.coaching import RUBRIC_DIMENSIONS
 
 MAX_COACHING = 4  # sessions ahead shown; the rest are in the manager's hands anyway
-
-
-@dataclass(frozen=True)
-class StandupToday:
-    """Today's standup day of the rep, and what they did with it so far."""
-
-    day: StandupDay
-    answered: bool
-    out_today: bool
-
-
-@dataclass(frozen=True)
-class Review:
-    """One call review held with the rep: its week, date and the five rubric scores."""
-
-    week: int
-    held_on: date | None
-    scores: dict[str, int]
-
-
-@dataclass(frozen=True)
-class RepView:
-    """Everything the rep section shows about one program."""
-
-    member: Membership
-    standup: StandupToday | None
-    next_standup: str | None
-    coaching: list[CoachingItem]
-    reviews: list[Review]
-    agreed_behaviour: str | None
 
 
 def rep_view(*, session: Session, member: Membership, now: datetime) -> RepView:

@@ -2,37 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.domain.home import Viewer
 from bot.services.access import memberships_of
-from db.models import Membership, Person, ProgramStatus, Role, Workspace
-
-# Programs whose people see their part of the home (an ended program is only the admins').
-LIVE = frozenset({ProgramStatus.DRAFT, ProgramStatus.ACTIVE, ProgramStatus.PAUSED})
-
-
-@dataclass(frozen=True)
-class Viewer:
-    """The viewer as the home sees them."""
-
-    slack_user_id: str
-    workspace_id: int | None
-    person: Person | None
-    memberships: list[Membership]
-    is_kickoff_admin: bool
-
-    def holding(self, role: Role) -> list[Membership]:
-        """Memberships in live programs in which the viewer holds `role`."""
-        return [m for m in self.memberships if role in m.roles and m.program.status in LIVE]
-
-    @property
-    def roles(self) -> frozenset[Role]:
-        """Every role held in a live program, plus admin for kickoff admins."""
-        held = {role for m in self.memberships if m.program.status in LIVE for role in m.roles}
-        return frozenset(held | ({Role.ADMIN} if self.is_kickoff_admin else set()))
+from db.models import Person, Workspace
 
 
 def load_viewer(*, session: Session, slack_user_id: str, is_kickoff_admin: bool) -> Viewer:

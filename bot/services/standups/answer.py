@@ -8,11 +8,12 @@ from enum import StrEnum
 
 from sqlalchemy.orm import Session
 
+from bot.domain.standups.days import StandupDay
+from bot.domain.standups.fields import AnswerText, Field, check_text
+from bot.domain.standups.kinds import Kind
 from bot.errors import KickoffError
 from bot.services.standups.blockers import sync_blocker_dm
 from bot.services.standups.dm import sent_dm
-from bot.services.standups.fields import AnswerText, Field, check_text
-from bot.services.standups.keys import Kind
 from bot.services.standups.posting import queue_answer_posts, queue_reply_edit
 from bot.services.standups.records import (
     cancel_reminder,
@@ -21,7 +22,6 @@ from bot.services.standups.records import (
     must,
     write_answer,
 )
-from bot.services.standups.schedule import StandupDay
 from bot.services.standups.slots import Slot, find_slot
 from db.models import StandupAnswer
 

@@ -14,10 +14,11 @@ from bot.blocks.standup_channel import (
     build_blocker_dm,
 )
 from bot.blocks.text import Block
+from bot.domain.standups.days import StandupDay
+from bot.domain.standups.kinds import Kind
 from bot.services.outbox import NOW_WINDOW, Envelope, queue
-from bot.services.standups.keys import Kind, blocker_key
+from bot.services.standups.keys import blocker_key
 from bot.services.standups.posting import refresh_planned
-from bot.services.standups.schedule import StandupDay
 from db.models import Membership, Person, Program, StandupAnswer
 
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
+from bot.domain.standups.kinds import Kind
 from bot.services.outbox import delivery_by_key
-from bot.services.standups.keys import Kind, prompt_key, reminder_key
+from bot.services.standups.keys import prompt_key, reminder_key
 from db.models import DeliveryStatus
 
 KEYS = {Kind.PROMPT: prompt_key, Kind.REMINDER: reminder_key}

@@ -1,4 +1,4 @@
-"""The outbox kinds and delivery keys of standup messages, in one place.
+"""The delivery keys of standup messages (their kinds: bot.domain.standups.kinds), in one place.
 
 Keys are deterministic, so the same message is never queued twice: two first answers of a day
 racing each other queue the same thread parent, and the outbox keeps one.
@@ -7,23 +7,11 @@ racing each other queue the same thread parent, and the outbox keeps one.
 from __future__ import annotations
 
 from datetime import datetime
-from enum import StrEnum
 
+from bot.domain.standups.kinds import Kind
 from bot.services.outbox import delivery_key
 
 CHANNEL = "channel"  # the recipient part of keys for posts in the program's standup channel
-
-
-class Kind(StrEnum):
-    """The outbox kinds standups queue."""
-
-    PROMPT = "standup_prompt"
-    REMINDER = "standup_reminder"
-    THREAD = "standup_thread"
-    REPLY = "standup_reply"
-    COUNT = "standup_count"
-    BLOCKER = "standup_blocker"
-    RESOLVED = "standup_blocker_resolved"
 
 
 def prompt_key(program_id: int, slack_user_id: str, number: int) -> str:

@@ -8,11 +8,11 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
+from bot.domain.standups.days import StandupDay
+from bot.domain.standups.fields import MAX_CHARS, AnswerText
+from bot.domain.standups.kinds import Kind
 from bot.errors import InvalidInput
 from bot.services.standups.dm import dm_to_update
-from bot.services.standups.fields import MAX_CHARS, AnswerText
-from bot.services.standups.keys import Kind
-from bot.services.standups.schedule import StandupDay
 from bot.services.standups.slots import (
     DayClosed,
     Slot,
@@ -20,7 +20,7 @@ from bot.services.standups.slots import (
     next_standup_for,
     open_slot_for,
 )
-from bot.services.standups.typing import typed_text_for
+from bot.services.standups.typed_dm import typed_text_for
 
 
 @dataclass(frozen=True)

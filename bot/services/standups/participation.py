@@ -10,88 +10,19 @@ days and "out today".
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
-from dataclasses import dataclass
 from datetime import datetime
-from enum import StrEnum
-from typing import TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.domain.standups.days import StandupDay
+from bot.domain.standups.kinds import Kind
+from bot.domain.standups.participation import Participation, RepDay, Status
 from bot.services.availability import Absences, load_absences
-from bot.services.standups.keys import Kind, prompt_key
+from bot.services.standups.keys import prompt_key
 from bot.services.standups.reps import Rep, answers_of, reps_of
-from bot.services.standups.schedule import StandupDay, closes_at, standup_days
+from bot.services.standups.schedule import closes_at, standup_days
 from db.models import Delivery, DeliveryStatus, Program, StandupAnswer
-
-K = TypeVar("K", bound=Hashable)
-
-
-class Status(StrEnum):
-    """Where one rep stands on one standup day."""
-
-    ANSWERED = "answered"
-    EXCUSED = "excused"
-    MISSED = "missed"
-    PENDING = "pending"  # the rep's day has not closed yet
-
-
-@dataclass(frozen=True)
-class RepDay:
-    """One rep on one standup day."""
-
-    person_id: int
-    name: str
-    team: str | None
-    manager_id: int | None
-    manager_name: str | None
-    number: int
-    status: Status
-    late: bool = False
-    reason: str | None = None  # why excused
-
-
-@dataclass
-class Counts:
-    """Totals over some rep-days; `answered` includes the late ones."""
-
-    expected: int = 0
-    answered: int = 0
-    late: int = 0
-    excused: int = 0
-    missed: int = 0
-    pending: int = 0
-
-    def add(self, row: RepDay) -> None:
-        """Count one rep-day."""
-        self.expected += 1
-        self.answered += row.status is Status.ANSWERED
-        self.late += row.late
-        self.excused += row.status is Status.EXCUSED
-        self.missed += row.status is Status.MISSED
-        self.pending += row.status is Status.PENDING
-
-
-@dataclass(frozen=True)
-class Participation:
-    """Every rep-day of a program, with totals by any grouping."""
-
-    rows: list[RepDay]
-
-    def by(self, key: Callable[[RepDay], K]) -> dict[K, Counts]:
-        """Counts per value of `key` (e.g. per day, team or manager)."""
-        groups: dict[K, Counts] = {}
-        for row in self.rows:
-            groups.setdefault(key(row), Counts()).add(row)
-        return groups
-
-    def totals(self) -> Counts:
-        """Counts over the whole program."""
-        counts = Counts()
-        for row in self.rows:
-            counts.add(row)
-        return counts
 
 
 def participation(

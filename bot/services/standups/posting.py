@@ -15,11 +15,12 @@ from bot.blocks.standup_channel import (
     thread_parent_fallback,
 )
 from bot.blocks.text import Block
+from bot.domain.standups.days import StandupDay
+from bot.domain.standups.fields import AnswerText
+from bot.domain.standups.kinds import Kind
 from bot.services.outbox import NOW_WINDOW, Envelope, delivery_by_key, queue
-from bot.services.standups.fields import AnswerText
-from bot.services.standups.keys import Kind, count_key, reply_edit_key, reply_key, thread_key
+from bot.services.standups.keys import count_key, reply_edit_key, reply_key, thread_key
 from bot.services.standups.participation import participation
-from bot.services.standups.schedule import StandupDay
 from db.models import Delivery, DeliveryStatus, Person, Program, StandupAnswer
 
 

@@ -9,8 +9,8 @@ from sqlalchemy import update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from bot.domain.standups.fields import AnswerText
 from bot.services.outbox import cancel_planned
-from bot.services.standups.fields import AnswerText
 from bot.services.standups.keys import reminder_key
 from bot.services.standups.schedule import reminder_at
 from bot.services.standups.slots import Slot

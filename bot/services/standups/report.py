@@ -9,8 +9,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.domain.standups.participation import Counts, Participation
 from bot.services.standups.blockers import open_blockers_by_manager
-from bot.services.standups.participation import Counts, Participation, participation
+from bot.services.standups.participation import participation
 from bot.services.standups.schedule import standup_days
 from db.models import Person, Program
 

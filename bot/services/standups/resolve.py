@@ -17,11 +17,13 @@ from bot.blocks.standup_channel import (
     resolved_note,
 )
 from bot.blocks.text import Block
+from bot.domain.standups.days import StandupDay
+from bot.domain.standups.kinds import Kind
 from bot.errors import NotAllowed, NotFound
 from bot.services.outbox import queue
 from bot.services.standups.blockers import dm_envelope
-from bot.services.standups.keys import Kind, resolved_key
-from bot.services.standups.schedule import StandupDay, standup_day
+from bot.services.standups.keys import resolved_key
+from bot.services.standups.schedule import standup_day
 from db.models import Membership, Person, Program, Role, StandupAnswer
 
 

@@ -6,35 +6,12 @@ own time zone, so a rep in Sydney answers Day 1 while New York is still on the d
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from enum import StrEnum
 
+from bot.domain.local_time import at_local, end_of_local_day, local_date
+from bot.domain.standups.days import DayState, StandupDay
 from bot.services.availability import program_day_off
-from bot.services.local_time import at_local, end_of_local_day, local_date
 from db.models import Program
-
-
-class DayState(StrEnum):
-    """Where a rep's standup day is at an instant, in their own time zone."""
-
-    NOT_YET = "not yet"
-    OPEN = "open"
-    CLOSED = "closed"
-
-
-@dataclass(frozen=True)
-class StandupDay:
-    """Day `number` of `total`, on `date` (a calendar date each rep lives in their own zone)."""
-
-    number: int
-    total: int
-    date: date
-
-    @property
-    def label(self) -> str:
-        """The label people read, e.g. "Day 2 of 5"."""
-        return f"Day {self.number} of {self.total}"
 
 
 def standup_days(program: Program) -> list[StandupDay]:

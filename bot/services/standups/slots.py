@@ -7,17 +7,11 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
+from bot.domain.standups.days import DayState, StandupDay
 from bot.errors import InvalidInput, KickoffError, NotAllowed, NotFound
 from bot.services.access import memberships_of
 from bot.services.standups.reps import answer_of, is_taking_part, rep_membership
-from bot.services.standups.schedule import (
-    DayState,
-    StandupDay,
-    next_day_for,
-    standup_day,
-    standup_days,
-    state_of,
-)
+from bot.services.standups.schedule import next_day_for, standup_day, standup_days, state_of
 from db.models import Membership, Program, ProgramStatus, StandupAnswer
 
 

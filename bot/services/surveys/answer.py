@@ -9,10 +9,10 @@ from datetime import datetime
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from bot.domain.surveys.content import AnswerContent
 from bot.errors import InvalidInput, KickoffError, NotAllowed, NotFound
 from bot.services.surveys.audience import AUDIENCE_NAMES, is_in_audience
 from bot.services.surveys.batching import lock_survey, random_key
-from bot.services.surveys.content import AnswerContent
 from bot.services.surveys.sealing import seal
 from db.models import Person, Survey, SurveyParticipation, SurveyPendingAnswer
 

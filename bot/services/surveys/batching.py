@@ -17,7 +17,7 @@ import secrets
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from bot.services.surveys.content import AnswerContent
+from bot.domain.surveys.content import AnswerContent
 from bot.services.surveys.sealing import unseal
 from db.models import Survey, SurveyAnswer, SurveyParticipation, SurveyPendingAnswer
 

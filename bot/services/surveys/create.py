@@ -10,20 +10,19 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.domain.surveys.content import InvalidField
+from bot.domain.surveys.form import (
+    DEFAULT_MINIMUM,
+    DEFAULT_QUESTION,
+    LOWEST_MINIMUM,
+    QUESTION_LENGTH,
+    TITLE_LENGTH,
+)
 from bot.errors import NotFound
 from bot.services.access import Caller
 from bot.services.surveys.audience import audience_members, ensure_may_manage
-from bot.services.surveys.content import InvalidField
 from db.models import Person, Program, ProgramStatus, Survey, SurveyAudience
 
-DEFAULT_QUESTION = (
-    "On a scale from 0 to 10, how likely are you to recommend the way we run the kickoff "
-    "and the 30 days after it to a colleague?"
-)
-DEFAULT_MINIMUM = 5
-LOWEST_MINIMUM = 3
-TITLE_LENGTH = 80
-QUESTION_LENGTH = 300
 CHANNEL_ID = re.compile(r"^[CG][A-Z0-9]{2,}$")
 # An opening a few minutes in the past (the modal sat open) still counts as "now".
 OPENING_GRACE = timedelta(minutes=10)

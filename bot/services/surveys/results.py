@@ -10,38 +10,17 @@ rounded promoter and detractor percentages may differ from the eNPS by one.
 from __future__ import annotations
 
 import secrets
-from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.services.surveys.content import QUESTIONS, SCORE_RANGE, AnswerContent
+from bot.domain.surveys.content import QUESTIONS, SCORE_RANGE, AnswerContent
+from bot.domain.surveys.results import SurveyResults, rounded_percent
 from db.models import Survey, SurveyAnswer, SurveyOutcome
 
 PROMOTERS = range(9, 11)
 DETRACTORS = range(0, 7)
 _random = secrets.SystemRandom()
-
-
-@dataclass(frozen=True)
-class SurveyResults:
-    """What a published survey shows: never anything about a single person."""
-
-    responses: int
-    audience_size: int
-    distribution: tuple[int, ...]  # how many answered each score, 0 to 10
-    enps: int
-    promoters: int  # percent
-    detractors: int  # percent
-    response_rate: int  # percent
-    texts: dict[str, list[str]]  # question field -> answers, each question in its own order
-
-
-def rounded_percent(part: int, whole: int) -> int:
-    """100 * part / whole as a whole number, halves away from zero."""
-    exact = Decimal(100 * part) / Decimal(whole)
-    return int(exact.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
 def enps(scores: list[int]) -> int:

@@ -16,8 +16,8 @@ from datetime import datetime, time, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.domain.local_time import at_local, days_between, local_date
 from bot.services.availability import Absences, load_absences, unavailable
-from bot.services.local_time import at_local, days_between, local_date
 from bot.services.surveys.audience import audience_members
 from bot.services.surveys.batching import lock_survey
 from db.models import Membership, Program, Survey, SurveyParticipation

@@ -16,7 +16,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.hashes import SHA256
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from bot.services.surveys.content import TEXT_LIMIT, AnswerContent
+from bot.domain.surveys.content import TEXT_LIMIT, AnswerContent
 
 KEY_INFO = b"kickoff-bot survey holding key v1"
 NONCE_BYTES = 12

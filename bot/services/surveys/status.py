@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from bot.domain.surveys.overview import SurveyOverview
 from bot.errors import NotAllowed
 from bot.services.access import Caller
 from bot.services.surveys.audience import NOT_ALLOWED, audience_members, manageable_programs
@@ -16,17 +16,6 @@ from bot.services.surveys.close import answered_count
 from db.models import Survey
 
 RECENTLY_CLOSED = timedelta(days=14)
-
-
-@dataclass(frozen=True)
-class SurveyOverview:
-    """One survey as enablement follows it: how many answered (never who)."""
-
-    survey: Survey
-    program_name: str
-    answered: int
-    audience_size: int
-    is_open: bool
 
 
 def survey_overviews(

@@ -11,11 +11,12 @@ from datetime import UTC, date, datetime
 from sqlalchemy import Engine, event
 from sqlalchemy.orm import Session
 
+from bot.domain.audit.numbers import WeekNumbers
+from bot.domain.audit.readout import ReadoutNumbers
+from bot.scale import build_scaled_program
 from bot.services.audit.compute import compute_week
-from bot.services.audit.numbers import WeekNumbers
-from bot.services.audit.readout import ReadoutNumbers, compute_readout
+from bot.services.audit.readout import compute_readout
 from db.models import Program
-from tests.audit_scale import build_scaled_program
 from tests.databases import Database
 
 NOW = datetime(2027, 2, 12, 8, tzinfo=UTC)

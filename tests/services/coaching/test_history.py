@@ -10,12 +10,8 @@ from typing import Any
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
-from bot.services.coaching.history import (
-    CadenceCounts,
-    CoachingHistory,
-    DisputedSession,
-    coaching_history,
-)
+from bot.domain.coaching.status import CadenceCounts
+from bot.services.coaching.history import CoachingHistory, DisputedSession, coaching_history
 from db.models import (
     CadenceType,
     Confirmation,

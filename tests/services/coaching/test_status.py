@@ -8,7 +8,8 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.services.coaching.status import Status, load_status_context
+from bot.domain.coaching.status import Status
+from bot.services.coaching.status import load_status_context
 from db.models import (
     CadenceType,
     CoachingItem,

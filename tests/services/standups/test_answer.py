@@ -8,11 +8,12 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from bot.domain.standups.fields import Field
+from bot.domain.standups.kinds import Kind
 from bot.errors import InvalidInput
 from bot.services.outbox import Envelope, queue
 from bot.services.standups.answer import Outcome, Submission, submit_answer
-from bot.services.standups.fields import Field
-from bot.services.standups.keys import Kind, reminder_key, reply_key, thread_key
+from bot.services.standups.keys import reminder_key, reply_key, thread_key
 from bot.services.standups.out_today import mark_out_today
 from db.models import DeliveryStatus, Person, Program, ProgramStatus, StandupAnswer
 from tests.databases import Database

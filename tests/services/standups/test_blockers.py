@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
+from bot.domain.standups.fields import Field
+from bot.domain.standups.kinds import Kind
 from bot.errors import NotAllowed
 from bot.services.standups.answer import submit_answer
 from bot.services.standups.blockers import open_blockers_by_manager
-from bot.services.standups.fields import Field
-from bot.services.standups.keys import Kind
 from bot.services.standups.resolve import resolve_blocker
 from db.models import DeliveryStatus, StandupAnswer
 from tests.databases import Database

@@ -8,12 +8,14 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.domain.standups.fields import Field
+from bot.domain.standups.kinds import Kind
+from bot.domain.standups.participation import Counts, Status
 from bot.services.outbox import Envelope, queue
 from bot.services.standups.answer import submit_answer
-from bot.services.standups.fields import Field
-from bot.services.standups.keys import Kind, prompt_key
+from bot.services.standups.keys import prompt_key
 from bot.services.standups.out_today import mark_out_today
-from bot.services.standups.participation import Counts, Status, participation
+from bot.services.standups.participation import participation
 from db.models import Delivery, DeliveryStatus, Membership, OutOfOffice, Program
 from tests.databases import Database
 from tests.standup_world import REPS, World, build_world, utc

@@ -9,9 +9,9 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from sqlalchemy import select
 
+from bot.domain.standups.fields import Field
+from bot.domain.standups.kinds import Kind
 from bot.services.standups.answer import Outcome, Submission, submit_answer
-from bot.services.standups.fields import Field
-from bot.services.standups.keys import Kind
 from db.models import StandupAnswer
 from tests.databases import Database
 from tests.standup_world import World, build_world, deliveries, utc

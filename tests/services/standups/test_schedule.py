@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time
 
+from bot.domain.standups.days import DayState
 from bot.services.standups.schedule import (
-    DayState,
     closes_at,
     day_on,
     next_day_for,

@@ -9,10 +9,10 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from bot.domain.surveys.content import AnswerContent
 from bot.errors import InvalidInput, NotAllowed
 from bot.services.surveys.answer import record_answer
 from bot.services.surveys.close import close_survey
-from bot.services.surveys.content import AnswerContent
 from db.models import (
     Delivery,
     Survey,

@@ -7,9 +7,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import func, select
 
+from bot.domain.surveys.content import InvalidField
 from bot.errors import NotAllowed
 from bot.services.access import Caller
-from bot.services.surveys.content import InvalidField
 from bot.services.surveys.create import SurveyValues, create_survey
 from db.models import Program, ProgramStatus, Role, Survey, Workspace
 from tests.databases import Database

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.services.surveys.content import AnswerContent
-from bot.services.surveys.results import enps, rounded_percent, summarize
+from bot.domain.surveys.content import AnswerContent
+from bot.domain.surveys.results import rounded_percent
+from bot.services.surveys.results import enps, summarize
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,7 @@ only for their own survey."""
 
 from __future__ import annotations
 
-from bot.services.surveys.content import TEXT_LIMIT, AnswerContent
+from bot.domain.surveys.content import TEXT_LIMIT, AnswerContent
 from bot.services.surveys.sealing import holding_key, seal, unseal
 
 KEY = holding_key("a signing secret")

@@ -10,8 +10,8 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import delete, insert, select, text
 from sqlalchemy.orm import Session
 
+from bot.domain.surveys.content import AnswerContent
 from bot.services.surveys.batching import publish_answers, random_key, rewrite_participation
-from bot.services.surveys.content import AnswerContent
 from bot.services.surveys.sealing import seal
 from db.models import Person, Survey, SurveyAnswer, SurveyParticipation, SurveyPendingAnswer
 from tests.databases import Database

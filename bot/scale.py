@@ -1,17 +1,18 @@
-"""A program of any size with 30 days of activity, written in bulk: for the audit's statement
-count tests and for bench/audit.py. One manager per `reps_per_manager` reps, all in Berlin."""
+"""A program of any size with 30 days of activity, written in bulk: for bench/audit.py and the
+audit's statement-count tests. One manager per `reps_per_manager` reps, all in Berlin."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
+from bot.domain.standups.kinds import Kind
 from bot.services.coaching.occurrences import active_pairs, occurrences
-from bot.services.standups.keys import Kind, prompt_key
+from bot.services.standups.keys import prompt_key
 from bot.services.standups.schedule import standup_days
 from db.models import (
     CoachingItem,
@@ -24,6 +25,7 @@ from db.models import (
     OutOfOffice,
     Person,
     Program,
+    ProgramStatus,
     Role,
     StandupAnswer,
     Survey,
@@ -32,10 +34,10 @@ from db.models import (
     SurveyOutcome,
     Workspace,
 )
-from tests.factories import make_program, make_workspace
 
 KICKOFF = date(2027, 1, 11)
 TZ = "Europe/Berlin"
+TEAM_ID = "T0KICKOFF"  # the team the fake Slack server reports
 
 
 def build_scaled_program(
@@ -44,8 +46,8 @@ def build_scaled_program(
     """A program with `managers` managers and their reps, and 30 days of activity; its id.
     Several programs may share the workspace (people's Slack ids start with the name's
     initial)."""
-    workspace = session.scalars(select(Workspace)).first() or make_workspace(session)
-    program = make_program(session, workspace, name=name, kickoff_date=KICKOFF, timezone=TZ)
+    workspace = session.scalars(select(Workspace)).first() or _workspace(session)
+    program = _program(session, workspace.id, name)
     prefix = name[0].upper()
     manager_ids = _people(session, workspace.id,
                           [f"U{prefix}M{m:05d}" for m in range(managers)])
@@ -64,6 +66,25 @@ def build_scaled_program(
     _standups(session, program, list(reps))
     _survey(session, program)
     return program.id
+
+
+def _workspace(session: Session) -> Workspace:
+    workspace = Workspace(team_id=TEAM_ID, name="Kickoff Demo")
+    session.add(workspace)
+    session.flush()
+    return workspace
+
+
+def _program(session: Session, workspace_id: int, name: str) -> Program:
+    program = Program(
+        workspace_id=workspace_id, name=name, kickoff_date=KICKOFF, timezone=TZ,
+        standup_channel="CSTANDUP", audit_channel="CAUDIT", status=ProgramStatus.ACTIVE,
+        standup_time=time(9, 0), reminder_time=time(11, 0), working_days=[1, 2, 3, 4, 5],
+        holidays=[],
+    )
+    session.add(program)
+    session.flush()
+    return program
 
 
 def _people(session: Session, workspace_id: int, slack_ids: list[str]) -> list[int]:

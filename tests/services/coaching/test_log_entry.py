@@ -8,13 +8,13 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.domain.coaching.log_form import LogForm
 from bot.errors import InvalidInput, NotAllowed
 from bot.ids import CoachingField as F
 from bot.services.coaching.authority import Actor
 from bot.services.coaching.confirmation import answer_log
-from bot.services.coaching.logging import LogResult, record_log
+from bot.services.coaching.log_entry import LogResult, record_log
 from bot.services.coaching.notices import DISPUTE_KIND, RECEIPT_KIND
-from bot.services.coaching.validation import LogForm
 from db.models import CadenceType, CoachingItem, Confirmation, Delivery, LoggedStatus
 from tests.coaching_world import PROGRAM_ADMIN, World, build_world, item_of, materialise
 from tests.databases import Database

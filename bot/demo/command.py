@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from bot.demo.run import run_demo
+
 
 def add_parser(subparsers: Any) -> None:
     """Register `demo`."""
@@ -16,6 +18,4 @@ def add_parser(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run the demo; it makes its own settings and ignores the environment's."""
-    from bot.demo.run import run_demo
-
     return run_demo()

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
-from enum import StrEnum
 
 from sqlalchemy.orm import Session
 
+from bot.domain.standups.fields import MAX_CHARS
+from bot.domain.standups.typed_dm import Situation, TypingReply
 from bot.errors import NotFound
-from bot.services.standups.fields import MAX_CHARS
-from bot.services.standups.schedule import StandupDay
 from bot.services.standups.slots import Slot, next_standup_for, open_slot_for
 from db.models import StandupTypedText
 
@@ -18,27 +16,6 @@ NOT_YOURS = (
     "That message is not one you typed to kickoff-bot, so nothing was filled in. "
     "Type it again in your DM with kickoff-bot."
 )
-
-
-class Situation(StrEnum):
-    """Where the rep's standups stand when they type."""
-
-    OPEN = "open"  # today's standup is open and not answered: offer the message as the activity
-    ANSWERED = "answered"  # already answered today: offer an edit with the message as activity
-    UPCOMING = "upcoming"  # nothing open now: say when the next one is
-    NONE = "none"  # no standups (not a rep, or the week is over)
-
-
-@dataclass(frozen=True)
-class TypingReply:
-    """What the bot answers to a typed DM."""
-
-    situation: Situation
-    program_id: int | None = None
-    day: StandupDay | None = None
-    typed_id: int | None = None  # the stored typed text, offered as the activity
-    cut: bool = False  # the typed text is longer than the activity's limit
-    next_day: str | None = None
 
 
 def reply_to_typing(

@@ -10,9 +10,9 @@ from datetime import date, datetime
 
 from pydantic import BaseModel, ConfigDict
 
-from bot.services.coaching.history import CadenceCounts
-from bot.services.standups.participation import Counts
-from bot.services.surveys.results import rounded_percent
+from bot.domain.coaching.status import CadenceCounts
+from bot.domain.standups.participation import Counts
+from bot.domain.surveys.results import rounded_percent
 
 
 class Tally(BaseModel):

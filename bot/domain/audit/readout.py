@@ -1,0 +1,61 @@
+"""What the day-30 governance read-out says, as computed from the program's record."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from pydantic import BaseModel, ConfigDict
+
+from bot.domain.audit.numbers import Enps, StandupTally, Tally
+
+
+class WeekCompletion(BaseModel):
+    """One program week's coaching, per cadence type."""
+
+    model_config = ConfigDict(frozen=True)
+
+    number: int
+    week: str  # ISO week
+    cadences: dict[str, Tally]
+
+    @property
+    def total(self) -> Tally:
+        """Every cadence type together."""
+        return sum(self.cadences.values(), Tally())
+
+
+class DimensionAverage(BaseModel):
+    """A rubric dimension's average score, first vs latest call review of each rep."""
+
+    model_config = ConfigDict(frozen=True)
+
+    dimension: str
+    first: float
+    latest: float
+
+
+class ReadoutNumbers(BaseModel):
+    """Everything the read-out says."""
+
+    model_config = ConfigDict(frozen=True)
+
+    program: str
+    day: int
+    on: date
+    as_of: datetime
+    target: float
+    baseline: float
+    standups: StandupTally
+    weeks: list[WeekCompletion]  # weeks with coaching due, in order
+    totals: dict[str, Tally]  # per cadence type over the whole program
+    rubric: list[DimensionAverage]
+    rubric_reps: int  # reps with two reviews or more, whose first and latest are compared
+    blockers_raised: int
+    blockers_resolved: int
+    open_blockers: int
+    enps: Enps | None
+
+    def held(self, cadence: str) -> bool | None:
+        """Whether the cadence type met the target; None when none was due."""
+        rate = self.totals.get(cadence, Tally()).rate
+        return None if rate is None else rate >= self.target

@@ -1,0 +1,14 @@
+"""The default coaching cadence: which program weeks hold which kind of session."""
+
+from __future__ import annotations
+
+from db.models import CadenceType
+
+# The default cadence: a 1:1 in weeks 2-4, call reviews in weeks 2 and 4, a territory review in 3.
+CADENCE_WEEKS: dict[CadenceType, tuple[int, ...]] = {
+    CadenceType.ONE_ON_ONE: (2, 3, 4),
+    CadenceType.CALL_REVIEW: (2, 4),
+    CadenceType.TERRITORY_REVIEW: (3,),
+}
+# The order people read cadence types in: the weekly 1:1 first.
+CADENCE_ORDER = tuple(CADENCE_WEEKS)

@@ -1,0 +1,38 @@
+"""What managers read about coaching: the daily digest and one rep's sessions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from bot.domain.coaching.status import Status
+from db.models import CoachingItem, Person, Program
+
+
+@dataclass(frozen=True)
+class Digest:
+    """One manager's digest of one day; each item is listed once."""
+
+    day: date
+    this_week: list[CoachingItem]
+    due_next: list[CoachingItem]
+    overdue: list[CoachingItem]
+
+    @property
+    def empty(self) -> bool:
+        """Whether there is nothing to tell the manager."""
+        return not (self.this_week or self.due_next or self.overdue)
+
+    def items(self) -> list[CoachingItem]:
+        """Every item of the digest, in the order shown."""
+        return [*self.this_week, *self.due_next, *self.overdue]
+
+
+@dataclass(frozen=True)
+class RepSessions:
+    """A rep, their manager, and every session of theirs in the program with its status."""
+
+    program: Program
+    rep: Person
+    manager: Person
+    sessions: list[tuple[CoachingItem, Status]]

@@ -1,0 +1,1 @@
+"""The standup feature's values: days, questions, outbox kinds, participation."""

@@ -66,19 +66,14 @@ def database(
 
 
 @pytest.fixture
-def process_clock() -> Iterator[SystemClock]:
-    """This process's own clock (what the CLI reads), for a test to move; put back afterwards."""
+def clock() -> Iterator[SystemClock]:
+    """The process's one clock (moved by KICKOFF_CLOCK_AT or not), shared by the app, the fake
+    Slack, the dispatcher and the shell; a test whose world lives on particular dates moves it
+    to an explicit instant (`clock.move_to`), and it is put back afterwards."""
     clock = system_clock()
     offset = clock.offset
     yield clock
     clock.offset = offset
-
-
-@pytest.fixture
-def clock() -> SystemClock:
-    """This test's clock: the process's (moved by KICKOFF_CLOCK_AT or not), which a test whose
-    world lives on particular dates moves to an explicit instant (`clock.move_to`)."""
-    return SystemClock(system_clock().offset)
 
 
 @pytest.fixture

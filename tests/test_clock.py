@@ -15,7 +15,7 @@ START = datetime(2027, 3, 15, 9, tzinfo=UTC)
 
 
 @pytest.fixture
-def fresh_process_clock(monkeypatch: pytest.MonkeyPatch) -> Iterator[pytest.MonkeyPatch]:
+def fresh_clock(monkeypatch: pytest.MonkeyPatch) -> Iterator[pytest.MonkeyPatch]:
     """The process clock read anew from the environment the test sets, and read anew after."""
     monkeypatch.delenv(CLOCK_ENV, raising=False)
     monkeypatch.delenv(OFFSET_ENV, raising=False)
@@ -32,28 +32,28 @@ def fresh_process_clock(monkeypatch: pytest.MonkeyPatch) -> Iterator[pytest.Monk
     ("2027-11-07T01:30 America/New_York", datetime(2027, 11, 7, 5, 30, tzinfo=UTC)),
 ])
 def test_a_moved_clock_reads_the_instant_and_runs_on(
-    fresh_process_clock: pytest.MonkeyPatch, moved_to: str, expected: datetime
+    fresh_clock: pytest.MonkeyPatch, moved_to: str, expected: datetime
 ) -> None:
-    fresh_process_clock.setenv(CLOCK_ENV, moved_to)
+    fresh_clock.setenv(CLOCK_ENV, moved_to)
     clock = system_clock()
     assert timedelta(0) <= clock.now() - expected < timedelta(minutes=5)
     assert clock.now().tzinfo is not None
 
 
-def test_children_get_the_parents_clock_exactly(fresh_process_clock: pytest.MonkeyPatch) -> None:
-    fresh_process_clock.setenv(CLOCK_ENV, "2026-12-13T12:00:00+00:00")
+def test_children_get_the_parents_clock_exactly(fresh_clock: pytest.MonkeyPatch) -> None:
+    fresh_clock.setenv(CLOCK_ENV, "2026-12-13T12:00:00+00:00")
     parent = system_clock()
     child_environment = clock_environment(parent)
     system_clock.cache_clear()
-    fresh_process_clock.setenv(OFFSET_ENV, child_environment[OFFSET_ENV])
+    fresh_clock.setenv(OFFSET_ENV, child_environment[OFFSET_ENV])
     assert system_clock().offset == parent.offset
 
 
 @pytest.mark.parametrize("moved_to", ["next tuesday", "2027-03-14T02:30", "2027-03-14 Mars/Base"])
 def test_a_malformed_move_is_one_configuration_error_naming_the_variable(
-    fresh_process_clock: pytest.MonkeyPatch, moved_to: str
+    fresh_clock: pytest.MonkeyPatch, moved_to: str
 ) -> None:
-    fresh_process_clock.setenv(CLOCK_ENV, moved_to)
+    fresh_clock.setenv(CLOCK_ENV, moved_to)
     with pytest.raises(SettingsError, match=f"^{CLOCK_ENV} is malformed: "):
         load_settings()
 

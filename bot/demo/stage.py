@@ -7,11 +7,12 @@ import os
 import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from bot.app import create_app
 from bot.cli import main
 from bot.cli.runtime import Runtime
+from bot.clock import SystemClock, system_clock
 from bot.demo.timeline import Timeline
 from bot.demo.world import HOME_ZONE, KICKOFF_DATE, PEOPLE, populate
 from bot.domain.local_time import at_local
@@ -45,10 +46,17 @@ class Stage:
 
 @contextlib.contextmanager
 def demo_stage() -> Iterator[Stage]:
-    """Start fake Slack, migrate a SQLite file in a temporary folder, serve the app; clean up."""
+    """Start fake Slack, migrate a SQLite file in a temporary folder, serve the app; clean up.
+
+    Everything runs on the process's one clock, placed at the simulated start (the day before
+    the kickoff) and moved along by the timeline, so the shell, the app, the dispatcher and the
+    fake Slack all live on the demo's days, whatever the real date.
+    """
+    start = at_local(KICKOFF - timedelta(days=1), time(0), HOME_ZONE)
     with (
+        _process_clock_at(start) as clock,
         tempfile.TemporaryDirectory(prefix="kickoff-demo-") as folder,
-        FakeSlack(bot_token=BOT_TOKEN).start() as fake,
+        FakeSlack(bot_token=BOT_TOKEN, clock=clock).start() as fake,
     ):
         populate(fake)
         environment = {
@@ -64,20 +72,21 @@ def demo_stage() -> Iterator[Stage]:
             settings = load_settings()
             runtime = Runtime(settings)
             upgrade(runtime.engine)
-            app = create_app(settings, runtime.session_factory)
-            gate = RequestGate(settings.signing_secret())
+            app = create_app(settings, runtime.session_factory, clock=clock)
+            gate = RequestGate(settings.signing_secret(), clock=clock)
             server = BackgroundServer(create_wsgi_app(app, runtime.engine, gate)).start()
             dispatcher = Dispatcher(
                 session_factory=runtime.session_factory,
                 client=runtime.client,
                 planners=default_planners(settings),
                 config=DEMO_PACE,
+                clock=clock,
             )
             timeline = Timeline(
                 fake=fake,
                 dispatcher=dispatcher,
                 sessions=runtime.session_factory,
-                start=at_local(KICKOFF - timedelta(days=1), time(0), HOME_ZONE),
+                clock=clock,
                 home_zone=HOME_ZONE,
                 kickoff=KICKOFF,
             )
@@ -92,6 +101,18 @@ def demo_stage() -> Iterator[Stage]:
                 dispatcher.close()
                 server.stop()
                 runtime.engine.dispose()
+
+
+@contextlib.contextmanager
+def _process_clock_at(instant: datetime) -> Iterator[SystemClock]:
+    """The process's clock, moved to `instant` for the demo and read afresh afterwards."""
+    system_clock.cache_clear()
+    clock = system_clock()
+    clock.move_to(instant)
+    try:
+        yield clock
+    finally:
+        system_clock.cache_clear()
 
 
 @contextlib.contextmanager

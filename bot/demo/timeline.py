@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.clock import SystemClock
 from bot.demo.transcript import render_message
 from bot.demo.world import PEOPLE, DemoPerson, channel_name
 from bot.domain.local_time import zone
@@ -29,11 +30,12 @@ class Timeline:
         fake: FakeSlack,
         dispatcher: Dispatcher,
         sessions: sessionmaker[Session],
-        start: datetime,
+        clock: SystemClock,
         home_zone: str,
         kickoff: date,
     ) -> None:
-        self.now = start
+        self._clock = clock
+        self.now = clock.now()
         self._kickoff = kickoff
         self._fake = fake
         self._dispatcher = dispatcher
@@ -53,8 +55,9 @@ class Timeline:
             self.now = step
 
     def tick(self, now: datetime) -> None:
-        """Send what is due at `now` and print it."""
+        """Move the demo's clock to `now`, send what is due and print it."""
         self.now = now
+        self._clock.move_to(now)
         self._dispatcher.tick(now=now)
         self.print_new_messages()
 

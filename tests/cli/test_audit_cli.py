@@ -24,10 +24,10 @@ WEEK_2 = "2027-W03"  # program week 2, audited on Monday 25 January
 @pytest.fixture
 def shell(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, fake_slack: FakeSlack, database: Database,
-    process_clock: SystemClock,
+    clock: SystemClock,
 ) -> None:
     """The command's environment, in the program's week 3; its week 2 logged and audited."""
-    process_clock.move_to(utc(1, 26))
+    clock.move_to(utc(1, 26))
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-fake")
     monkeypatch.setenv("SLACK_SIGNING_SECRET", "test-signing-secret")

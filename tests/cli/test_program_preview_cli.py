@@ -41,10 +41,10 @@ def shell(
 
 @pytest.mark.usefixtures("shell")
 def test_preview_lists_each_persons_sends_in_their_time_and_queues_nothing(
-    database: Database, capsys: pytest.CaptureFixture[str], process_clock: SystemClock
+    database: Database, capsys: pytest.CaptureFixture[str], clock: SystemClock
 ) -> None:
     capsys.readouterr()
-    process_clock.move_to(datetime(2027, 1, 8, 12, tzinfo=UTC))  # a Friday, UTC
+    clock.move_to(datetime(2027, 1, 8, 12, tzinfo=UTC))  # a Friday, UTC
     assert main(["program", "preview", "Q1 Kickoff", "--days", "4"]) == 0
 
     assert capsys.readouterr().out == (

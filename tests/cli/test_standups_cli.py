@@ -49,9 +49,9 @@ def shell(
 
 @pytest.mark.usefixtures("shell")
 def test_json_gives_days_teams_and_managers_with_open_blockers(
-    capsys: pytest.CaptureFixture[str], process_clock: SystemClock
+    capsys: pytest.CaptureFixture[str], clock: SystemClock
 ) -> None:
-    process_clock.move_to(DAY_1_OVER)
+    clock.move_to(DAY_1_OVER)
     assert main(["standups", "FY27 Kickoff", "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
     day_1 = report["days"][0]
@@ -71,9 +71,9 @@ def test_json_gives_days_teams_and_managers_with_open_blockers(
 
 @pytest.mark.usefixtures("shell")
 def test_the_table_is_readable(
-    capsys: pytest.CaptureFixture[str], process_clock: SystemClock
+    capsys: pytest.CaptureFixture[str], clock: SystemClock
 ) -> None:
-    process_clock.move_to(DAY_1_OVER)
+    clock.move_to(DAY_1_OVER)
     assert main(["standups", "FY27 Kickoff"]) == 0
     out = capsys.readouterr().out
     assert "Week-1 standups of FY27 Kickoff" in out

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
 
 from bot.cli import main
 from bot.cli.runtime import Runtime
+from bot.clock import SystemClock
 from bot.demo.stage import Stage
 from bot.demo.timeline import Timeline
 from bot.demo.world import (
@@ -20,6 +21,7 @@ from bot.demo.world import (
     populate,
     roster_csv,
 )
+from bot.domain.local_time import at_local
 from bot.fakeslack import FakeSlack, SignedSender
 from bot.settings import Settings
 from scheduler.dispatcher import Dispatcher
@@ -35,6 +37,7 @@ def launched_stage(
     settings: Settings,
     slack: SignedSender,
     dispatcher: Dispatcher,
+    clock: SystemClock,
 ) -> Callable[[datetime], Stage]:
     """Builds the stage, as the demo does, with its simulated clock starting at the given time."""
 
@@ -50,16 +53,19 @@ def launched_stage(
         populate(fake_slack)
         roster = tmp_path / "roster.csv"
         roster.write_bytes(roster_csv())
+        kickoff = date.fromisoformat(KICKOFF_DATE)
+        clock.move_to(at_local(kickoff - timedelta(days=1), time(0), HOME_ZONE))  # set up before
         assert main(list(CREATE_PROGRAM)) == 0
         assert main(["roster", "import", PROGRAM, str(roster)]) == 0
         assert main(["program", "launch", PROGRAM]) == 0
+        clock.move_to(start)
         timeline = Timeline(
             fake=fake_slack,
             dispatcher=dispatcher,
             sessions=database.session_factory,
-            start=start,
+            clock=clock,
             home_zone=HOME_ZONE,
-            kickoff=date.fromisoformat(KICKOFF_DATE),
+            kickoff=kickoff,
         )
         return Stage(
             fake=fake_slack,

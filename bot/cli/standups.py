@@ -35,7 +35,9 @@ def run_standups(args: argparse.Namespace, settings: Settings) -> int:
         program = find_program(
             session=session, workspace=runtime.workspace(session), ref=args.program
         )
-        report = participation_report(session=session, program=program, now=runtime.at(args.at))
+        # the shell's operator holds the database: every team is shown, however small
+        report = participation_report(session=session, program=program, now=runtime.at(args.at),
+                                      for_operator=True)
     if args.json:
         print(json.dumps(report, indent=2))
         return 0

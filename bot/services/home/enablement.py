@@ -10,6 +10,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from bot.domain.group_size import may_show, smallest_group
 from bot.errors import NotAllowed
 from bot.services.access import Caller
 from bot.services.coaching.status import Status, load_status_context
@@ -25,7 +26,7 @@ class ProgramGlance:
 
     program: Program
     members: int
-    standups: Counts
+    standups: Counts | None  # None: fewer reps than the program's smallest group
     coaching_done: int
     coaching_due: int  # sessions due before today, excused ones left out
 
@@ -64,9 +65,12 @@ def glance(*, session: Session, program: Program, now: datetime) -> ProgramGlanc
     items = session.scalars(select(CoachingItem).where(
         CoachingItem.program_id == program.id, CoachingItem.due_date < today))
     statuses = [context.status_of(item, now) for item in items]
+    standups = participation(session=session, program=program, now=now)
+    reps = len({row.person_id for row in standups.rows})
     return ProgramGlance(
         program=program, members=int(members or 0),
-        standups=participation(session=session, program=program, now=now).totals(),
+        standups=standups.totals() if may_show(
+            reps, smallest=smallest_group(program.smallest_group)) else None,
         coaching_done=statuses.count(Status.DONE),
         coaching_due=len(statuses) - statuses.count(Status.EXCUSED),
     )

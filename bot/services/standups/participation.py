@@ -86,6 +86,13 @@ class Participation:
             groups.setdefault(key(row), Counts()).add(row)
         return groups
 
+    def sizes(self, key: Callable[[RepDay], K]) -> dict[K, int]:
+        """Reps (not rep-days) per value of `key`: the group sizes the smallest-group rule reads."""
+        people: dict[K, set[int]] = {}
+        for row in self.rows:
+            people.setdefault(key(row), set()).add(row.person_id)
+        return {group: len(members) for group, members in people.items()}
+
     def totals(self) -> Counts:
         """Counts over the whole program."""
         counts = Counts()

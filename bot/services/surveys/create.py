@@ -1,4 +1,5 @@
-"""Creating a survey: every setting checked, the minimum between 3 and the audience's size."""
+"""Creating a survey: every setting checked, the minimum between the program's smallest group
+(bot/domain/group_size.py, never below 3) and the audience's size."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.domain.group_size import DEFAULT_SMALLEST_GROUP, LOWEST_SMALLEST_GROUP, smallest_group
 from bot.errors import NotFound
 from bot.services.access import Caller
 from bot.services.surveys.audience import audience_members, ensure_may_manage
@@ -20,8 +22,8 @@ DEFAULT_QUESTION = (
     "On a scale from 0 to 10, how likely are you to recommend the way we run the kickoff "
     "and the 30 days after it to a colleague?"
 )
-DEFAULT_MINIMUM = 5
-LOWEST_MINIMUM = 3
+DEFAULT_MINIMUM = DEFAULT_SMALLEST_GROUP
+LOWEST_MINIMUM = LOWEST_SMALLEST_GROUP
 TITLE_LENGTH = 80
 QUESTION_LENGTH = 300
 CHANNEL_ID = re.compile(r"^[CG][A-Z0-9]{2,}$")
@@ -129,9 +131,11 @@ def _minimum(
     if not text.isascii() or not text.isdigit():
         raise InvalidField("minimum", "Give the minimum number of responses as a whole number.")
     minimum = int(text)
-    if minimum < LOWEST_MINIMUM:
-        raise InvalidField("minimum", f"The minimum cannot be below {LOWEST_MINIMUM}: "
-                                      "fewer answers would let people guess who wrote what.")
+    lowest = smallest_group(program.smallest_group)
+    if minimum < lowest:
+        raise InvalidField("minimum", f"The minimum cannot be below {lowest}, the program's "
+                                      "smallest group: fewer answers would let people guess "
+                                      "who wrote what.")
     size = len(audience_members(session=session, program_id=program.id, audience=audience))
     if minimum > size:
         people = "person" if size == 1 else "people"

@@ -1,0 +1,1 @@
+"""Domain values and rules every feature shares; imports nothing above db.models."""

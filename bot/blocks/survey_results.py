@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.blocks.text import MAX_TEXT, Block, context, escape, header, section
+from bot.domain.block_budget import LIMITS, Surface
 from bot.domain.surveys.content import QUESTIONS, SCORE_RANGE
 from bot.domain.surveys.results import SurveyResults
 from db.models import Program, Survey
 
-MAX_BLOCKS = 50  # Slack's limit per message
+MAX_BLOCKS = LIMITS[Surface.MESSAGE]
 BAR_WIDTH = 20
 Message = tuple[str, list[Block]]  # (plain-text fallback, blocks)
 

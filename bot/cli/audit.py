@@ -10,6 +10,7 @@ from typing import Any
 from bot.blocks.audit_lines import change_lines, managers_title, standing_lines, summary_lines
 from bot.cli.runtime import Runtime
 from bot.domain.audit.numbers import WeekNumbers
+from bot.domain.export import json_text
 from bot.services.audit.compute import compute_week
 from bot.services.audit.export import csv_bytes, manager_rows, rep_rows
 from bot.services.audit.snapshot import snapshot_of, week_numbers_of
@@ -51,7 +52,7 @@ def run_audit(args: argparse.Namespace, settings: Settings) -> int:
         args.csv.write_bytes(csv_bytes(rows))
         print(f"wrote {len(rows)} rows (per manager and per rep, each week) to {args.csv}")
     elif args.json:
-        print(numbers.model_dump_json(indent=2))
+        print(json_text(numbers.model_dump(mode="json")))
     else:
         print("\n".join(audit_text(numbers, posted=stored is not None)))
     return 0

@@ -7,12 +7,12 @@ each cadence type; per rep: rubric scores first vs latest. Notes are never shown
 from __future__ import annotations
 
 import argparse
-import json
 from dataclasses import asdict, replace
 from typing import Any
 
 from bot.cli.runtime import Runtime
 from bot.domain.coaching.vocabulary import CADENCE_NAMES, DIMENSION_LABELS
+from bot.domain.export import json_text
 from bot.errors import NotFound
 from bot.services.coaching.history import CoachingHistory, coaching_history
 from bot.services.programs import find_program
@@ -44,7 +44,7 @@ def run_coaching(args: argparse.Namespace, settings: Settings) -> int:
     if args.manager:
         history = only_manager(history, args.manager)
     if args.json:
-        print(json.dumps(asdict(history), indent=2, default=str))
+        print(json_text(asdict(history)))
     else:
         print("\n".join(history_lines(history)))
     return 0

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import json
 from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.cli.runtime import Runtime
+from bot.domain.export import json_text
 from bot.services.deliveries import (
     RETRY_WINDOW,
     describe_delivery,
@@ -63,7 +63,7 @@ def run_list(args: argparse.Namespace, settings: Settings) -> int:
         rows = [describe_delivery(delivery) for delivery in page.rows]
         lines = [_line(delivery) for delivery in page.rows]
     if args.json:
-        print(json.dumps(rows, indent=2))
+        print(json_text(rows))
         return 0
     print("\n".join(lines) if lines else "no deliveries match")
     if page.more:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import json
 from typing import Any
 
 from bot.cli.preview import add_preview_parser
 from bot.cli.runtime import Runtime
+from bot.domain.export import json_text
 from bot.domain.program_spec import WEEKDAY_NAMES
 from bot.services.launch import move_program
 from bot.services.programs import (
@@ -151,7 +151,7 @@ def run_list(args: argparse.Namespace, settings: Settings) -> int:
         programs = list_programs(session=session, workspace=runtime.workspace(session))
         rows = [describe_program(program) for program in programs]
     if args.json:
-        print(json.dumps(rows, indent=2))
+        print(json_text(rows))
     for row in [] if args.json else rows:
         print(f"{row['id']:>4}  {row['name']:<30} {row['status']:<7} kickoff {row['kickoff_date']}")
     if not rows and not args.json:
@@ -168,7 +168,7 @@ def run_show(args: argparse.Namespace, settings: Settings) -> int:
         )
         row = describe_program(program)
     if args.json:
-        print(json.dumps(row, indent=2))
+        print(json_text(row))
     else:
         for key, value in row.items():
             print(f"{key:<16} {value}")

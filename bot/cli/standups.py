@@ -4,10 +4,10 @@ manager."""
 from __future__ import annotations
 
 import argparse
-import json
 from typing import Any
 
 from bot.cli.runtime import Runtime
+from bot.domain.export import json_text
 from bot.services.programs import find_program
 from bot.services.standups.report import COLUMNS, participation_report
 from bot.settings import Settings
@@ -35,9 +35,11 @@ def run_standups(args: argparse.Namespace, settings: Settings) -> int:
         program = find_program(
             session=session, workspace=runtime.workspace(session), ref=args.program
         )
-        report = participation_report(session=session, program=program, now=runtime.at(args.at))
+        # the shell's operator holds the database: every team is shown, however small
+        report = participation_report(session=session, program=program, now=runtime.at(args.at),
+                                      for_operator=True)
     if args.json:
-        print(json.dumps(report, indent=2))
+        print(json_text(report))
         return 0
     print(f"Week-1 standups of {report['program']}")
     _table("Day", [(f"Day {d['day']}  {d['date']}", d) for d in report["days"]])

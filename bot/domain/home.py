@@ -97,7 +97,7 @@ class ProgramGlance:
 
     program: Program
     members: int
-    standups: Counts
+    standups: Counts | None  # None: fewer reps than the program's smallest group
     coaching_done: int
     coaching_due: int  # sessions due before today, excused ones left out
 

@@ -64,6 +64,9 @@ class Program(Base):
     one_on_one_target: Mapped[float] = mapped_column(default=0.95, server_default="0.95")
     baseline_completion: Mapped[float] = mapped_column(default=0.60, server_default="0.6")
     readout_day: Mapped[int] = mapped_column(default=32, server_default="32")
+    # The smallest group of reps or respondents whose figures may be shown to others than
+    # themselves and their manager (bot/domain/group_size.py; never below 3).
+    smallest_group: Mapped[int] = mapped_column(default=5, server_default="5")
     status: Mapped[ProgramStatus] = mapped_column(
         _enum_column(ProgramStatus), default=ProgramStatus.DRAFT
     )

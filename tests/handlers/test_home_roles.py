@@ -6,6 +6,7 @@ import pytest
 
 from bot.fakeslack import FakeSlack, SignedSender
 from bot.ids import ActionId
+from db.models import Program
 from tests.blockkit import assert_valid_view
 from tests.databases import Database
 from tests.home_world import (
@@ -53,8 +54,10 @@ def test_a_manager_sees_the_team_with_log_buttons(slack: SignedSender, world: Ho
 
 
 def test_enablement_sees_surveys_and_the_programs_at_a_glance(
-    slack: SignedSender, world: HomeWorld
+    slack: SignedSender, database: Database, world: HomeWorld
 ) -> None:
+    with database.session_factory.begin() as session:
+        session.get_one(Program, world.program_id).smallest_group = 3
     home = open_home(slack, ENABLEMENT)
     assert_valid_view(home)
     assert headers(home) == ["Your kickoff", "Enablement", "Surveys"]
@@ -62,6 +65,14 @@ def test_enablement_sees_surveys_and_the_programs_at_a_glance(
     assert ("*Q1 Kickoff* (active) · 7 members · standups: 0 answered (0 late), 0 missed, "
             "15 excused") in text_of(home)
     assert action_ids(home) == {A.HOME_OOO, A.HOME_SURVEY_CREATE}
+
+
+def test_a_glance_withholds_standups_of_fewer_reps_than_the_smallest_group(
+    slack: SignedSender, world: HomeWorld
+) -> None:
+    home = open_home(slack, ENABLEMENT)  # three reps, smallest group 5 by default
+    assert "standups: not shown for fewer than 5 reps" in text_of(home)
+    assert "15 excused" not in text_of(home)
 
 
 def test_someone_with_several_roles_sees_each_section_once(

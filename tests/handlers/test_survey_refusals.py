@@ -125,11 +125,11 @@ def test_only_enablement_or_an_admin_creates(
     ("minimum", "message"),
     [
         ("13", "The minimum (13) is above the audience's size (12 people)"),
-        ("2", "The minimum cannot be below 3"),
+        ("4", "The minimum cannot be below 5, the program's smallest group"),
         ("five", "as a whole number"),
     ],
 )
-def test_a_minimum_outside_3_to_the_audience_is_refused(
+def test_a_minimum_outside_the_smallest_group_to_the_audience_is_refused(
     slack: SignedSender, database: Database, world: World, minimum: str, message: str,
     clock: SystemClock,
 ) -> None:

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 from bot.blocks.coaching.describe import day_label, item_line, item_with_button
 from bot.blocks.text import Block, context, escape, header, section
+from bot.domain.block_budget import LIMITS, Surface
 from bot.domain.coaching.views import Digest
 from db.models import CoachingItem
 
-# A message holds 50 blocks; the longest lists are cut and point to /kickoff log.
-MAX_ITEMS = 40
+# A message's budget holds the header, three titles, the "…and N more" line and the footer,
+# with a few blocks spare; the longest lists are cut there and point to /kickoff log, which
+# lists every item (a DM is not paged in place).
+FIXED_BLOCKS = 6
+SPARE_BLOCKS = 4
+MAX_ITEMS = LIMITS[Surface.MESSAGE] - FIXED_BLOCKS - SPARE_BLOCKS
 
 
 def build_digest_message(program_name: str, digest: Digest) -> list[Block]:

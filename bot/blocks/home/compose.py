@@ -1,5 +1,6 @@
-"""The App Home: the sections the viewer's roles open, across their programs, within Slack's
-100 blocks (each section gets the room left, keeping some for the sections after it)."""
+"""The App Home: the sections the viewer's roles open, across their programs, within the home's
+block budget (bot/domain/block_budget.py: each section gets the room left, keeping some for the
+sections after it)."""
 
 from __future__ import annotations
 
@@ -16,45 +17,48 @@ from bot.blocks.home.rep import build_rep_section
 from bot.blocks.standup import actions, button
 from bot.blocks.survey_messages import build_invitation_message
 from bot.blocks.text import Block, context, escape, header
+from bot.domain.block_budget import Sharing, Surface, fit
 from bot.domain.home import LIVE, HomeData
 from bot.ids import ActionId
 
-MAX_BLOCKS = 100  # Slack's limit for a home view
-MIN_ROOM = 8  # kept for each section still to come
+HOME = Sharing(Surface.HOME)
 MAX_SURVEYS = 2  # invitations shown at the top (3 blocks each)
 MAX_PROGRAMS = 6  # programs named in the top line
 
-Section = Callable[[int], list[Block]]
+Section = tuple[str, Callable[[int], list[Block]]]  # a name, and its builder given its room
 
 
-def build_home_view(data: HomeData, *, pages: dict[int, int] | None = None) -> dict[str, Any]:
-    """The home view of the viewer; `pages` picks a page of a manager's coaching list."""
+def build_home_view(
+    data: HomeData, *, pages: dict[int, int] | None = None, sharing: Sharing = HOME
+) -> dict[str, Any]:
+    """The home view of the viewer; `pages` picks a page of a manager's coaching list, and
+    `sharing` how the home's blocks are shared between the sections."""
     sections = _sections(data, pages or {})
     if not sections and not _live(data):
         return {"type": "home", "blocks": build_outsider_section(data.kickoff_admins)}
     blocks = _intro(data)
-    for index, build in enumerate(sections):
-        room = MAX_BLOCKS - len(blocks) - MIN_ROOM * (len(sections) - index - 1)
-        blocks += build(room)
-    return {"type": "home", "blocks": blocks[:MAX_BLOCKS]}
+    for index, (name, build) in enumerate(sections):
+        blocks += build(sharing.room(name=name, used=len(blocks),
+                                     after=len(sections) - index - 1))
+    return {"type": "home", "blocks": fit(blocks, Surface.HOME)}
 
 
 def _sections(data: HomeData, pages: dict[int, int]) -> list[Section]:
     sections: list[Section] = []
     if data.reps:
-        sections.append(lambda room: build_rep_section(data.reps, room=room))
+        sections.append(("rep", lambda room: build_rep_section(data.reps, room=room)))
     if data.managers:
-        sections.append(lambda room: build_manager_section(data.managers, room=room,
-                                                           pages=pages))
+        sections.append(("manager", lambda room: build_manager_section(
+            data.managers, room=room, pages=pages)))
     if data.enablement is not None:
         enablement = data.enablement
-        sections.append(lambda room: build_enablement_section(enablement, room=room,
-                                                              now=data.now))
+        sections.append(("enablement", lambda room: build_enablement_section(
+            enablement, room=room, now=data.now)))
     if data.leaders:
-        sections.append(lambda room: build_leader_section(data.leaders, room=room))
+        sections.append(("leader", lambda room: build_leader_section(data.leaders, room=room)))
     if data.admin is not None:
         admin = data.admin
-        sections.append(lambda room: build_admin_section(admin, room=room))
+        sections.append(("admin", lambda room: build_admin_section(admin, room=room)))
     return sections
 
 

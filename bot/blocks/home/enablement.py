@@ -9,6 +9,7 @@ from bot.blocks.home.common import DIVIDER, within
 from bot.blocks.standup import actions, button
 from bot.blocks.survey_messages import build_status_message
 from bot.blocks.text import Block, context, escape, header, section
+from bot.domain.group_size import smallest_group
 from bot.domain.home import EnablementView, ProgramGlance
 from bot.domain.standups.participation import Counts
 from bot.ids import ActionId
@@ -35,7 +36,14 @@ def build_enablement_section(view: EnablementView, *, room: int, now: datetime) 
 
 def _glance(glance: ProgramGlance) -> str:
     return (f"*{escape(glance.program.name)}* ({glance.program.status}) · {glance.members} "
-            f"members · standups: {standup_counts(glance.standups)} · {_coaching(glance)}")
+            f"members · standups: {_standups(glance)} · {_coaching(glance)}")
+
+
+def _standups(glance: ProgramGlance) -> str:
+    if glance.standups is None:
+        return (f"not shown for fewer than {smallest_group(glance.program.smallest_group)} reps "
+                "(the program's smallest group)")
+    return standup_counts(glance.standups)
 
 
 def standup_counts(counts: Counts) -> str:

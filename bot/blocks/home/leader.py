@@ -10,12 +10,12 @@ from bot.blocks.home.common import DIVIDER, short_date
 from bot.blocks.standup import actions, button
 from bot.blocks.text import Block, escape, header, plain, section
 from bot.domain.audit.numbers import WeekNumbers
+from bot.domain.block_budget import Surface, fit
 from bot.domain.home import LeaderView
 from bot.ids import ActionId
 
 PROGRAM_BLOCKS = 4  # summary, managers below target, the button, a divider
 MAX_STANDINGS = 3
-MAX_VIEW_BLOCKS = 100
 
 
 def build_leader_section(views: list[LeaderView], *, room: int) -> list[Block]:
@@ -50,4 +50,4 @@ def _program_part(view: LeaderView) -> list[Block]:
 def build_audit_week_view(numbers: WeekNumbers) -> dict[str, Any]:
     """This week's audit so far, in a modal (the same message as `/kickoff audit`)."""
     return {"type": "modal", "title": plain("Coaching audit"), "close": plain("Close"),
-            "blocks": build_audit_message(numbers)[:MAX_VIEW_BLOCKS]}
+            "blocks": fit(build_audit_message(numbers), Surface.MODAL)}

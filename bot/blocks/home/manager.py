@@ -8,6 +8,7 @@ from bot.blocks.home.common import DIVIDER, clip
 from bot.blocks.home.enablement import standup_counts
 from bot.blocks.standup import actions, button
 from bot.blocks.text import Block, context, escape, header, section
+from bot.domain.block_budget import page_of
 from bot.domain.home import ManagerView
 from bot.ids import ActionId
 
@@ -58,15 +59,13 @@ def _blockers(view: ManagerView) -> list[Block]:
 def _coaching(view: ManagerView, *, rows: int, page: int) -> list[Block]:
     if not view.to_log:
         return [section("*Coaching*: nothing left to log this week. :tada:")]
-    pages = -(-len(view.to_log) // rows)
-    page = min(max(page, 0), pages - 1)
+    shown = page_of(view.to_log, size=rows, number=page)
     overdue = f", {view.overdue} overdue" if view.overdue else ""
-    paging = f" · page {page + 1} of {pages}" if pages > 1 else ""
+    paging = f" · page {shown.number + 1} of {shown.count}" if shown.count > 1 else ""
     blocks = [section(f"*Coaching to log this week*: {len(view.to_log)}{overdue}{paging}")]
-    blocks += [item_with_button(item, item_line(item))
-               for item in view.to_log[page * rows:(page + 1) * rows]]
-    if pages > 1:
-        blocks.append(_pager(view.member.program_id, page, pages))
+    blocks += [item_with_button(item, item_line(item)) for item in shown.rows]
+    if shown.count > 1:
+        blocks.append(_pager(view.member.program_id, shown.number, shown.count))
     return blocks
 
 

@@ -77,3 +77,10 @@ class Participation:
         for row in self.rows:
             counts.add(row)
         return counts
+
+    def sizes(self, key: Callable[[RepDay], K]) -> dict[K, int]:
+        """Reps (not rep-days) per value of `key`: the group sizes the smallest-group rule reads."""
+        people: dict[K, set[int]] = {}
+        for row in self.rows:
+            people.setdefault(key(row), set()).add(row.person_id)
+        return {group: len(members) for group, members in people.items()}

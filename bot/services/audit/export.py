@@ -1,21 +1,20 @@
 """The audit as CSV rows for RevOps: per manager and week, and (from the shell) per rep and week.
 
 Columns: level, name, manager, program_week, iso_week, due, excused, done, completion_pct;
-excused items are out of completion's denominator. Cells that a spreadsheet would run as a
-formula (starting with = + - @) are prefixed with an apostrophe.
+excused items are out of completion's denominator. The file is written by the one export writer
+(bot/domain/export.py), which neutralises cells a spreadsheet would run as a formula.
 """
 
 from __future__ import annotations
 
-import csv
 from collections import Counter, defaultdict
 from dataclasses import astuple, dataclass
 from datetime import date, datetime, timedelta
-from io import StringIO
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
+from bot.domain import export
 from bot.domain.audit.numbers import Tally, WeekNumbers
 from bot.domain.coaching.status import Status
 from bot.services.audit.weeks import week_label
@@ -25,7 +24,6 @@ from db.models import CoachingItem, Program
 
 COLUMNS = ("level", "name", "manager", "program_week", "iso_week", "due", "excused", "done",
            "completion_pct")
-FORMULA_STARTS = ("=", "+", "-", "@")
 
 
 @dataclass(frozen=True)
@@ -73,11 +71,7 @@ def rep_rows(*, session: Session, program: Program, now: datetime) -> list[CsvRo
 
 def csv_bytes(rows: list[CsvRow]) -> bytes:
     """The rows as a UTF-8 CSV file with a header line."""
-    out = StringIO()
-    writer = csv.writer(out)
-    writer.writerow(COLUMNS)
-    writer.writerows([_safe(value) for value in astuple(row)] for row in rows)
-    return out.getvalue().encode("utf-8")
+    return export.csv_bytes(COLUMNS, [astuple(row) for row in rows])
 
 
 def _row(level: str, name: str, manager: str, week: int, iso: str, tally: Tally) -> CsvRow:
@@ -89,8 +83,3 @@ def _iso_week(numbers: WeekNumbers, week: int) -> str:
     monday: date = numbers.monday + timedelta(weeks=week - numbers.program_week)
     return week_label(monday)
 
-
-def _safe(value: object) -> object:
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return "" if value is None else value

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from bot.domain.coaching.status import Status
+from bot.domain.group_size import may_show, smallest_group
 from bot.domain.home import EnablementView, ProgramGlance
 from bot.domain.local_time import local_date
 from bot.errors import NotAllowed
@@ -46,9 +47,12 @@ def glance(*, session: Session, program: Program, now: datetime) -> ProgramGlanc
     items = session.scalars(select(CoachingItem).where(
         CoachingItem.program_id == program.id, CoachingItem.due_date < today))
     statuses = [context.status_of(item, now) for item in items]
+    standups = participation(session=session, program=program, now=now)
+    reps = len({row.person_id for row in standups.rows})
     return ProgramGlance(
         program=program, members=int(members or 0),
-        standups=participation(session=session, program=program, now=now).totals(),
+        standups=standups.totals() if may_show(
+            reps, smallest=smallest_group(program.smallest_group)) else None,
         coaching_done=statuses.count(Status.DONE),
         coaching_due=len(statuses) - statuses.count(Status.EXCUSED),
     )

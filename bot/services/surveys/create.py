@@ -1,4 +1,5 @@
-"""Creating a survey: every setting checked, the minimum between 3 and the audience's size."""
+"""Creating a survey: every setting checked, the minimum between the program's smallest group
+(bot/domain/group_size.py, never below 3) and the audience's size."""
 
 from __future__ import annotations
 
@@ -10,11 +11,11 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.domain.group_size import smallest_group
 from bot.domain.surveys.content import InvalidField
 from bot.domain.surveys.form import (
     DEFAULT_MINIMUM,
     DEFAULT_QUESTION,
-    LOWEST_MINIMUM,
     QUESTION_LENGTH,
     TITLE_LENGTH,
 )
@@ -128,9 +129,11 @@ def _minimum(
     if not text.isascii() or not text.isdigit():
         raise InvalidField("minimum", "Give the minimum number of responses as a whole number.")
     minimum = int(text)
-    if minimum < LOWEST_MINIMUM:
-        raise InvalidField("minimum", f"The minimum cannot be below {LOWEST_MINIMUM}: "
-                                      "fewer answers would let people guess who wrote what.")
+    lowest = smallest_group(program.smallest_group)
+    if minimum < lowest:
+        raise InvalidField("minimum", f"The minimum cannot be below {lowest}, the program's "
+                                      "smallest group: fewer answers would let people guess "
+                                      "who wrote what.")
     size = len(audience_members(session=session, program_id=program.id, audience=audience))
     if minimum > size:
         people = "person" if size == 1 else "people"

@@ -81,7 +81,7 @@ def test_enablement_of_another_program_may_not_but_an_admin_may(
     [
         ({"title": "  "}, "title", "Give the survey a title"),
         ({"audience": "leaders"}, "audience", "Pick reps, managers or all members"),
-        ({"audience": "managers", "minimum": 3}, "minimum", r"size \(1 person\)"),
+        ({"audience": "managers", "minimum": 5}, "minimum", r"size \(1 person\)"),
         ({"opens_at": NOW - timedelta(hours=1)}, "opens", "in the past"),
         ({"closes_at": NOW}, "closes", "must close after it opens"),
         ({"results_channel": "#general"}, "channel", "Pick the channel"),
@@ -95,6 +95,23 @@ def test_bad_settings_are_refused_and_nothing_is_stored(
         create(database, values(world, **changes), caller(ENABLEMENT))
     assert refused.value.field == field
     assert count(database) == 0
+
+
+@pytest.mark.parametrize(("smallest", "minimum", "refused"),
+                         [(None, 4, True), (7, 5, True), (7, 7, False), (3, 3, False)])
+def test_a_minimum_is_never_below_the_programs_smallest_group(
+    database: Database, world: World, smallest: int | None, minimum: int, refused: bool
+) -> None:
+    if smallest is not None:
+        with database.session_factory.begin() as session:
+            session.get_one(Program, world.program_id).smallest_group = smallest
+    if refused:
+        with pytest.raises(InvalidField, match="the program's smallest group"):
+            create(database, values(world, minimum=minimum), caller(ENABLEMENT))
+    else:
+        survey = create(database, values(world, minimum=minimum), caller(ENABLEMENT))
+        assert survey.minimum == minimum
+    assert count(database) == (0 if refused else 1)
 
 
 def test_an_ended_program_takes_no_survey(database: Database, world: World) -> None:

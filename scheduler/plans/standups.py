@@ -15,9 +15,10 @@ from sqlalchemy.orm import Session
 
 from bot.blocks.standup import build_standup_prompt, standup_prompt_fallback
 from bot.blocks.standup_refs import DayRef
+from bot.domain.kinds import DeliveryKind
 from bot.services.availability import load_absences, unavailable
 from bot.services.outbox import Envelope
-from bot.services.standups.keys import Kind, prompt_key, reminder_key
+from bot.services.standups.keys import prompt_key, reminder_key
 from bot.services.standups.reps import Rep, active_programs, answers_of, reps_of
 from bot.services.standups.schedule import (
     StandupDay,
@@ -32,7 +33,7 @@ from db.models import Program
 class StandupPlanner:
     """Plans `standup_prompt` and `standup_reminder` DMs."""
 
-    kinds = frozenset({Kind.PROMPT.value, Kind.REMINDER.value})
+    kinds = frozenset({DeliveryKind.STANDUP_PROMPT.value, DeliveryKind.STANDUP_REMINDER.value})
 
     def plan(self, *, session: Session, start: datetime, end: datetime) -> Iterator[Envelope]:
         """Every prompt and reminder due in [start, end)."""
@@ -97,7 +98,7 @@ def _envelope(
     )
     return Envelope(
         key=(reminder_key if reminder else prompt_key)(program.id, user, day.number),
-        kind=Kind.REMINDER if reminder else Kind.PROMPT,
+        kind=DeliveryKind.STANDUP_REMINDER if reminder else DeliveryKind.STANDUP_PROMPT,
         workspace_id=program.workspace_id,
         program_id=program.id,
         person_id=rep.person_id,

@@ -9,10 +9,10 @@ from typing import Any
 from sqlalchemy import ColumnElement, func, select
 
 from bot.blocks.standup_modal import FIELD_BLOCKS
+from bot.domain.kinds import DeliveryKind
 from bot.fakeslack import FakeSlack, SignedSender
 from bot.ids import ActionId, CallbackId, CoachingField
 from bot.services.standups.fields import Field
-from bot.services.standups.keys import Kind
 from db.models import (
     Delivery,
     LoggedStatus,
@@ -140,7 +140,7 @@ def test_resolved_from_the_home_twice_tells_the_rep_once(
     assert "No access to the &lt;!channel&gt; CRM sandbox" in text_of(home)
     click(slack, MANAGER, ActionId.STANDUP_RESOLVE, str(answer_id))
     click(slack, MANAGER, ActionId.STANDUP_RESOLVE, str(answer_id))
-    assert count(database, Delivery, Delivery.kind == Kind.RESOLVED) == 1
+    assert count(database, Delivery, Delivery.kind == DeliveryKind.STANDUP_BLOCKER_RESOLVED) == 1
     assert "Open blockers" not in text_of(fake_slack.home(MANAGER) or {})
 
 

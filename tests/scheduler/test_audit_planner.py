@@ -11,6 +11,7 @@ import pytest
 from slack_sdk import WebClient
 from sqlalchemy import select
 
+from bot.domain.kinds import DeliveryKind
 from bot.fakeslack import FakeSlack
 from bot.services.audit.weeks import audit_slots
 from bot.settings import Settings
@@ -19,7 +20,7 @@ from scheduler.dispatcher import Dispatcher
 from scheduler.planning import plan_all
 from scheduler.plans import audit as audit_plans
 from scheduler.plans import default_planners
-from scheduler.plans.audit import WEEKLY_KIND, AuditPlanner
+from scheduler.plans.audit import AuditPlanner
 from tests.audit_world import build_world
 from tests.conftest import FAST
 from tests.databases import Database
@@ -78,7 +79,8 @@ def test_a_week_with_no_activity_is_audited_too_and_not_before_nine(
     audit_only.tick(now=datetime(2027, 3, 8, 13, 59, tzinfo=UTC))  # 08:59 in New York
     assert fake_slack.messages("CAUDIT") == []
     with database.session_factory() as session:
-        [planned] = session.scalars(select(Delivery).where(Delivery.kind == WEEKLY_KIND)).all()
+        weekly = select(Delivery).where(Delivery.kind == DeliveryKind.AUDIT_WEEKLY)
+        [planned] = session.scalars(weekly).all()
         assert planned.status is DeliveryStatus.PLANNED
         assert planned.due_at == datetime(2027, 3, 8, 14, tzinfo=UTC)
     audit_only.tick(now=datetime(2027, 3, 8, 14, tzinfo=UTC))

@@ -9,7 +9,8 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.services.launch import PAUSED, WELCOME_KIND, move_program
+from bot.domain.kinds import DeliveryKind
+from bot.services.launch import PAUSED, move_program
 from bot.services.local_time import at_local
 from bot.services.out_of_office import set_out_of_office
 from db.models import Delivery, DeliveryStatus, Program, ProgramStatus, Role
@@ -44,7 +45,7 @@ def program_id(database: Database) -> int:
 
 def welcomes(session: Session) -> dict[str, Delivery]:
     """Welcome deliveries by recipient."""
-    rows = session.scalars(select(Delivery).where(Delivery.kind == WELCOME_KIND))
+    rows = session.scalars(select(Delivery).where(Delivery.kind == DeliveryKind.WELCOME))
     return {row.channel: row for row in rows}
 
 

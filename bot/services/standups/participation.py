@@ -19,8 +19,9 @@ from typing import TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.domain.kinds import DeliveryKind
 from bot.services.availability import Absences, load_absences
-from bot.services.standups.keys import Kind, prompt_key
+from bot.services.standups.keys import prompt_key
 from bot.services.standups.reps import Rep, answers_of, reps_of
 from bot.services.standups.schedule import StandupDay, closes_at, standup_days
 from db.models import Delivery, DeliveryStatus, Program, StandupAnswer
@@ -178,7 +179,7 @@ def _prompt_statuses(
 ) -> dict[str, DeliveryStatus]:
     """The status of each prompt of the program (of Day `number` only, if given), by key."""
     query = select(Delivery.key, Delivery.status).where(
-        Delivery.program_id == program_id, Delivery.kind == Kind.PROMPT
+        Delivery.program_id == program_id, Delivery.kind == DeliveryKind.STANDUP_PROMPT
     )
     if number is not None:
         query = query.where(Delivery.key.like(prompt_key(program_id, "%", number)))

@@ -8,10 +8,11 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.domain.kinds import DeliveryKind
 from bot.services.outbox import Envelope, queue
 from bot.services.standups.answer import submit_answer
 from bot.services.standups.fields import Field
-from bot.services.standups.keys import Kind, prompt_key
+from bot.services.standups.keys import prompt_key
 from bot.services.standups.out_today import mark_out_today
 from bot.services.standups.participation import Counts, Status, participation
 from db.models import Delivery, DeliveryStatus, Membership, OutOfOffice, Program
@@ -39,7 +40,7 @@ def prompted(
         [
             Envelope(
                 key=key,
-                kind=Kind.PROMPT,
+                kind=DeliveryKind.STANDUP_PROMPT,
                 workspace_id=1,
                 program_id=world.program_id,
                 person_id=world.person_ids[user],

@@ -1,5 +1,5 @@
 """Moving a program through its life from Slack or the shell: launch welcomes every member once,
-pause and end stop what is planned at once, resume sends again. A repeated move (a double
+pause, end and archive stop what is planned at once, resume sends again. A repeated move (a double
 click) changes nothing."""
 
 from __future__ import annotations
@@ -22,6 +22,9 @@ from db.models import Delivery, DeliveryStatus, Membership, Person, Program, Rol
 
 PAUSED = "program paused"
 ENDED = "program ended"
+ARCHIVED = "program archived"
+# The moves that stop sending, and the reason stored on the messages they cancel.
+STOPPED = {"pause": PAUSED, "end": ENDED, "archive": ARCHIVED}
 LOOK_AHEAD = timedelta(days=90)  # the longest out-of-office range
 
 
@@ -48,9 +51,8 @@ def move_program(*, session: Session, program: Program, action: str, now: dateti
     if action == "launch":
         return Move(program, True, welcomed=queue_welcomes(session=session, program=program,
                                                            now=now))
-    if action in ("pause", "end"):
-        reason = PAUSED if action == "pause" else ENDED
-        return Move(program, True, cancelled=cancel_planned(session, reason=reason,
+    if action in STOPPED:
+        return Move(program, True, cancelled=cancel_planned(session, reason=STOPPED[action],
                                                             program_id=program.id))
     _reopen_paused(session, program, now)
     return Move(program, True)

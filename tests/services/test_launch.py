@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.domain.kinds import DeliveryKind
+from bot.errors import InvalidInput
 from bot.services.launch import PAUSED, move_program
 from bot.services.local_time import at_local
 from bot.services.out_of_office import set_out_of_office
@@ -95,3 +96,17 @@ def test_end_stops_everything_for_good_keeping_the_rows(
         assert not move(session, program_id, "end")
         assert {d.status for d in welcomes(session).values()} == {DeliveryStatus.CANCELLED}
         assert session.get_one(Program, program_id).status is ProgramStatus.ENDED
+
+
+def test_archive_puts_away_a_draft_or_an_ended_program_never_a_running_one(
+    database: Database, program_id: int
+) -> None:
+    with database.session_factory.begin() as session:
+        move(session, program_id, "launch")
+        with pytest.raises(InvalidInput, match="cannot archive"):
+            move(session, program_id, "archive")
+        move(session, program_id, "end")
+        assert move(session, program_id, "archive")
+        assert session.get_one(Program, program_id).status is ProgramStatus.ARCHIVED
+        with pytest.raises(InvalidInput, match="cannot launch"):
+            move(session, program_id, "launch")

@@ -11,8 +11,8 @@ from sqlalchemy.orm import Session
 
 from bot.services.local_time import zone
 from bot.services.outbox import Envelope
+from bot.services.planner import Planner
 from db.models import Person, Program, ProgramStatus
-from scheduler.planning import Planner
 
 
 @dataclass(frozen=True)

@@ -18,9 +18,9 @@ from bot.domain.kinds import DeliveryKind
 from bot.domain.lifecycle import Phase
 from bot.services.capabilities import Capability
 from bot.services.outbox import Envelope
+from bot.services.planner import Planner
 from bot.settings import Settings
 from handlers.errors import Listeners
-from scheduler.planning import Planner
 
 Preview = Callable[[Envelope], str]  # one planned send as `program preview` lists it
 PlannerFactory = Callable[[Settings], Planner]  # some planners need a setting (a survey's key)

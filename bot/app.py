@@ -12,9 +12,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.clock import Clock, system_clock
 from bot.deps import Deps, install_deps
 from bot.events_once import install_events_once
+from bot.features.registry import REGISTRY
 from bot.logs import BOLT_APP_LOGGER
 from bot.settings import Settings
-from handlers import register_all
+from handlers.errors import Listeners, register_error_handler
 
 
 class _SameTokenNotice(logging.Filter):
@@ -62,8 +63,10 @@ def create_app(
         listener_executor=listener_executor or listener_pool(settings),
         logger=BOLT_LOG,
     )
-    deps = Deps(settings=settings, session_factory=session_factory, clock=clock or system_clock())
+    deps = Deps(settings=settings, session_factory=session_factory, clock=clock or system_clock(),
+                registry=REGISTRY)
     install_deps(app, deps)
     install_events_once(app)  # after install_deps: it uses the Deps
-    register_all(app)
+    REGISTRY.register_listeners(Listeners(app))  # each listener answering its own failures
+    register_error_handler(app)
     return app

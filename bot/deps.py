@@ -10,16 +10,19 @@ from slack_bolt import App, BoltContext
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.clock import Clock
+from bot.features.spec import Registry
 from bot.settings import Settings
 
 
 @dataclass(frozen=True)
 class Deps:
-    """The settings, the session factory (listeners open their own unit of work) and the clock."""
+    """The settings, the session factory (listeners open their own unit of work), the clock and
+    the feature registry (help lines, planners for "send me a test")."""
 
     settings: Settings
     session_factory: sessionmaker[Session]
     clock: Clock
+    registry: Registry
 
 
 def install_deps(app: App, deps: Deps) -> None:

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
-from bot.domain.standups.kinds import Kind
+from bot.domain.kinds import DeliveryKind
 from bot.services.coaching.occurrences import active_pairs, occurrences
 from bot.services.standups.keys import prompt_key
 from bot.services.standups.schedule import standup_days
@@ -144,7 +144,8 @@ def _standups(session: Session, program: Program, reps: list[int]) -> None:
     days = standup_days(program)
     at = datetime(2027, 1, 12, 8, tzinfo=UTC)
     session.execute(insert(Delivery), [
-        {"workspace_id": program.workspace_id, "program_id": program.id, "kind": Kind.PROMPT,
+        {"workspace_id": program.workspace_id, "program_id": program.id,
+         "kind": DeliveryKind.STANDUP_PROMPT,
          "key": prompt_key(program.id, slack_ids[rep], day.number), "person_id": rep,
          "channel": slack_ids[rep], "text": "Day", "due_at": at, "window_end": at,
          "status": DeliveryStatus.SENT, "created_at": at}

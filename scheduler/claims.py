@@ -1,8 +1,8 @@
 """Claiming due outbox rows under a shared pace, so no two processes send the same row.
 
 One short transaction per batch: lock the workspace's pace row (which also serialises claimers on
-SQLite), pick due rows in order, give each a send slot, claim those that fit the horizon with a
-lease, and store the advanced pace.
+SQLite), pick due rows in order (cancelling those the lifecycle table holds back), give each a send
+slot, claim those that fit the horizon with a lease, and store the advanced pace.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, aliased
 
 from db.models import Delivery, DeliveryStatus, Person, SendPace
 from scheduler.config import DispatchConfig
+from scheduler.lifecycle import hold_back
 from scheduler.pacing import assign_slots
 from scheduler.sending import Posted
 
@@ -63,7 +64,7 @@ def claim_batch(
     workspace_next, paused_until = _lock_pace(session, workspace_key, now)
     if paused_until is not None and paused_until > now:
         return Batch(items=[], waiting=True, paused_until=paused_until)
-    rows = list(session.scalars(_due(workspace_id, now).limit(config.batch_size)))
+    rows = _sendable(session, workspace_id, now, config.batch_size)
     if not rows:
         return Batch(items=[], waiting=False, paused_until=_next_retry(session, workspace_id, now))
     channel_next = _channel_paces(session, {row.channel for row in rows})
@@ -95,6 +96,16 @@ def claim_batch(
     dm_channels = _dm_channels(session, rows)
     items = [_claimed(row, slot, now, parents, dm_channels) for row, slot in kept]
     return Batch(items=items, waiting=len(kept) < len(rows), paused_until=None)
+
+
+def _sendable(session: Session, workspace_id: int, now: datetime, limit: int) -> list[Delivery]:
+    """The next due rows the lifecycle table lets go out; rows it holds back are cancelled and
+    the next ones looked at, so a program's held rows never stall the others."""
+    while True:
+        rows = list(session.scalars(_due(workspace_id, now).limit(limit)))
+        sendable = hold_back(session, rows, now)
+        if sendable or not rows:  # else every row was held back: look at the next ones
+            return sendable
 
 
 def _next_retry(session: Session, workspace_id: int, now: datetime) -> datetime | None:

@@ -20,13 +20,14 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.clock import Clock, system_clock
+from bot.services.planner import Planner
 from db.models import Delivery, DeliveryStatus, Workspace
 from scheduler.claims import Batch, Claimed, claim_batch
 from scheduler.clock import AnchoredClock
 from scheduler.config import DispatchConfig
 from scheduler.delivering import deliver
 from scheduler.outcomes import Failed, Outcome, Retry, Sent, pause_workspace, record_outcomes
-from scheduler.planning import Planner, plan_all
+from scheduler.planning import plan_all
 from scheduler.sending import InstallationDead, RateLimited, SlackSender
 
 log = logging.getLogger(__name__)

@@ -12,11 +12,11 @@ from slack_sdk import WebClient
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.clock import wall_time
+from bot.features.registry import REGISTRY
 from bot.settings import Settings
 from scheduler.config import DispatchConfig
 from scheduler.dispatcher import Dispatcher
 from scheduler.people_sync import sync_people_with_slack
-from scheduler.plans import default_planners
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +45,7 @@ def build_scheduler(
     dispatcher = Dispatcher(
         session_factory=session_factory,
         client=client,
-        planners=default_planners(settings),
+        planners=REGISTRY.planners(settings),
         config=dispatch_config(settings),
     )
     scheduler: BaseScheduler = (

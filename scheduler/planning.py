@@ -12,6 +12,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from bot.services.outbox import Envelope, queue
+from bot.services.planner import Planner
 from db.models import Delivery, DeliveryStatus
 
 # Look back far enough that work due while the bot was down is still found (and expired when its
@@ -21,17 +22,6 @@ LOOKAHEAD = timedelta(days=2)
 CHUNK = 2000  # keys per IN (...) list, well inside SQLite's and PostgreSQL's limits
 
 T = TypeVar("T")
-
-
-class Planner(Protocol):
-    """A feature's schedule: which envelopes are due between two instants."""
-
-    @property
-    def kinds(self) -> frozenset[str]:
-        """The delivery kinds this planner owns (it is the only one to plan or cancel them)."""
-
-    def plan(self, *, session: Session, start: datetime, end: datetime) -> Iterable[Envelope]:
-        """Every envelope of `kinds` whose due_at lies in [start, end)."""
 
 
 @runtime_checkable

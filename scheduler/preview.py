@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -11,18 +11,18 @@ from sqlalchemy.orm import Session
 
 from bot.domain.local_time import zone
 from bot.services.outbox import Envelope
+from bot.services.planner import Planner
 from db.models import Person, Program, ProgramStatus
-from scheduler.planning import Planner
 
 
 @dataclass(frozen=True)
 class PreviewItem:
-    """One planned send: to whom, when in their time zone, and what kind."""
+    """One planned send: to whom, when in their time zone, and what (as the registry names it)."""
 
     recipient: str  # "Name (U…)" for a DM, "channel C…" for a channel post
     timezone: str
     local_due: datetime
-    kind: str
+    what: str
 
 
 def preview_program(
@@ -32,6 +32,7 @@ def preview_program(
     planners: Sequence[Planner],
     start: datetime,
     end: datetime,
+    describe: Callable[[Envelope], str],
 ) -> list[PreviewItem]:
     """Every send of `program` due in [start, end), by recipient then time; writes nothing.
 
@@ -52,16 +53,18 @@ def preview_program(
         savepoint.rollback()
     ids = {envelope.person_id for envelope in envelopes if envelope.person_id is not None}
     people = {p.id: p for p in session.scalars(select(Person).where(Person.id.in_(ids)))}
-    items = [_item(envelope, people, program.timezone) for envelope in envelopes]
-    return sorted(items, key=lambda item: (item.recipient, item.local_due, item.kind))
+    items = [_item(e, people, program.timezone, describe(e)) for e in envelopes]
+    return sorted(items, key=lambda item: (item.recipient, item.local_due, item.what))
 
 
-def _item(envelope: Envelope, people: dict[int, Person], program_tz: str) -> PreviewItem:
+def _item(
+    envelope: Envelope, people: dict[int, Person], program_tz: str, what: str
+) -> PreviewItem:
     """A DM is shown in its recipient's time zone, a channel post in the program's."""
     person = people.get(envelope.person_id) if envelope.person_id is not None else None
     if person is None or envelope.channel not in (person.slack_user_id, person.dm_channel_id):
         local = envelope.due_at.astimezone(zone(program_tz))
-        return PreviewItem(f"channel {envelope.channel}", program_tz, local, envelope.kind)
+        return PreviewItem(f"channel {envelope.channel}", program_tz, local, what)
     local = envelope.due_at.astimezone(zone(person.timezone))
     who = f"{person.name} ({person.slack_user_id})"
-    return PreviewItem(who, person.timezone, local, envelope.kind)
+    return PreviewItem(who, person.timezone, local, what)

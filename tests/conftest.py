@@ -13,12 +13,12 @@ from slack_sdk import WebClient
 from bot.app import create_app, listener_pool
 from bot.clock import SystemClock, VirtualClock, system_clock
 from bot.fakeslack import FakeSlack, SignedSender
+from bot.features.registry import REGISTRY
 from bot.settings import Settings
 from bot.verify import RequestGate
 from bot.web import EVENTS_PATH, BackgroundServer, create_wsgi_app
 from scheduler.config import DispatchConfig
 from scheduler.dispatcher import Dispatcher
-from scheduler.plans import default_planners
 from tests.databases import (
     Database,
     empty_all_tables,
@@ -142,7 +142,7 @@ def dispatcher(
     sender = Dispatcher(
         session_factory=database.session_factory,
         client=slack_client,
-        planners=default_planners(settings),
+        planners=REGISTRY.planners(settings),
         config=FAST,
         clock=clock,
     )

@@ -11,10 +11,11 @@ import json
 from dataclasses import dataclass
 
 from bot.blocks.metadata import FORGED, read_int, read_metadata
-from bot.domain.standups.kinds import Kind
+from bot.domain.kinds import DeliveryKind
 from bot.errors import InvalidInput
 
-SOURCES = frozenset({Kind.PROMPT, Kind.REMINDER})  # the stored DMs a modal can be opened from
+# The stored DMs a modal can be opened from.
+SOURCES = frozenset({DeliveryKind.STANDUP_PROMPT, DeliveryKind.STANDUP_REMINDER})
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,7 @@ class ModalRef:
     rep_user_id: str
     number: int
     revision: int  # 0: opened for a first answer
-    source: Kind | None = Kind.PROMPT
+    source: DeliveryKind | None = DeliveryKind.STANDUP_PROMPT
 
     def to_metadata(self) -> str:
         """The view's private_metadata."""
@@ -64,7 +65,7 @@ class ModalRef:
         if source is not None and source not in SOURCES:
             raise InvalidInput(FORGED)
         return cls(read_int(data["p"]), _text(data["r"]), read_int(data["d"]),
-                   read_int(data["v"]), None if source is None else Kind(source))
+                   read_int(data["v"]), None if source is None else DeliveryKind(source))
 
 
 def _dumps(data: dict[str, object]) -> str:

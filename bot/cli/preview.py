@@ -9,9 +9,9 @@ from typing import Any
 
 from bot.cli.runtime import Runtime
 from bot.errors import InvalidInput
+from bot.features.registry import REGISTRY
 from bot.services.programs import find_program
 from bot.settings import Settings
-from scheduler.plans import default_planners
 from scheduler.preview import PreviewItem, preview_program
 
 DEFAULT_DAYS = 42  # the 30 days, the day-32 read-out, and the week or so before a kickoff
@@ -43,8 +43,8 @@ def run_preview(args: argparse.Namespace, settings: Settings) -> int:
         )
         name = program.name
         items = preview_program(
-            session=session, program=program, planners=default_planners(settings),
-            start=start, end=start + timedelta(days=args.days),
+            session=session, program=program, planners=REGISTRY.planners(settings),
+            start=start, end=start + timedelta(days=args.days), describe=REGISTRY.describe,
         )
     print(f"{name}: {len(items)} send(s) planned in the next {args.days} days")
     for recipient, sends in groupby(items, key=lambda item: item.recipient):
@@ -54,5 +54,5 @@ def run_preview(args: argparse.Namespace, settings: Settings) -> int:
 
 def _grouped(recipient: str, sends: list[PreviewItem]) -> str:
     lines = [f"\n{recipient}, {sends[0].timezone}:"]
-    lines += [f"  {item.local_due:%a %Y-%m-%d %H:%M}  {item.kind}" for item in sends]
+    lines += [f"  {item.local_due:%a %Y-%m-%d %H:%M}  {item.what}" for item in sends]
     return "\n".join(lines)

@@ -1,4 +1,4 @@
-"""`kickoff-bot program create|edit|list|show|launch|pause|resume|end|preview`."""
+"""`kickoff-bot program create|edit|list|show|launch|pause|resume|end|archive|preview`."""
 
 from __future__ import annotations
 

@@ -14,6 +14,7 @@ from bot.blocks.coaching.receipts import build_log_receipt
 from bot.demo.stage import Stage, shell
 from bot.demo.transcript import render_blocks
 from bot.domain.coaching.log_form import LogForm
+from bot.domain.kinds import DeliveryKind
 from bot.domain.local_time import at_local
 from bot.ids import CoachingField as F
 from bot.services.coaching.authority import Actor
@@ -32,7 +33,7 @@ from db.models import (
     ProgramStatus,
 )
 from scheduler.planning import plan_all
-from scheduler.plans.coaching import DIGEST_KIND, CoachingDigestPlanner
+from scheduler.plans.coaching import CoachingDigestPlanner
 
 MANAGER = "U0MAR"  # Marcus Reed, Los Angeles; his reps are Ana and Ben
 REVIEW = {
@@ -68,7 +69,7 @@ def _show_digest(session: Session, program: Program, marcus: Person) -> None:
     opening = at_local(week.monday, time(9), marcus.timezone)
     plan_all(session, [CoachingDigestPlanner()], now=opening)
     digest = session.scalars(select(Delivery).where(
-        Delivery.kind == DIGEST_KIND, Delivery.person_id == marcus.id,
+        Delivery.kind == DeliveryKind.COACHING_DIGEST, Delivery.person_id == marcus.id,
         Delivery.due_at == opening,
     )).one()
     print(f"\n  {week.monday:%A %d %B}, 09:00 in Los Angeles: {marcus.name} gets a DM:")

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from bot.blocks.survey import build_answer_modal, build_thank_you_view
 from bot.demo.stage import Stage, shell
 from bot.demo.transcript import render_blocks
+from bot.domain.kinds import DeliveryKind
 from bot.domain.local_time import zone
 from bot.domain.surveys.content import AnswerContent
 from bot.services.programs import find_program
@@ -27,7 +28,7 @@ from db.models import (
     SurveyPendingAnswer,
 )
 from scheduler.planning import plan_all
-from scheduler.plans.surveys import INVITE, REMINDER, SurveyPlanner
+from scheduler.plans.surveys import SurveyPlanner
 
 OPENS, CLOSES = "2027-03-29 17:30", "2027-04-02 12:00"  # New York time, the program's zone
 ANSWERS = {  # five of the seven reps answer; Olivia and Aroha do not
@@ -66,9 +67,10 @@ def scene(stage: Stage, *, program_name: str) -> None:
 def _invite(session: Session, planner: SurveyPlanner, survey: Survey) -> None:
     plan_all(session, [planner], now=survey.opens_at)
     print("\n  It opens Monday 17:30 in New York; each rep gets the DM in their own working hours:")
-    for row, person in _rows(session, INVITE):
+    for row, person in _rows(session, DeliveryKind.SURVEY_INVITE):
         print(f"    {person.name:<14} {_local(row.due_at, person.timezone)}")
-    first = session.scalars(select(Delivery).where(Delivery.kind == INVITE)).first()
+    invites = select(Delivery).where(Delivery.kind == DeliveryKind.SURVEY_INVITE)
+    first = session.scalars(invites).first()
     assert first is not None
     _print(render_blocks(first.blocks or []))
 
@@ -90,7 +92,7 @@ def _answer(session: Session, survey: Survey, key: bytes) -> None:
 def _remind_and_close(session: Session, planner: SurveyPlanner, survey: Survey) -> None:
     plan_all(session, [planner], now=survey.closes_at - timedelta(days=1))
     print("\n  A day before closing, the reminder goes only to those who had not answered:")
-    for row, person in _rows(session, REMINDER):
+    for row, person in _rows(session, DeliveryKind.SURVEY_REMINDER):
         print(f"    {person.name:<14} {_local(row.due_at, person.timezone)}")
     plan_all(session, [planner], now=survey.closes_at)
     print(f"\n  At closing every answer is written at once, shuffled, in one transaction with the "

@@ -17,13 +17,13 @@ from bot.demo.timeline import Timeline
 from bot.demo.world import HOME_ZONE, KICKOFF_DATE, PEOPLE, populate
 from bot.domain.local_time import at_local
 from bot.fakeslack import FakeSlack, SignedSender
+from bot.features.registry import REGISTRY
 from bot.settings import Settings, load_settings
 from bot.verify import RequestGate
 from bot.web import EVENTS_PATH, BackgroundServer, create_wsgi_app
 from db.migrate import upgrade
 from scheduler.config import DispatchConfig
 from scheduler.dispatcher import Dispatcher
-from scheduler.plans import default_planners
 
 SIGNING_SECRET = "demo-signing-secret"
 BOT_TOKEN = "xoxb-demo"
@@ -78,7 +78,7 @@ def demo_stage() -> Iterator[Stage]:
             dispatcher = Dispatcher(
                 session_factory=runtime.session_factory,
                 client=runtime.client,
-                planners=default_planners(settings),
+                planners=REGISTRY.planners(settings),
                 config=DEMO_PACE,
                 clock=clock,
             )

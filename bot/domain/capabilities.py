@@ -14,3 +14,4 @@ class Capability:
     usage: str
     summary: str
     roles: frozenset[Role] = frozenset()
+    rank: int = 0  # where the line shows in `/kickoff help` (lines of all features, by rank)

@@ -1,5 +1,5 @@
 """Moving a program through its life from Slack or the shell: launch welcomes every member once,
-pause and end stop what is planned at once, resume sends again. A repeated move (a double
+pause, end and archive stop what is planned at once, resume sends again. A repeated move (a double
 click) changes nothing."""
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, joinedload
 
 from bot.blocks.text import Block
 from bot.blocks.welcome import WelcomeFacts, build_welcome_message, welcome_fallback
+from bot.domain.kinds import DeliveryKind
 from bot.domain.local_time import at_local, local_date
 from bot.services.availability import Absences, load_absences
 from bot.services.outbox import NOW_WINDOW, Envelope, cancel_planned, delivery_key, queue
@@ -19,9 +20,11 @@ from bot.services.programs import TRANSITIONS, change_status
 from bot.services.standups.schedule import standup_days
 from db.models import Delivery, DeliveryStatus, Membership, Person, Program, Role
 
-WELCOME_KIND = "welcome"
 PAUSED = "program paused"
 ENDED = "program ended"
+ARCHIVED = "program archived"
+# The moves that stop sending, and the reason stored on the messages they cancel.
+STOPPED = {"pause": PAUSED, "end": ENDED, "archive": ARCHIVED}
 LOOK_AHEAD = timedelta(days=90)  # the longest out-of-office range
 
 
@@ -37,7 +40,7 @@ class Move:
 
 def welcome_key(program_id: int, slack_user_id: str) -> str:
     """The one welcome of a member of a program."""
-    return delivery_key(WELCOME_KIND, program_id, slack_user_id, "launch")
+    return delivery_key(DeliveryKind.WELCOME, program_id, slack_user_id, "launch")
 
 
 def move_program(*, session: Session, program: Program, action: str, now: datetime) -> Move:
@@ -48,9 +51,8 @@ def move_program(*, session: Session, program: Program, action: str, now: dateti
     if action == "launch":
         return Move(program, True, welcomed=queue_welcomes(session=session, program=program,
                                                            now=now))
-    if action in ("pause", "end"):
-        reason = PAUSED if action == "pause" else ENDED
-        return Move(program, True, cancelled=cancel_planned(session, reason=reason,
+    if action in STOPPED:
+        return Move(program, True, cancelled=cancel_planned(session, reason=STOPPED[action],
                                                             program_id=program.id))
     _reopen_paused(session, program, now)
     return Move(program, True)
@@ -98,7 +100,7 @@ def _welcome(program: Program, member: Membership, absences: Absences, now: date
                                    member.manager.name if member.manager else None)
     due = _first_moment_back(person, absences, now, program.standup_time)
     return Envelope(
-        key=welcome_key(program.id, person.slack_user_id), kind=WELCOME_KIND,
+        key=welcome_key(program.id, person.slack_user_id), kind=DeliveryKind.WELCOME,
         workspace_id=program.workspace_id, program_id=program.id, person_id=person.id,
         channel=person.slack_user_id, text=text, blocks=blocks, due_at=due,
         window_end=due + NOW_WINDOW,
@@ -124,7 +126,7 @@ def _reopen_paused(session: Session, program: Program, now: datetime) -> None:
     )
     for delivery in session.scalars(query):
         delivery.status, delivery.error = DeliveryStatus.PLANNED, None
-        if delivery.kind == WELCOME_KIND:
+        if delivery.kind == DeliveryKind.WELCOME:
             delivery.due_at = max(delivery.due_at, now)
             delivery.window_end = delivery.due_at + NOW_WINDOW
     session.flush()

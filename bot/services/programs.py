@@ -1,4 +1,4 @@
-"""Creating, finding, editing and moving programs through their life (draft to ended)."""
+"""Creating, finding, editing and moving programs through their life (draft to archived)."""
 
 from __future__ import annotations
 
@@ -21,6 +21,8 @@ TRANSITIONS: dict[str, tuple[frozenset[ProgramStatus], ProgramStatus]] = {
         frozenset({ProgramStatus.DRAFT, ProgramStatus.ACTIVE, ProgramStatus.PAUSED}),
         ProgramStatus.ENDED,
     ),
+    # Drafts never launched and test programs are put away; they never send again.
+    "archive": (frozenset({ProgramStatus.DRAFT, ProgramStatus.ENDED}), ProgramStatus.ARCHIVED),
 }
 
 
@@ -54,7 +56,7 @@ def edit_program(
 
 
 def change_status(*, session: Session, program: Program, action: str) -> Program:
-    """Launch, pause, resume or end `program`, refusing moves that make no sense."""
+    """Launch, pause, resume, end or archive `program`, refusing moves that make no sense."""
     allowed_from, target = TRANSITIONS[action]
     if program.status not in allowed_from:
         raise InvalidInput(f"Program {program.name!r} is {program.status}; it cannot {action}.")

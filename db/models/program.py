@@ -13,12 +13,13 @@ from db.models.people import Person
 
 
 class ProgramStatus(StrEnum):
-    """Where a program is in its life; only active programs send anything."""
+    """What was last done to a program; its phase (bot/domain/lifecycle.py) adds the dates."""
 
     DRAFT = "draft"
     ACTIVE = "active"
     PAUSED = "paused"
     ENDED = "ended"
+    ARCHIVED = "archived"  # a draft or test put away: never sends, hidden from lists
 
 
 class Role(StrEnum):

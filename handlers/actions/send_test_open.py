@@ -10,10 +10,9 @@ from slack_sdk import WebClient
 from bot.blocks.metadata import read_int
 from bot.blocks.send_test import build_send_test_modal
 from bot.deps import deps_of
+from bot.features.samples import sample_kinds
 from bot.services.setup_access import administered_program
 from handlers.caller import load_actor
-from scheduler.plans import default_planners
-from scheduler.samples import sample_kinds
 
 
 def handle_send_test_open_action(
@@ -27,5 +26,5 @@ def handle_send_test_open_action(
     with deps.session_factory() as session:
         program = administered_program(session=session, program_id=read_int(action.get("value")),
                                        actor=actor)
-        view = build_send_test_modal(program, sample_kinds(default_planners(deps.settings)))
+        view = build_send_test_modal(program, sample_kinds(deps.registry.planners(deps.settings)))
     client.views_open(trigger_id=body["trigger_id"], view=view)

@@ -23,7 +23,7 @@ def handle_help_command(
             session=session, caller=caller, kickoff_admins=deps.settings.kickoff_admins
         )
         in_a_program = bool(memberships_of(session=session, slack_user_id=user_id))
-    capabilities = capabilities_for(roles)
+    capabilities = capabilities_for(deps.registry.capabilities(), roles)
     respond(
         text=help_fallback(capabilities),
         blocks=build_help_message(capabilities, in_a_program=in_a_program),

@@ -15,13 +15,12 @@ from bot.blocks.send_test import (
     read_send_test_form,
 )
 from bot.deps import deps_of
+from bot.features.samples import sample_envelope
 from bot.ids import SetupField
 from bot.services.launch import welcome_message
 from bot.services.setup_access import administered_program
 from db.models import Role
 from handlers.caller import load_actor
-from scheduler.plans import default_planners
-from scheduler.samples import sample_envelope
 
 
 def handle_send_test_submission(
@@ -43,7 +42,7 @@ def handle_send_test_submission(
             text, blocks = welcome_message(program, frozenset({Role(role)}), "your manager")
         else:
             envelope = sample_envelope(session=session, program=program,
-                                       planners=default_planners(deps.settings), kind=kind)
+                                       planners=deps.registry.planners(deps.settings), kind=kind)
             text = envelope.text if envelope else nothing_to_test_text(kind, program.name)
             blocks = (envelope.blocks or []) if envelope else []
     client.chat_postMessage(channel=user_id, text=f"Test: {text}",

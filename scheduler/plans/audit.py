@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from bot.blocks.audit import audit_fallback, build_audit_message
 from bot.blocks.audit_readout import build_readout_message, readout_fallback
 from bot.domain.audit.readout import ReadoutNumbers
+from bot.domain.kinds import DeliveryKind
 from bot.services.audit.record import record_readout, record_weekly_audit
 from bot.services.audit.snapshot import week_numbers_of
 from bot.services.audit.weeks import AuditSlot, audit_slots
@@ -28,9 +29,7 @@ from db.models import AuditKind, AuditSnapshot, Program, ProgramStatus
 from scheduler.plans.audit_files import FileUploader, SlackFileUploader, attach_files
 
 log = logging.getLogger(__name__)
-WEEKLY_KIND = "audit_weekly"
-READOUT_KIND = "audit_readout"
-KINDS = {AuditKind.WEEKLY: WEEKLY_KIND, AuditKind.READOUT: READOUT_KIND}
+KINDS = {AuditKind.WEEKLY: DeliveryKind.AUDIT_WEEKLY, AuditKind.READOUT: DeliveryKind.AUDIT_READOUT}
 # A post late by up to a day (the bot was down on Monday morning) is still worth sending.
 POST_WINDOW = timedelta(days=1)
 Stored = tuple[int, AuditKind, str]  # program id, kind, ISO week

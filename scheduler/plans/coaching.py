@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, joinedload
 
 from bot.blocks.coaching.digest import build_digest_message, digest_fallback
 from bot.domain.coaching.views import Digest
+from bot.domain.kinds import DeliveryKind
 from bot.domain.local_time import at_local, end_of_local_day
 from bot.services.availability import unavailable
 from bot.services.coaching.digest import compose_digest, digest_days
@@ -19,14 +20,13 @@ from bot.services.coaching.status import StatusContext, load_status_context
 from bot.services.outbox import Envelope, delivery_key
 from db.models import CoachingItem, Person, Program, ProgramStatus
 
-DIGEST_KIND = "coaching_digest"
 DIGEST_TIME = time(9, 0)
 
 
 class CoachingDigestPlanner:
     """Plans `coaching_digest` DMs; creates each active program's coaching items first."""
 
-    kinds = frozenset({DIGEST_KIND})
+    kinds = frozenset({DeliveryKind.COACHING_DIGEST})
 
     def plan(self, *, session: Session, start: datetime, end: datetime) -> list[Envelope]:
         """Every digest due in [start, end)."""
@@ -69,8 +69,9 @@ def _may_send(program: Program, manager: Person, day: date, context: StatusConte
 
 def _envelope(program: Program, manager: Person, digest: Digest, due_at: datetime) -> Envelope:
     return Envelope(
-        key=delivery_key(DIGEST_KIND, program.id, manager.id, digest.day.isoformat()),
-        kind=DIGEST_KIND,
+        key=delivery_key(DeliveryKind.COACHING_DIGEST, program.id, manager.id,
+                         digest.day.isoformat()),
+        kind=DeliveryKind.COACHING_DIGEST,
         workspace_id=program.workspace_id,
         program_id=program.id,
         person_id=manager.id,

@@ -15,8 +15,8 @@ from sqlalchemy.orm import Session
 
 from bot.blocks.standup import build_standup_prompt, standup_prompt_fallback
 from bot.blocks.standup_refs import DayRef
+from bot.domain.kinds import DeliveryKind
 from bot.domain.standups.days import StandupDay
-from bot.domain.standups.kinds import Kind
 from bot.services.availability import load_absences, unavailable
 from bot.services.outbox import Envelope
 from bot.services.standups.keys import prompt_key, reminder_key
@@ -28,7 +28,7 @@ from db.models import Program
 class StandupPlanner:
     """Plans `standup_prompt` and `standup_reminder` DMs."""
 
-    kinds = frozenset({Kind.PROMPT.value, Kind.REMINDER.value})
+    kinds = frozenset({DeliveryKind.STANDUP_PROMPT.value, DeliveryKind.STANDUP_REMINDER.value})
 
     def plan(self, *, session: Session, start: datetime, end: datetime) -> Iterator[Envelope]:
         """Every prompt and reminder due in [start, end)."""
@@ -93,7 +93,7 @@ def _envelope(
     )
     return Envelope(
         key=(reminder_key if reminder else prompt_key)(program.id, user, day.number),
-        kind=Kind.REMINDER if reminder else Kind.PROMPT,
+        kind=DeliveryKind.STANDUP_REMINDER if reminder else DeliveryKind.STANDUP_PROMPT,
         workspace_id=program.workspace_id,
         program_id=program.id,
         person_id=rep.person_id,

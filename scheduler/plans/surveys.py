@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.blocks.survey_messages import build_invitation_message, build_reminder_message
+from bot.domain.kinds import DeliveryKind
 from bot.services.outbox import Envelope, delivery_key
 from bot.services.surveys.audience import audience_members
 from bot.services.surveys.close import close_due_surveys, due_for_closing
@@ -29,14 +30,12 @@ from bot.settings import Settings, SettingsError
 from db.models import Membership, Program, ProgramStatus, Survey
 
 log = logging.getLogger(__name__)
-INVITE = "survey_invite"
-REMINDER = "survey_reminder"
 
 
 class SurveyPlanner:
     """Plans survey DMs; `advance` decides reminders and closes surveys when their time comes."""
 
-    kinds = frozenset({INVITE, REMINDER})
+    kinds = frozenset({DeliveryKind.SURVEY_INVITE, DeliveryKind.SURVEY_REMINDER})
 
     def __init__(self, settings: Settings) -> None:
         self._settings = settings
@@ -84,14 +83,14 @@ def _survey_envelopes(
     for member in members:
         due = invitation_due(survey, program, member, absences)
         if due is not None and start <= due < end:
-            yield _envelope(INVITE, survey, member, due, invitation)
+            yield _envelope(DeliveryKind.SURVEY_INVITE, survey, member, due, invitation)
         due = (
             reminder_due(survey, program, member, absences)
             if member.person_id in reminded
             else None
         )
         if due is not None and start <= due < end:
-            yield _envelope(REMINDER, survey, member, due, reminder)
+            yield _envelope(DeliveryKind.SURVEY_REMINDER, survey, member, due, reminder)
 
 
 def _envelope(

@@ -25,9 +25,9 @@ from bot.blocks.standup_modal import build_standup_modal, build_standup_note_vie
 from bot.blocks.standup_refs import DayRef, ModalRef
 from bot.blocks.standup_typing import build_typing_reply
 from bot.blocks.text import split_escaped
+from bot.domain.kinds import DeliveryKind
 from bot.domain.standups.days import StandupDay
 from bot.domain.standups.fields import MAX_CHARS, AnswerText
-from bot.domain.standups.kinds import Kind
 from bot.domain.standups.typed_dm import Situation, TypingReply
 from bot.errors import InvalidInput
 from tests.blockkit import assert_valid_blocks, assert_valid_view
@@ -106,7 +106,7 @@ def test_split_escaped_prefers_spaces_and_keeps_entities_whole() -> None:
 def test_the_modal_validates_with_a_limit_on_every_field(initial: AnswerText | None) -> None:
     view = build_standup_modal(
         day=DAY,
-        ref=ModalRef(7, "U0ANA", 2, 1 if initial else 0, Kind.REMINDER),
+        ref=ModalRef(7, "U0ANA", 2, 1 if initial else 0, DeliveryKind.STANDUP_REMINDER),
         channel="C1",
         initial=initial,
     )
@@ -114,7 +114,7 @@ def test_the_modal_validates_with_a_limit_on_every_field(initial: AnswerText | N
     inputs = [b for b in view["blocks"] if b["type"] == "input"]
     assert [b["element"]["max_length"] for b in inputs] == [MAX_CHARS] * 3
     assert [b["optional"] for b in inputs] == [False, False, True]
-    assert ModalRef.from_metadata(view["private_metadata"]).source is Kind.REMINDER
+    assert ModalRef.from_metadata(view["private_metadata"]).source is DeliveryKind.STANDUP_REMINDER
 
 
 def test_the_note_view_validates() -> None:

@@ -11,8 +11,8 @@ from sqlalchemy import func, select
 from bot.cli import main, preview
 from bot.clock import SystemClock
 from bot.fakeslack import FakeSlack
+from bot.features.spec import Feature, Registry
 from db.models import Delivery, ProgramStatus, Role
-from scheduler.planning import Planner
 from tests.databases import Database
 from tests.factories import add_member, make_person, make_program, make_workspace
 from tests.scheduler.planners import NineOClockPlanner
@@ -28,8 +28,8 @@ def shell(
     monkeypatch.setenv("SLACK_SIGNING_SECRET", "test-signing-secret")
     monkeypatch.setenv("SLACK_API_URL", fake_slack.api_url)
     monkeypatch.setenv("DATABASE_URL", database.url)
-    planners: list[Planner] = [NineOClockPlanner()]
-    monkeypatch.setattr(preview, "default_planners", lambda settings: planners)
+    only = Feature(name="test", planners=(lambda settings: NineOClockPlanner(),))
+    monkeypatch.setattr(preview, "REGISTRY", Registry((only,)))
     with database.session_factory.begin() as session:
         workspace = make_workspace(session)
         program = make_program(session, workspace, status=ProgramStatus.DRAFT)

@@ -8,10 +8,10 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from bot.domain.kinds import DeliveryKind
 from bot.fakeslack import FakeSlack, SignedSender
 from bot.ids import ActionId
 from bot.ids import CoachingField as F
-from bot.services.coaching.notices import DISPUTE_KIND
 from db.models import CadenceType, Confirmation, Delivery
 from db.models import LoggedStatus as Logged
 from scheduler.dispatcher import Dispatcher
@@ -81,7 +81,8 @@ def test_a_dispute_flags_the_session_and_tells_the_manager(
     assert "your manager has been told" in str(ephemeral_after(fake_slack, before)["blocks"])
     assert item(database, world, "URANA", ONE).confirmation is Confirmation.DISPUTED
     with database.session_factory() as session:
-        notice = session.scalars(select(Delivery).where(Delivery.kind == DISPUTE_KIND)).one()
+        disputes = select(Delivery).where(Delivery.kind == DeliveryKind.COACHING_DISPUTE)
+        notice = session.scalars(disputes).one()
     assert notice.channel == "UMLA"
     dispatcher.tick(now=dispatcher.clock.now())
     [told] = [m for m in fake_slack.messages(fake_slack.dm_channel("UMLA"))

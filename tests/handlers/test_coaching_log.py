@@ -7,9 +7,9 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select
 
+from bot.domain.kinds import DeliveryKind
 from bot.fakeslack import FakeSlack, SignedSender
 from bot.ids import CoachingField as F
-from bot.services.coaching.notices import RECEIPT_KIND
 from db.models import CadenceType, CoachingItem, Delivery, LoggedStatus
 from tests.blockkit import assert_valid_blocks, assert_valid_view
 from tests.coaching_world import World
@@ -52,7 +52,8 @@ def held(held_on: str | None = None) -> dict[F, str]:
 def receipts(database: Database) -> list[Delivery]:
     """The rep DMs queued so far."""
     with database.session_factory() as session:
-        return list(session.scalars(select(Delivery).where(Delivery.kind == RECEIPT_KIND)))
+        receipts = select(Delivery).where(Delivery.kind == DeliveryKind.COACHING_RECEIPT)
+        return list(session.scalars(receipts))
 
 
 def test_log_opens_the_modal_and_the_outcome_switch_updates_it(

@@ -9,8 +9,8 @@ from typing import Any
 from sqlalchemy import ColumnElement, func, select
 
 from bot.blocks.standup_modal import FIELD_BLOCKS
+from bot.domain.kinds import DeliveryKind
 from bot.domain.standups.fields import Field
-from bot.domain.standups.kinds import Kind
 from bot.fakeslack import FakeSlack, SignedSender
 from bot.ids import ActionId, CallbackId, CoachingField
 from db.models import (
@@ -140,7 +140,7 @@ def test_resolved_from_the_home_twice_tells_the_rep_once(
     assert "No access to the &lt;!channel&gt; CRM sandbox" in text_of(home)
     click(slack, MANAGER, ActionId.STANDUP_RESOLVE, str(answer_id))
     click(slack, MANAGER, ActionId.STANDUP_RESOLVE, str(answer_id))
-    assert count(database, Delivery, Delivery.kind == Kind.RESOLVED) == 1
+    assert count(database, Delivery, Delivery.kind == DeliveryKind.STANDUP_BLOCKER_RESOLVED) == 1
     assert "Open blockers" not in text_of(fake_slack.home(MANAGER) or {})
 
 

@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from bot.domain.kinds import DeliveryKind
 from bot.fakeslack import FakeSlack, SignedSender
 from bot.ids import ActionId
-from bot.services.launch import WELCOME_KIND
 from db.models import Delivery, DeliveryStatus, ProgramStatus
 from scheduler.dispatcher import Dispatcher
 from tests.databases import Database
@@ -45,7 +45,7 @@ def click(slack: SignedSender, action: ActionId, world: HomeWorld, times: int = 
 def welcomes(database: Database) -> list[Delivery]:
     """Welcome deliveries in the outbox."""
     with database.session_factory() as session:
-        return list(session.scalars(select(Delivery).where(Delivery.kind == WELCOME_KIND)))
+        return list(session.scalars(select(Delivery).where(Delivery.kind == DeliveryKind.WELCOME)))
 
 
 def welcome_dms(fake: FakeSlack, user_id: str) -> list[dict[str, Any]]:

@@ -9,11 +9,10 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from bot.domain.standups.kinds import Kind
+from bot.domain.kinds import DeliveryKind
 from bot.fakeslack import FakeSlack, SignedSender
 from bot.ids import ActionId, CallbackId, SetupField
 from db.models import Delivery
-from scheduler.plans.coaching import DIGEST_KIND
 from tests.blockkit import assert_valid_blocks, assert_valid_view
 from tests.databases import Database
 from tests.home_world import ADMIN, HomeWorld, build_home_world, open_home
@@ -52,13 +51,15 @@ def test_the_modal_lists_a_welcome_per_role_and_every_planned_kind(
     assert_valid_view(modal)
     options = [o["value"] for o in modal["blocks"][1]["element"]["options"]]
     assert options[:2] == ["welcome:rep", "welcome:manager"]
-    assert {Kind.PROMPT.value, Kind.REMINDER.value, DIGEST_KIND} <= set(options)
+    kinds = {DeliveryKind.STANDUP_PROMPT, DeliveryKind.STANDUP_REMINDER,
+             DeliveryKind.COACHING_DIGEST}
+    assert kinds <= set(options)
 
 
 def test_a_prompt_and_a_welcome_come_to_the_admin_only(
     slack: SignedSender, database: Database, world: HomeWorld
 ) -> None:
-    prompt = send_test(slack, world, Kind.PROMPT.value)
+    prompt = send_test(slack, world, DeliveryKind.STANDUP_PROMPT.value)
     assert_valid_blocks(prompt["blocks"])
     assert "Test of *standup prompt*" in str(prompt["blocks"])
     assert "Week-1 standup, *Day 1 of 5*" in str(prompt["blocks"])

@@ -11,10 +11,10 @@ import pytest
 from slack_sdk import WebClient
 
 from bot.fakeslack import FakeSlack
+from bot.features.registry import REGISTRY
 from bot.settings import Settings
 from scheduler.dispatcher import Dispatcher
 from scheduler.planning import plan_all
-from scheduler.plans import default_planners
 from tests.audit_world import World, build_world
 from tests.conftest import FAST
 from tests.databases import Database
@@ -42,7 +42,7 @@ def restarted(
 ) -> Iterator[Dispatcher]:
     """A second dispatcher over the same database, as after a restart: new planners, no memory."""
     sender = Dispatcher(session_factory=database.session_factory, client=slack_client,
-                        planners=default_planners(settings), config=FAST)
+                        planners=REGISTRY.planners(settings), config=FAST)
     yield sender
     sender.close()
 
@@ -84,7 +84,7 @@ def test_a_crash_between_upload_and_post_leaves_an_unshared_file_never_a_second_
     activity_of(database, world, "2027-W05")
     monday = WEEKLY_POSTS["2027-W05"]
     with database.session_factory() as session:  # planned and uploaded; then the process dies
-        plan_all(session, default_planners(settings), now=monday)
+        plan_all(session, REGISTRY.planners(settings), now=monday)
         session.rollback()
     dispatcher.tick(now=monday)
     dispatcher.tick(now=monday + timedelta(minutes=5))

@@ -11,15 +11,16 @@ import pytest
 from slack_sdk import WebClient
 from sqlalchemy import select
 
+from bot.domain.kinds import DeliveryKind
 from bot.fakeslack import FakeSlack
+from bot.features.registry import REGISTRY
 from bot.services.audit.weeks import audit_slots
 from bot.settings import Settings
 from db.models import AuditSnapshot, Delivery, DeliveryStatus, Program, ProgramStatus
 from scheduler.dispatcher import Dispatcher
 from scheduler.planning import plan_all
 from scheduler.plans import audit as audit_plans
-from scheduler.plans import default_planners
-from scheduler.plans.audit import WEEKLY_KIND, AuditPlanner
+from scheduler.plans.audit import AuditPlanner
 from tests.audit_world import build_world
 from tests.conftest import FAST
 from tests.databases import Database
@@ -78,7 +79,8 @@ def test_a_week_with_no_activity_is_audited_too_and_not_before_nine(
     audit_only.tick(now=datetime(2027, 3, 8, 13, 59, tzinfo=UTC))  # 08:59 in New York
     assert fake_slack.messages("CAUDIT") == []
     with database.session_factory() as session:
-        [planned] = session.scalars(select(Delivery).where(Delivery.kind == WEEKLY_KIND)).all()
+        weekly = select(Delivery).where(Delivery.kind == DeliveryKind.AUDIT_WEEKLY)
+        [planned] = session.scalars(weekly).all()
         assert planned.status is DeliveryStatus.PLANNED
         assert planned.due_at == datetime(2027, 3, 8, 14, tzinfo=UTC)
     audit_only.tick(now=datetime(2027, 3, 8, 14, tzinfo=UTC))
@@ -110,11 +112,11 @@ def test_an_audit_that_fails_is_logged_and_leaves_every_other_send_planned(
     monday = datetime(2027, 1, 18, 8, tzinfo=UTC)  # week 1's audit, and Day 5's standups
     with monkeypatch.context() as patched, database.session_factory.begin() as session:
         patched.setattr(audit_plans, "record_weekly_audit", broken)
-        plan_all(session, default_planners(settings), now=monday)
+        plan_all(session, REGISTRY.planners(settings), now=monday)
     assert "the weekly audit 2027-W02 of program 1 could not be prepared" in caplog.text
     with database.session_factory.begin() as session:
         kinds = set(session.scalars(select(Delivery.kind)))
         assert "standup_prompt" in kinds
         assert session.scalars(select(AuditSnapshot)).all() == []
-        plan_all(session, default_planners(settings), now=monday)  # the next pass
+        plan_all(session, REGISTRY.planners(settings), now=monday)  # the next pass
         assert [s.week for s in session.scalars(select(AuditSnapshot))] == ["2027-W02"]

@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.domain.kinds import DeliveryKind
 from bot.domain.local_time import end_of_local_day
 from bot.fakeslack import FakeSlack
 from bot.services.outbox import delivery_key
@@ -25,7 +26,7 @@ from db.models import (
 )
 from scheduler.dispatcher import Dispatcher
 from scheduler.planning import plan_all
-from scheduler.plans.coaching import DIGEST_KIND, CoachingDigestPlanner
+from scheduler.plans.coaching import CoachingDigestPlanner
 from tests.blockkit import assert_valid_blocks
 from tests.coaching_world import MANAGERS, World, build_world
 from tests.databases import Database
@@ -59,7 +60,8 @@ def digests(session: Session) -> list[Delivery]:
     return list(
         session.scalars(
             select(Delivery)
-            .where(Delivery.kind == DIGEST_KIND, Delivery.status != DeliveryStatus.CANCELLED)
+            .where(Delivery.kind == DeliveryKind.COACHING_DIGEST,
+                   Delivery.status != DeliveryStatus.CANCELLED)
             .order_by(Delivery.due_at)
         )
     )
@@ -101,7 +103,8 @@ def test_each_manager_gets_one_digest_on_each_due_or_overdue_working_day_at_nine
         assert [row.window_end for row in mine] == [end_of_local_day(d, tz) for d in days]
         assert {row.channel for row in mine} == {slack_id}
         assert [row.key for row in mine] == [
-            delivery_key(DIGEST_KIND, world.program_id, world.people[slack_id], d.isoformat())
+            delivery_key(DeliveryKind.COACHING_DIGEST, world.program_id, world.people[slack_id],
+                         d.isoformat())
             for d in days
         ]
     assert len(rows) == 9 * 3 - 2

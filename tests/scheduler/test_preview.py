@@ -62,11 +62,12 @@ def test_a_draft_program_is_previewed_per_person_in_local_time(database: Databas
             session=session,
             program=program,
             planners=[NineOClockPlanner(), WeeklyPostPlanner()],
+            describe=lambda envelope: envelope.kind,
             start=START,
             end=START + timedelta(days=2),
         )
 
-        assert [(i.recipient, i.timezone, f"{i.local_due:%a %H:%M}", i.kind) for i in items] == [
+        assert [(i.recipient, i.timezone, f"{i.local_due:%a %H:%M}", i.what) for i in items] == [
             ("Ana (UANA)", "Europe/Berlin", "Mon 09:00", KIND),
             ("Ana (UANA)", "Europe/Berlin", "Tue 09:00", KIND),
             ("Kai (UKAI)", "America/Los_Angeles", "Mon 09:00", KIND),

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from bot.blocks.standup_refs import DayRef
-from bot.domain.standups.kinds import Kind
+from bot.domain.kinds import DeliveryKind
 from bot.services.standups.keys import prompt_key, reminder_key
 from bot.services.standups.out_today import mark_out_today
 from db.models import DeliveryStatus, Membership, OutOfOffice, Person, Program, ProgramStatus
@@ -112,7 +112,8 @@ def test_a_paused_program_plans_nothing_and_planning_cancels_what_it_had(
     now = utc(2027, 3, 11, 12)
     with database.session_factory.begin() as session:
         plan_all(session, [StandupPlanner()], now=now)
-        assert len(deliveries(session, Kind.PROMPT)) == len(REPS)  # Day 1: the next 2 days
+        # Day 1: the next 2 days.
+        assert len(deliveries(session, DeliveryKind.STANDUP_PROMPT)) == len(REPS)
         session.get_one(Program, world.program_id).status = ProgramStatus.PAUSED
     with database.session_factory.begin() as session:
         plan_all(session, [StandupPlanner()], now=now)

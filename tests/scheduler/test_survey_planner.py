@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.domain.kinds import DeliveryKind
 from bot.domain.surveys.content import AnswerContent
 from bot.services.surveys.answer import record_answer
 from bot.settings import Settings
@@ -23,7 +24,7 @@ from db.models import (
     SurveyOutcome,
 )
 from scheduler.planning import plan_all
-from scheduler.plans.surveys import INVITE, REMINDER, SurveyPlanner
+from scheduler.plans.surveys import SurveyPlanner
 from tests.databases import Database
 from tests.services.surveys.world import KEY, make_survey, make_world
 
@@ -60,7 +61,7 @@ def test_invitations_come_in_each_persons_working_hours(
     database: Database, settings: Settings, survey_id: int
 ) -> None:
     with database.session_factory() as session:
-        invited = due(session, SurveyPlanner(settings), INVITE)
+        invited = due(session, SurveyPlanner(settings), DeliveryKind.SURVEY_INVITE)
     assert invited["UREP01"] == at(2, 9)  # 18:00 UTC is after hours: Tuesday 09:00
     assert invited["UBERLIN"] == at(2, 8)  # 09:00 in Berlin
     assert invited["ULA"] == MONDAY_EVENING  # 10:00 in Los Angeles: at opening
@@ -84,7 +85,7 @@ def test_someone_away_is_invited_when_back_if_still_open(
             )
         )
     with database.session_factory() as session:
-        invited = due(session, SurveyPlanner(settings), INVITE)
+        invited = due(session, SurveyPlanner(settings), DeliveryKind.SURVEY_INVITE)
     assert invited["UREP01"] == at(4, 9)  # back on Thursday
     assert "UREP02" not in invited  # back after it closes
 
@@ -97,7 +98,7 @@ def test_an_opening_on_friday_evening_reaches_people_on_monday(
         make_survey(session, world, opens=at(5, 18), closes=at(10, 12))
     with database.session_factory() as session:
         planned = SurveyPlanner(settings).plan(session=session, start=at(5, 0), end=at(12, 0))
-        assert {e.due_at for e in planned if e.kind == INVITE} == {at(8, 9)}
+        assert {e.due_at for e in planned if e.kind == DeliveryKind.SURVEY_INVITE} == {at(8, 9)}
 
 
 def test_a_paused_program_plans_nothing(
@@ -107,7 +108,7 @@ def test_a_paused_program_plans_nothing(
         for program in session.scalars(select(Program)):
             program.status = ProgramStatus.PAUSED
     with database.session_factory() as session:
-        assert due(session, SurveyPlanner(settings), INVITE) == {}
+        assert due(session, SurveyPlanner(settings), DeliveryKind.SURVEY_INVITE) == {}
 
 
 def answer(database: Database, survey_id: int, slack_id: str, now: datetime) -> None:
@@ -144,7 +145,7 @@ def test_the_reminder_is_decided_once_and_answers_never_touch_the_outbox(
     assert outbox(database) == before
     with database.session_factory.begin() as session:
         plan_all(session, [planner], now=at(4, 12))  # a day before closing
-        reminded = due(session, planner, REMINDER)
+        reminded = due(session, planner, DeliveryKind.SURVEY_REMINDER)
     assert set(reminded) == {"UREP03", "UREP04", "UREP05", "UBERLIN", "ULA", "UKOLKATA"}
     assert reminded["ULA"] == at(4, 17)  # 09:00 in Los Angeles
     before = outbox(database)
@@ -169,7 +170,8 @@ def test_the_survey_closes_at_its_time(
         assert tuple(closed) == (FRIDAY_NOON, SurveyOutcome.PUBLISHED)
         results = session.scalars(select(Delivery).where(Delivery.kind == "survey_results")).one()
         assert (results.due_at, results.status) == (FRIDAY_NOON, DeliveryStatus.PLANNED)
-        assert due(session, planner, INVITE) == {}  # a closed survey plans nothing more
+        # A closed survey plans nothing more.
+        assert due(session, planner, DeliveryKind.SURVEY_INVITE) == {}
 
 
 def test_without_the_signing_secret_surveys_wait_and_planning_goes_on(

@@ -9,8 +9,10 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.domain.kinds import DeliveryKind
 from bot.domain.local_time import at_local
-from bot.services.launch import PAUSED, WELCOME_KIND, move_program
+from bot.errors import InvalidInput
+from bot.services.launch import PAUSED, move_program
 from bot.services.out_of_office import set_out_of_office
 from db.models import Delivery, DeliveryStatus, Program, ProgramStatus, Role
 from tests.databases import Database
@@ -44,7 +46,7 @@ def program_id(database: Database) -> int:
 
 def welcomes(session: Session) -> dict[str, Delivery]:
     """Welcome deliveries by recipient."""
-    rows = session.scalars(select(Delivery).where(Delivery.kind == WELCOME_KIND))
+    rows = session.scalars(select(Delivery).where(Delivery.kind == DeliveryKind.WELCOME))
     return {row.channel: row for row in rows}
 
 
@@ -94,3 +96,17 @@ def test_end_stops_everything_for_good_keeping_the_rows(
         assert not move(session, program_id, "end")
         assert {d.status for d in welcomes(session).values()} == {DeliveryStatus.CANCELLED}
         assert session.get_one(Program, program_id).status is ProgramStatus.ENDED
+
+
+def test_archive_puts_away_a_draft_or_an_ended_program_never_a_running_one(
+    database: Database, program_id: int
+) -> None:
+    with database.session_factory.begin() as session:
+        move(session, program_id, "launch")
+        with pytest.raises(InvalidInput, match="cannot archive"):
+            move(session, program_id, "archive")
+        move(session, program_id, "end")
+        assert move(session, program_id, "archive")
+        assert session.get_one(Program, program_id).status is ProgramStatus.ARCHIVED
+        with pytest.raises(InvalidInput, match="cannot launch"):
+            move(session, program_id, "launch")

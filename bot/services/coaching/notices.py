@@ -12,24 +12,24 @@ from bot.blocks.coaching.receipts import (
     dispute_fallback,
     receipt_fallback,
 )
+from bot.domain.kinds import DeliveryKind
 from bot.services.outbox import NOW_WINDOW, Envelope, delivery_key, queue_now
 from db.models import CoachingItem, Person
-
-RECEIPT_KIND = "coaching_receipt"
-DISPUTE_KIND = "coaching_dispute"
 
 
 def queue_log_notice(*, session: Session, item: CoachingItem, now: datetime) -> bool:
     """Queue the rep's DM about this revision of the log (once per revision)."""
     return queue_now(session, _envelope(
-        RECEIPT_KIND, item, item.rep, receipt_fallback(item), build_log_receipt(item), now,
+        DeliveryKind.COACHING_RECEIPT, item, item.rep, receipt_fallback(item),
+        build_log_receipt(item), now,
     ))
 
 
 def queue_dispute_notice(*, session: Session, item: CoachingItem, now: datetime) -> bool:
     """Queue the manager's DM saying the rep disputes this revision of the log (once)."""
     return queue_now(session, _envelope(
-        DISPUTE_KIND, item, item.manager, dispute_fallback(item), build_dispute_notice(item), now,
+        DeliveryKind.COACHING_DISPUTE, item, item.manager, dispute_fallback(item),
+        build_dispute_notice(item), now,
     ))
 
 

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from bot.domain.deliveries import DeliveryPage
 from bot.domain.home import AdminView, ProgramRow, Viewer
 from bot.services.deliveries import list_deliveries
-from db.models import DeliveryStatus, Membership, MembershipRole, Program, Role
+from db.models import DeliveryStatus, Membership, MembershipRole, Program, ProgramStatus, Role
 
 FAILURES_SINCE = timedelta(days=7)
 MAX_FAILURES = 3
@@ -20,8 +20,9 @@ MAX_FAILURES = 3
 
 def admin_view(*, session: Session, viewer: Viewer, now: datetime) -> AdminView:
     """Programs of the workspace for a kickoff admin, else those the viewer is admin of."""
-    query = select(Program).where(Program.workspace_id == viewer.workspace_id) \
-        .order_by(Program.kickoff_date.desc(), Program.id.desc())
+    query = select(Program).where(Program.workspace_id == viewer.workspace_id,
+                                  Program.status != ProgramStatus.ARCHIVED) \
+        .order_by(Program.kickoff_date.desc(), Program.id.desc())  # archived: put away
     if not viewer.is_kickoff_admin:
         query = query.where(Program.id.in_([m.program_id for m in viewer.holding(Role.ADMIN)]))
     programs = list(session.scalars(query))

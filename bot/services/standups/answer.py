@@ -8,9 +8,9 @@ from enum import StrEnum
 
 from sqlalchemy.orm import Session
 
+from bot.domain.kinds import DeliveryKind
 from bot.domain.standups.days import StandupDay
 from bot.domain.standups.fields import AnswerText, Field, check_text
-from bot.domain.standups.kinds import Kind
 from bot.errors import KickoffError
 from bot.services.standups.blockers import sync_blocker_dm
 from bot.services.standups.dm import sent_dm
@@ -58,7 +58,7 @@ def submit_answer(
     raw: dict[Field, str | None],
     opened_revision: int,
     now: datetime,
-    source: Kind | None = Kind.PROMPT,
+    source: DeliveryKind | None = DeliveryKind.STANDUP_PROMPT,
 ) -> Submission:
     """Check and save an answer, queue its posts; at most one answer per rep and day.
 
@@ -158,8 +158,10 @@ def _notes(slot: Slot, answer: StandupAnswer, outcome: Outcome) -> list[str]:
     return notes
 
 
-def _dm_message(session: Session, slot: Slot, source: Kind | None) -> tuple[str, str] | None:
+def _dm_message(
+    session: Session, slot: Slot, source: DeliveryKind | None
+) -> tuple[str, str] | None:
     # Not one of the rep's stored DMs (the reply to a typed DM): the prompt shows the answer.
     return sent_dm(session=session, program_id=slot.program.id,
                    slack_user_id=slot.member.person.slack_user_id, number=slot.day.number,
-                   kind=source or Kind.PROMPT)
+                   kind=source or DeliveryKind.STANDUP_PROMPT)

@@ -14,8 +14,8 @@ from bot.blocks.standup_channel import (
     build_blocker_dm,
 )
 from bot.blocks.text import Block
+from bot.domain.kinds import DeliveryKind
 from bot.domain.standups.days import StandupDay
-from bot.domain.standups.kinds import Kind
 from bot.services.outbox import NOW_WINDOW, Envelope, queue
 from bot.services.standups.keys import blocker_key
 from bot.services.standups.posting import refresh_planned
@@ -86,7 +86,7 @@ class _BlockerDm:
             self.program,
             self.manager,
             key,
-            Kind.BLOCKER,
+            DeliveryKind.STANDUP_BLOCKER,
             fallback,
             blocks,
             self.now,
@@ -100,7 +100,7 @@ def dm_envelope(
     program: Program,
     to: Person,
     key: str,
-    kind: Kind,
+    kind: DeliveryKind,
     text: str,
     blocks: list[Block],
     now: datetime,

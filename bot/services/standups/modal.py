@@ -8,9 +8,9 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
+from bot.domain.kinds import DeliveryKind
 from bot.domain.standups.days import StandupDay
 from bot.domain.standups.fields import MAX_CHARS, AnswerText
-from bot.domain.standups.kinds import Kind
 from bot.errors import InvalidInput
 from bot.services.standups.dm import dm_to_update
 from bot.services.standups.slots import (
@@ -30,7 +30,8 @@ class ModalPlan:
     slot: Slot
     initial: AnswerText | None
     revision: int  # 0 for a first answer
-    source: Kind | None = Kind.PROMPT  # the rep's DM the answer will show in (see dm_to_update)
+    # The rep's DM the answer will show in (see dm_to_update).
+    source: DeliveryKind | None = DeliveryKind.STANDUP_PROMPT
 
 
 def plan_modal(

@@ -15,8 +15,8 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.domain.kinds import DeliveryKind
 from bot.domain.standups.days import StandupDay
-from bot.domain.standups.kinds import Kind
 from bot.domain.standups.participation import Participation, RepDay, Status
 from bot.services.availability import Absences, load_absences
 from bot.services.standups.keys import prompt_key
@@ -109,7 +109,7 @@ def _prompt_statuses(
 ) -> dict[str, DeliveryStatus]:
     """The status of each prompt of the program (of Day `number` only, if given), by key."""
     query = select(Delivery.key, Delivery.status).where(
-        Delivery.program_id == program_id, Delivery.kind == Kind.PROMPT
+        Delivery.program_id == program_id, Delivery.kind == DeliveryKind.STANDUP_PROMPT
     )
     if number is not None:
         query = query.where(Delivery.key.like(prompt_key(program_id, "%", number)))

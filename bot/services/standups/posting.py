@@ -15,9 +15,9 @@ from bot.blocks.standup_channel import (
     thread_parent_fallback,
 )
 from bot.blocks.text import Block
+from bot.domain.kinds import DeliveryKind
 from bot.domain.standups.days import StandupDay
 from bot.domain.standups.fields import AnswerText
-from bot.domain.standups.kinds import Kind
 from bot.services.outbox import NOW_WINDOW, Envelope, delivery_by_key, queue
 from bot.services.standups.keys import count_key, reply_edit_key, reply_key, thread_key
 from bot.services.standups.participation import participation
@@ -46,7 +46,7 @@ def queue_answer_posts(
         program,
         now,
         key=reply_key(program.id, day.number, person.id),
-        kind=Kind.REPLY,
+        kind=DeliveryKind.STANDUP_REPLY,
         text=channel_reply_fallback(person.slack_user_id, day),
         blocks=build_channel_reply(
             rep_user_id=person.slack_user_id, day=day, text=AnswerText.of(answer), edited=False
@@ -78,7 +78,7 @@ def queue_reply_edit(
         program,
         now,
         key=reply_edit_key(program.id, day.number, person.id, answer.revision),
-        kind=Kind.REPLY,
+        kind=DeliveryKind.STANDUP_REPLY,
         text=text,
         update_key=key,
         blocks=build_channel_reply(
@@ -102,7 +102,7 @@ def queue_count_update(
         day,
         minute + timedelta(minutes=1),
         key=count_key(program.id, day.number, minute),
-        kind=Kind.COUNT,
+        kind=DeliveryKind.STANDUP_COUNT,
         update_key=parent_key,
     )
     queue(session, [envelope], now=now)
@@ -117,7 +117,7 @@ def _parent_envelope(
     due_at: datetime,
     *,
     key: str,
-    kind: Kind = Kind.THREAD,
+    kind: DeliveryKind = DeliveryKind.STANDUP_THREAD,
     update_key: str | None = None,
 ) -> Envelope:
     totals = participation(session=session, program=program, now=due_at, number=day.number).totals()
@@ -139,7 +139,7 @@ def _channel_envelope(
     due_at: datetime,
     *,
     key: str,
-    kind: Kind,
+    kind: DeliveryKind,
     text: str,
     blocks: list[Block],
     thread_key: str | None = None,

@@ -17,8 +17,8 @@ from bot.blocks.standup_channel import (
     resolved_note,
 )
 from bot.blocks.text import Block
+from bot.domain.kinds import DeliveryKind
 from bot.domain.standups.days import StandupDay
-from bot.domain.standups.kinds import Kind
 from bot.errors import NotAllowed, NotFound
 from bot.services.outbox import queue
 from bot.services.standups.blockers import dm_envelope
@@ -113,4 +113,6 @@ def _tell_rep(
     blocks = build_blocker_resolved(day=day, blocker=answer.blocker or "", resolver_name=name)
     key = resolved_key(program.id, rep.slack_user_id, answer.id, answer.revision)
     text = blocker_resolved_fallback(name, day)
-    queue(session, [dm_envelope(program, rep, key, Kind.RESOLVED, text, blocks, now)], now=now)
+    envelope = dm_envelope(program, rep, key, DeliveryKind.STANDUP_BLOCKER_RESOLVED, text, blocks,
+                           now)
+    queue(session, [envelope], now=now)

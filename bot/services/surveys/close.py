@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from bot.blocks.survey_results import build_below_minimum_message, build_results_messages
 from bot.blocks.text import escape
+from bot.domain.kinds import DeliveryKind
 from bot.errors import InvalidInput, NotFound
 from bot.services.access import Caller
 from bot.services.outbox import Envelope, delivery_key, queue
@@ -30,7 +31,6 @@ from db.models import (
     SurveyPendingAnswer,
 )
 
-RESULTS = "survey_results"
 RESULTS_WINDOW = timedelta(days=3)
 
 
@@ -54,9 +54,10 @@ def close_survey(*, session: Session, survey_id: int, now: datetime, key: bytes)
     messages = (build_results_messages(survey, program, results) if results is not None
                 else [build_below_minimum_message(survey, program)])
     queue(session, [
-        Envelope(key=delivery_key(RESULTS, survey.program_id, survey.results_channel,
-                                  f"s{survey.id}.{part}"),
-                 kind=RESULTS, workspace_id=survey.workspace_id, program_id=survey.program_id,
+        Envelope(key=delivery_key(DeliveryKind.SURVEY_RESULTS, survey.program_id,
+                                  survey.results_channel, f"s{survey.id}.{part}"),
+                 kind=DeliveryKind.SURVEY_RESULTS, workspace_id=survey.workspace_id,
+                 program_id=survey.program_id,
                  person_id=None, channel=survey.results_channel, text=text, blocks=blocks,
                  due_at=now, window_end=now + RESULTS_WINDOW)
         for part, (text, blocks) in enumerate(messages, start=1)

@@ -9,12 +9,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.domain.coaching.log_form import LogForm
+from bot.domain.kinds import DeliveryKind
 from bot.errors import InvalidInput, NotAllowed
 from bot.ids import CoachingField as F
 from bot.services.coaching.authority import Actor
 from bot.services.coaching.confirmation import answer_log
 from bot.services.coaching.log_entry import LogResult, record_log
-from bot.services.coaching.notices import DISPUTE_KIND, RECEIPT_KIND
 from db.models import CadenceType, CoachingItem, Confirmation, Delivery, LoggedStatus
 from tests.coaching_world import PROGRAM_ADMIN, World, build_world, item_of, materialise
 from tests.databases import Database
@@ -49,7 +49,7 @@ def log(
                       form=LogForm(outcome, dict(values)), now=NOW)
 
 
-def receipts(session: Session, kind: str = RECEIPT_KIND) -> list[Delivery]:
+def receipts(session: Session, kind: str = DeliveryKind.COACHING_RECEIPT) -> list[Delivery]:
     """The queued DMs of one kind."""
     return list(session.scalars(select(Delivery).where(Delivery.kind == kind)))
 
@@ -152,7 +152,8 @@ def test_the_rep_confirms_or_disputes_and_the_manager_is_told(
         answer_log(session=session, item_id=item.id, revision=1, rep_slack_id="URANA",
                    answer=Confirmation.DISPUTED, now=NOW)
         assert (item.confirmation, item.confirmation_at) == (Confirmation.DISPUTED, NOW)
-        [notice] = receipts(session, DISPUTE_KIND)  # told once, however often she clicks
+        # Told once, however often she clicks.
+        [notice] = receipts(session, DeliveryKind.COACHING_DISPUTE)
         assert notice.channel == "UMLA"
         again = log(session, world, CadenceType.ONE_ON_ONE, LoggedStatus.DONE, HELD).item
         assert again is not None

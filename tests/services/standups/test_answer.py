@@ -8,8 +8,8 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from bot.domain.kinds import DeliveryKind
 from bot.domain.standups.fields import Field
-from bot.domain.standups.kinds import Kind
 from bot.errors import InvalidInput
 from bot.services.outbox import Envelope, queue
 from bot.services.standups.answer import Outcome, Submission, submit_answer
@@ -69,8 +69,8 @@ def test_a_first_answer_queues_the_parent_once_and_a_reply_in_its_thread(
         submit(session, world, user="UKOL", now=utc(2027, 3, 12, 4))
     assert done.outcome is Outcome.CREATED
     with database.session_factory() as session:
-        parents = deliveries(session, Kind.THREAD)
-        replies = deliveries(session, Kind.REPLY)
+        parents = deliveries(session, DeliveryKind.STANDUP_THREAD)
+        replies = deliveries(session, DeliveryKind.STANDUP_REPLY)
     assert [p.key for p in parents] == [thread_key(world.program_id, 1)]
     assert parents[0].channel == "CSTANDUP"
     assert "Week-1 standup - Day 1 of 5" in parents[0].text
@@ -84,7 +84,7 @@ def test_everything_typed_is_escaped_in_the_reply(database: Database, world: Wor
     with database.session_factory.begin() as session:
         submit(session, world, activity=INJECTION, win=INJECTION, blocker=INJECTION)
     with database.session_factory() as session:
-        reply = deliveries(session, Kind.REPLY)[0]
+        reply = deliveries(session, DeliveryKind.STANDUP_REPLY)[0]
     rendered = str(reply.blocks) + reply.text
     assert "&lt;!channel&gt; &lt;!here&gt; &lt;@U0BOSS&gt;" in rendered
     assert "&lt;https://evil.example|click me&gt; &amp; more" in rendered
@@ -119,7 +119,7 @@ def test_exactly_a_thousand_characters_are_fine(database: Database, world: World
         done = submit(session, world, activity="&" * 1000)
     assert done.outcome is Outcome.CREATED
     with database.session_factory() as session:
-        reply = deliveries(session, Kind.REPLY)[0]
+        reply = deliveries(session, DeliveryKind.STANDUP_REPLY)[0]
     assert reply.blocks is not None
     assert all(len(b["text"]["text"]) <= 3000 for b in reply.blocks if "text" in b)
     assert str(reply.blocks).count("&amp;") == 1000  # split after escaping, no entity cut
@@ -144,7 +144,7 @@ def test_the_same_submission_twice_changes_nothing_the_second_time(
     assert "nothing was posted twice" in again.notes[0]
     with database.session_factory() as session:
         assert answers(session) == 1
-        assert len(deliveries(session, Kind.REPLY)) == 1
+        assert len(deliveries(session, DeliveryKind.STANDUP_REPLY)) == 1
 
 
 def test_a_second_prompt_submitted_replaces_the_answer_and_rewrites_the_waiting_reply(
@@ -158,7 +158,7 @@ def test_a_second_prompt_submitted_replaces_the_answer_and_rewrites_the_waiting_
     assert "replaced that answer" in second.notes[0]
     with database.session_factory() as session:
         assert answers(session) == 1
-        replies = deliveries(session, Kind.REPLY)
+        replies = deliveries(session, DeliveryKind.STANDUP_REPLY)
     assert len(replies) == 1  # not yet sent, so rewritten rather than updated
     assert "Something else" in str(replies[0].blocks)
 
@@ -175,7 +175,7 @@ def test_an_edit_after_the_reply_was_sent_queues_an_update_of_it(
     assert edited.outcome is Outcome.EDITED
     assert edited.notes == []
     with database.session_factory() as session:
-        updates = [r for r in deliveries(session, Kind.REPLY) if r.update_key]
+        updates = [r for r in deliveries(session, DeliveryKind.STANDUP_REPLY) if r.update_key]
     assert len(updates) == 1
     assert updates[0].update_key == reply_key(world.program_id, 1, world.person_ids["UBER"])
     assert "A bigger win" in str(updates[0].blocks)
@@ -222,7 +222,7 @@ def test_out_today_cancels_the_reminder_and_an_answer_can_still_follow(
     with database.session_factory() as session:
         stored = session.scalars(select(StandupAnswer)).one()
         assert not stored.out_today
-        assert len(deliveries(session, Kind.REPLY)) == 1
+        assert len(deliveries(session, DeliveryKind.STANDUP_REPLY)) == 1
     with database.session_factory.begin() as session, pytest.raises(InvalidInput):
         mark_out_today(
             session=session,
@@ -242,7 +242,7 @@ def test_answering_cancels_the_planned_reminder(database: Database, world: World
             [
                 Envelope(
                     key=key,
-                    kind=Kind.REMINDER,
+                    kind=DeliveryKind.STANDUP_REMINDER,
                     workspace_id=1,
                     program_id=world.program_id,
                     person_id=None,
@@ -257,7 +257,8 @@ def test_answering_cancels_the_planned_reminder(database: Database, world: World
         )
         submit(session, world)
     with database.session_factory() as session:
-        assert deliveries(session, Kind.REMINDER)[0].status is DeliveryStatus.CANCELLED
+        reminder = deliveries(session, DeliveryKind.STANDUP_REMINDER)[0]
+        assert reminder.status is DeliveryStatus.CANCELLED
 
 
 def test_the_parent_count_is_updated_at_most_once_a_minute_with_the_latest_figures(
@@ -268,7 +269,7 @@ def test_the_parent_count_is_updated_at_most_once_a_minute_with_the_latest_figur
         submit(session, world, user="USYD", now=utc(2027, 3, 12, 4, 1))
         submit(session, world, user="UCHA", now=utc(2027, 3, 12, 4, 1))
     with database.session_factory() as session:
-        counts = deliveries(session, Kind.COUNT)
+        counts = deliveries(session, DeliveryKind.STANDUP_COUNT)
     # The first answer's parent carries its count; the two at 04:01 share one update.
     assert [c.key.rsplit("-", 1)[1] for c in counts] == ["202703120401"]
     assert all(c.update_key == thread_key(world.program_id, 1) for c in counts)

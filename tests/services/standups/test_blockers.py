@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
+from bot.domain.kinds import DeliveryKind
 from bot.domain.standups.fields import Field
-from bot.domain.standups.kinds import Kind
 from bot.errors import NotAllowed
 from bot.services.standups.answer import submit_answer
 from bot.services.standups.blockers import open_blockers_by_manager
@@ -66,7 +66,7 @@ def test_a_blocker_goes_to_the_manager_escaped_with_a_resolved_button(
     answer(database, world, "UKOL", INJECTION)
     answer(database, world, "USYD", None)
     with database.session_factory() as session:
-        dms = deliveries(session, Kind.BLOCKER)
+        dms = deliveries(session, DeliveryKind.STANDUP_BLOCKER)
     assert [dm.channel for dm in dms] == ["UMGRA"]
     rendered = str(dms[0].blocks) + dms[0].text
     assert "&lt;!channel&gt;" in rendered
@@ -85,7 +85,7 @@ def test_the_manager_resolves_once_and_the_rep_is_told(database: Database, world
     assert resolve(database, world, "UMGRA") is True
     assert resolve(database, world, "UMGRA") is False  # a double click changes nothing
     with database.session_factory() as session:
-        told = deliveries(session, Kind.RESOLVED)
+        told = deliveries(session, DeliveryKind.STANDUP_BLOCKER_RESOLVED)
         assert open_blockers_by_manager(session=session, program_id=world.program_id) == {}
     assert [dm.channel for dm in told] == ["UKOL"]
     assert "Priya Nair marked your blocker" in told[0].text
@@ -112,7 +112,7 @@ def test_editing_an_open_blocker_updates_the_managers_dm(database: Database, wor
     answer(database, world, "UKOL", "Legal review", revision=1)
     answer(database, world, "UKOL", None, revision=2)
     with database.session_factory() as session:
-        dms = deliveries(session, Kind.BLOCKER)
+        dms = deliveries(session, DeliveryKind.STANDUP_BLOCKER)
         assert open_blockers_by_manager(session=session, program_id=world.program_id) == {}
     first, edit, withdrawn = dms
     assert edit.update_key == first.key
@@ -127,7 +127,7 @@ def test_a_new_blocker_after_a_resolved_one_is_a_new_dm(database: Database, worl
     resolve(database, world, "UMGRA")
     answer(database, world, "UKOL", "Now legal is stuck", revision=1)
     with database.session_factory() as session:
-        dms = deliveries(session, Kind.BLOCKER)
+        dms = deliveries(session, DeliveryKind.STANDUP_BLOCKER)
         assert open_blockers_by_manager(session=session, program_id=world.program_id) == {
             world.person_ids["UMGRA"]: 1
         }

@@ -8,8 +8,8 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.domain.kinds import DeliveryKind
 from bot.domain.standups.fields import Field
-from bot.domain.standups.kinds import Kind
 from bot.domain.standups.participation import Counts, Status
 from bot.services.outbox import Envelope, queue
 from bot.services.standups.answer import submit_answer
@@ -41,7 +41,7 @@ def prompted(
         [
             Envelope(
                 key=key,
-                kind=Kind.PROMPT,
+                kind=DeliveryKind.STANDUP_PROMPT,
                 workspace_id=1,
                 program_id=world.program_id,
                 person_id=world.person_ids[user],

@@ -9,8 +9,8 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from sqlalchemy import select
 
+from bot.domain.kinds import DeliveryKind
 from bot.domain.standups.fields import Field
-from bot.domain.standups.kinds import Kind
 from bot.services.standups.answer import Outcome, Submission, submit_answer
 from db.models import StandupAnswer
 from tests.databases import Database
@@ -60,8 +60,8 @@ def test_two_first_answers_of_different_reps_create_one_thread_parent(
     )
     assert {r.outcome for r in results} == {Outcome.CREATED}
     with database.session_factory() as session:
-        assert len(deliveries(session, Kind.THREAD)) == 1
-        assert len(deliveries(session, Kind.REPLY)) == 3
+        assert len(deliveries(session, DeliveryKind.STANDUP_THREAD)) == 1
+        assert len(deliveries(session, DeliveryKind.STANDUP_REPLY)) == 3
 
 
 def test_two_submissions_of_one_rep_at_once_leave_one_answer(
@@ -72,5 +72,6 @@ def test_two_submissions_of_one_rep_at_once_leave_one_answer(
     assert outcomes == sorted([Outcome.CREATED, Outcome.REPLACED])
     with database.session_factory() as session:
         stored = session.scalars(select(StandupAnswer)).one()
-        assert len(deliveries(session, Kind.REPLY)) == 1  # the waiting reply was rewritten
+        # The waiting reply was rewritten.
+        assert len(deliveries(session, DeliveryKind.STANDUP_REPLY)) == 1
     assert stored.revision == 2

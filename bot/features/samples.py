@@ -11,8 +11,8 @@ from sqlalchemy.orm import Session
 from bot.domain.local_time import at_local
 from bot.domain.program_spec import PROGRAM_DAYS
 from bot.services.outbox import Envelope
+from bot.services.planner import Planner
 from db.models import Program, ProgramStatus
-from scheduler.planning import Planner
 
 STEP = timedelta(days=3)  # planned a few days at a time, stopping at the first found
 SPAN_DAYS = PROGRAM_DAYS + 5  # the day-32 read-out and its week included

@@ -1,0 +1,30 @@
+"""Every kind of message the outbox sends, in one enum (the `kind` column of a delivery).
+
+Which feature owns a kind, its human name, how `program preview` shows it and the lifecycle phases
+it may be sent in are declared once, in the feature registry (`bot/features`).
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class DeliveryKind(StrEnum):
+    """The outbox kinds; the values are stored, so never change one."""
+
+    WELCOME = "welcome"
+    STANDUP_PROMPT = "standup_prompt"
+    STANDUP_REMINDER = "standup_reminder"
+    STANDUP_THREAD = "standup_thread"
+    STANDUP_REPLY = "standup_reply"
+    STANDUP_COUNT = "standup_count"
+    STANDUP_BLOCKER = "standup_blocker"
+    STANDUP_BLOCKER_RESOLVED = "standup_blocker_resolved"
+    COACHING_DIGEST = "coaching_digest"
+    COACHING_RECEIPT = "coaching_receipt"
+    COACHING_DISPUTE = "coaching_dispute"
+    SURVEY_INVITE = "survey_invite"
+    SURVEY_REMINDER = "survey_reminder"
+    SURVEY_RESULTS = "survey_results"
+    AUDIT_WEEKLY = "audit_weekly"
+    AUDIT_READOUT = "audit_readout"

@@ -1,0 +1,30 @@
+"""The feature registry: every feature of kickoff-bot, one line each (see README, "Features").
+
+Adding a feature: its own folders (services, blocks, planner, handlers and a `handlers/listeners`
+module), its declaration module in bot/features, and one line below.
+"""
+
+from bot.features import (
+    audit,
+    coaching,
+    core,
+    home,
+    launch,
+    out_of_office,
+    setup,
+    standups,
+    surveys,
+)
+from bot.features.spec import Registry
+
+REGISTRY = Registry((
+    core.FEATURE,
+    coaching.FEATURE,
+    standups.FEATURE,
+    surveys.FEATURE,
+    launch.FEATURE,
+    setup.FEATURE,
+    out_of_office.FEATURE,
+    home.FEATURE,
+    audit.FEATURE,  # last: its planner reads the coaching items coaching's planner creates
+))

@@ -1,0 +1,1 @@
+"""Each feature's listeners, one module per feature with a `register(app)` the registry names."""

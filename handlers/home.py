@@ -17,7 +17,7 @@ from slack_sdk.errors import SlackApiError
 from bot.blocks.home.compose import build_home_view
 from bot.deps import Deps
 from bot.services.home import gather_home
-from handlers.caller import load_caller
+from handlers.actor import load_actor
 
 log = logging.getLogger(__name__)
 
@@ -26,9 +26,9 @@ def publish_home(
     client: WebClient, deps: Deps, user_id: str, *, pages: dict[int, int] | None = None
 ) -> None:
     """Build the person's home from the database and publish it (views.publish)."""
-    caller = load_caller(client, user_id)
+    actor = load_actor(client, user_id, deps.settings.kickoff_admins)
     with deps.session_factory() as session:
-        data = gather_home(session=session, caller=caller,
+        data = gather_home(session=session, actor=actor,
                            kickoff_admins=deps.settings.kickoff_admins, now=deps.clock.now())
         view = build_home_view(data, pages=pages)
     client.views_publish(user_id=user_id, view=view)

@@ -11,8 +11,8 @@ from sqlalchemy.orm import Session
 
 from bot.demo.stage import Stage, shell
 from bot.ids import CoachingField as F
+from bot.services.actor import Actor
 from bot.services.audit.weeks import audit_posted_at, readout_posted_at, week_label
-from bot.services.coaching.authority import Actor
 from bot.services.coaching.calendar import program_week
 from bot.services.coaching.logging import record_log
 from bot.services.coaching.occurrences import materialise_items

@@ -14,7 +14,7 @@ from bot.blocks.coaching.receipts import build_log_receipt
 from bot.demo.stage import Stage, shell
 from bot.demo.transcript import render_blocks
 from bot.ids import CoachingField as F
-from bot.services.coaching.authority import Actor
+from bot.services.actor import Actor
 from bot.services.coaching.calendar import program_week
 from bot.services.coaching.confirmation import answer_log
 from bot.services.coaching.logging import record_log

@@ -17,6 +17,7 @@ from bot.blocks.standup_typing import build_typing_reply
 from bot.demo.stage import Stage, shell
 from bot.demo.transcript import render_blocks
 from bot.demo.world import PEOPLE, DemoPerson
+from bot.services.actor import Actor
 from bot.services.local_time import at_local
 from bot.services.programs import find_program
 from bot.services.standups.answer import submit_answer
@@ -155,8 +156,7 @@ def _resolve(stage: Stage, manager: str, when: datetime) -> None:
         resolve_blocker(
             session=session,
             answer_id=session.scalars(query).one(),
-            actor_user_id=manager,
-            kickoff_admin=False,
+            actor=Actor(slack_user_id=manager),
             now=when,
         )
     print(f'\n  {_person(manager).name} clicks "Resolved" on the blocker in her DM.')

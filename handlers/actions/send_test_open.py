@@ -10,8 +10,8 @@ from slack_sdk import WebClient
 from bot.blocks.metadata import read_int
 from bot.blocks.send_test import build_send_test_modal
 from bot.deps import deps_of
-from bot.services.setup_access import administered_program
-from handlers.caller import load_actor
+from bot.services.setup.policy import administered_program
+from handlers.actor import load_actor
 from scheduler.plans import default_planners
 from scheduler.samples import sample_kinds
 

@@ -13,7 +13,7 @@ from bot.errors import InvalidInput
 from bot.services.local_time import local_date
 from bot.services.ooo_access import person_known, set_out_of_office_as
 from bot.services.out_of_office import list_out_of_office
-from handlers.caller import load_actor
+from handlers.actor import load_actor
 from handlers.commands.log import MENTION
 from handlers.home import refresh_home
 

@@ -11,7 +11,7 @@ from bot.blocks.coaching.log_modal import read_log_form
 from bot.blocks.coaching.sessions import build_notice_view, build_saved_view
 from bot.deps import deps_of
 from bot.services.coaching.logging import LogResult, record_log
-from handlers.caller import load_actor
+from handlers.actor import load_actor
 from handlers.home import refresh_home
 
 

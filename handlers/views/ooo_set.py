@@ -13,7 +13,7 @@ from bot.blocks.program_modal import build_notice_view
 from bot.deps import deps_of
 from bot.ids import SetupField
 from bot.services.ooo_access import set_out_of_office_as
-from handlers.caller import load_actor
+from handlers.actor import load_actor
 from handlers.home import refresh_home
 
 REQUIRED = "Please choose one."

@@ -13,14 +13,14 @@ from bot.blocks.program_modal import build_notice_view, read_program_form
 from bot.blocks.text import escape
 from bot.deps import Deps, deps_of
 from bot.ids import ProgramField
-from bot.services.coaching.authority import Actor
+from bot.services.actor import Actor
 from bot.services.program_form import check_program_form, save_program_form
 from bot.services.program_spec import CHANNEL_ID
-from bot.services.setup_access import REFUSAL, may_create, program_to_edit
+from bot.services.setup.policy import REFUSAL, may_create, program_to_edit
 from bot.services.workspaces import ensure_workspace
 from bot.slack_channels import posting_problem
 from db.models import Workspace
-from handlers.caller import load_actor
+from handlers.actor import load_actor
 from handlers.home import refresh_home
 
 CHANNELS = (ProgramField.STANDUP_CHANNEL, ProgramField.AUDIT_CHANNEL)

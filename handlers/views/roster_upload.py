@@ -13,9 +13,9 @@ from bot.blocks.text import escape
 from bot.deps import deps_of
 from bot.ids import SetupField
 from bot.services.roster_outcomes import upload_outcome
-from bot.services.setup_access import administered_program
+from bot.services.setup.policy import administered_program
 from bot.slack_files import download_shared_file
-from handlers.caller import load_actor
+from handlers.actor import load_actor
 from handlers.home import refresh_home
 from handlers.roster_directory import rate_limited_directory
 

@@ -17,9 +17,9 @@ from bot.blocks.send_test import (
 from bot.deps import deps_of
 from bot.ids import SetupField
 from bot.services.launch import welcome_message
-from bot.services.setup_access import administered_program
+from bot.services.setup.policy import administered_program
 from db.models import Role
-from handlers.caller import load_actor
+from handlers.actor import load_actor
 from scheduler.plans import default_planners
 from scheduler.samples import sample_envelope
 

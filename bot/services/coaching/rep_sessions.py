@@ -9,8 +9,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
 from bot.errors import NotAllowed, NotFound
-from bot.services.coaching.authority import Actor, may_log_for, refusal
+from bot.services.actor import Actor
 from bot.services.coaching.occurrences import CADENCE_ORDER, materialise_items
+from bot.services.coaching.policy import may_log_for, refusal
 from bot.services.coaching.status import Status, load_status_context
 from db.models import (
     CoachingItem,

@@ -3,7 +3,6 @@ program's participation at a glance: members, standups, coaching done so far."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -11,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from bot.errors import NotAllowed
-from bot.services.access import Caller
+from bot.services.actor import Actor
 from bot.services.coaching.status import Status, load_status_context
 from bot.services.local_time import local_date
 from bot.services.standups.participation import Counts, participation
@@ -39,13 +38,13 @@ class EnablementView:
 
 
 def enablement_view(
-    *, session: Session, workspace_id: int, caller: Caller, kickoff_admins: Iterable[str],
+    *, session: Session, workspace_id: int, actor: Actor,
     programs: list[Program], now: datetime,
 ) -> EnablementView:
-    """Surveys of the caller's programs and a glance at each of `programs`."""
+    """Surveys of the actor's programs and a glance at each of `programs`."""
     try:
-        surveys = survey_overviews(session=session, workspace_id=workspace_id, caller=caller,
-                                   kickoff_admins=kickoff_admins, now=now)
+        surveys = survey_overviews(session=session, workspace_id=workspace_id, actor=actor,
+                                   now=now)
     except NotAllowed:  # their programs have all ended: nothing to run surveys for
         surveys = []
     return EnablementView(surveys=surveys,

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.services.access import memberships_of
+from bot.services.actor import memberships_of
 from db.models import Membership, Person, ProgramStatus, Role, Workspace
 
 # Programs whose people see their part of the home (an ended program is only the admins').

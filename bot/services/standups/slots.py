@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from bot.errors import InvalidInput, KickoffError, NotAllowed, NotFound
-from bot.services.access import memberships_of
+from bot.services.actor import memberships_of
 from bot.services.standups.reps import answer_of, is_taking_part, rep_membership
 from bot.services.standups.schedule import (
     DayState,

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from bot.errors import InvalidInput, NotAllowed
 from bot.ids import CoachingField as F
-from bot.services.coaching.authority import Actor
+from bot.services.actor import Actor
 from bot.services.coaching.confirmation import answer_log
 from bot.services.coaching.logging import LogResult, record_log
 from bot.services.coaching.notices import DISPUTE_KIND, RECEIPT_KIND

@@ -6,6 +6,7 @@ import pytest
 from sqlalchemy import select
 
 from bot.errors import NotAllowed
+from bot.services.actor import Actor
 from bot.services.standups.answer import submit_answer
 from bot.services.standups.blockers import open_blockers_by_manager
 from bot.services.standups.fields import Field
@@ -56,7 +57,8 @@ def resolve(database: Database, world: World, actor: str, *, admin: bool = False
     with database.session_factory.begin() as session:
         answer_id = session.scalars(select(StandupAnswer.id)).one()
         return resolve_blocker(
-            session=session, answer_id=answer_id, actor_user_id=actor, kickoff_admin=admin, now=NOW
+            session=session, answer_id=answer_id,
+            actor=Actor(slack_user_id=actor, is_kickoff_admin=admin), now=NOW,
         ).resolved_now
 
 

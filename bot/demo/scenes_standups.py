@@ -25,6 +25,7 @@ from bot.services.standups.fields import Field
 from bot.services.standups.out_today import mark_out_today
 from bot.services.standups.resolve import resolve_blocker
 from bot.services.standups.schedule import StandupDay, closes_at, standup_days
+from bot.services.standups.turn import StandupTurn
 from bot.services.standups.typing import reply_to_typing
 from db.models import Program, ProgramStatus, StandupAnswer
 
@@ -105,11 +106,13 @@ def _out_today(stage: Stage, program: Program, day: StandupDay, user: str, when:
     with stage.runtime.session_factory.begin() as session:
         mark_out_today(
             session=session,
-            program_id=program.id,
-            rep_user_id=user,
-            actor_user_id=user,
-            number=day.number,
-            now=when,
+            turn=StandupTurn(
+                program_id=program.id,
+                rep_user_id=user,
+                actor_user_id=user,
+                number=day.number,
+                now=when,
+            ),
         )
     print(f'\n  {_person(user).name} clicks "Out today"; the prompt now reads:')
     _print(render_blocks(build_standup_out_today(day=day, ref=DayRef(program.id, user, 1))))
@@ -122,12 +125,14 @@ def _answer(
     with stage.runtime.session_factory.begin() as session:
         done = submit_answer(
             session=session,
-            program_id=program.id,
-            rep_user_id=user,
-            actor_user_id=user,
-            number=day.number,
+            turn=StandupTurn(
+                program_id=program.id,
+                rep_user_id=user,
+                actor_user_id=user,
+                number=day.number,
+                now=when,
+            ),
             opened_revision=0,
-            now=when,
             raw={Field.ACTIVITY: activity or TYPED[2], Field.WIN: win, Field.BLOCKER: blocker},
         )
     assert done.text is not None

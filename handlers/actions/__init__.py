@@ -12,8 +12,7 @@ from handlers.actions.program_move import MOVES, handle_program_move_action
 from handlers.actions.program_open import handle_program_open_action
 from handlers.actions.roster_open import handle_roster_open_action
 from handlers.actions.send_test_open import handle_send_test_open_action
-from handlers.actions.standup_open import handle_standup_open_action
-from handlers.actions.standup_out_today import handle_standup_out_today_action
+from handlers.actions.standup_day import handle_standup_day_action
 from handlers.actions.standup_resolve import handle_standup_resolve_action
 from handlers.actions.survey_answer import handle_survey_answer_action
 from handlers.actions.survey_close import handle_survey_close_action
@@ -26,9 +25,9 @@ def register(app: Listeners) -> None:
     app.action(ActionId.COACHING_OUTCOME.value)(handle_coaching_outcome_action)
     app.action(ActionId.COACHING_CONFIRM.value)(handle_coaching_answer_action)
     app.action(ActionId.COACHING_DISPUTE.value)(handle_coaching_answer_action)
-    app.action(ActionId.STANDUP_ANSWER.value)(handle_standup_open_action)
-    app.action(ActionId.STANDUP_EDIT.value)(handle_standup_open_action)
-    app.action(ActionId.STANDUP_OUT_TODAY.value)(handle_standup_out_today_action)
+    app.action(ActionId.STANDUP_ANSWER.value)(handle_standup_day_action)
+    app.action(ActionId.STANDUP_EDIT.value)(handle_standup_day_action)
+    app.action(ActionId.STANDUP_OUT_TODAY.value)(handle_standup_day_action)
     app.action(ActionId.STANDUP_RESOLVE.value)(handle_standup_resolve_action)
     app.action(ActionId.SURVEY_ANSWER.value)(handle_survey_answer_action)
     app.action(ActionId.SURVEY_CLOSE.value)(handle_survey_close_action)

@@ -1,5 +1,5 @@
-"""Standups' policy: who may resolve a rep's blocker (the manager it was sent to, an admin of
-the program, or a kickoff admin)."""
+"""Standups' policy: who may answer a rep's day (the rep alone) and resolve their blocker (the
+manager it was sent to, an admin of the program, or a kickoff admin)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,18 @@ from sqlalchemy.orm import Session
 
 from bot.errors import NotAllowed
 from bot.services.actor import Actor
+from bot.services.standups.turn import StandupTurn
 from db.models import Membership, Person, Program, Role, StandupAnswer
 
 RESOLVE_REFUSAL = "Only the rep's manager or a program admin can resolve this blocker."
+NOT_YOURS = ("This standup belongs to someone else, so nothing was changed. "
+             "Yours come to you in your own DM with kickoff-bot.")
+
+
+def ensure_own_standup(turn: StandupTurn) -> None:
+    """Raise NotAllowed unless the actor is the rep: a standup is answered by its rep alone."""
+    if turn.actor_user_id != turn.rep_user_id:
+        raise NotAllowed(NOT_YOURS)
 
 
 def ensure_may_resolve(

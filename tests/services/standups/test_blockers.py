@@ -12,6 +12,7 @@ from bot.services.standups.blockers import open_blockers_by_manager
 from bot.services.standups.fields import Field
 from bot.services.standups.keys import Kind
 from bot.services.standups.resolve import resolve_blocker
+from bot.services.standups.turn import StandupTurn
 from db.models import DeliveryStatus, StandupAnswer
 from tests.databases import Database
 from tests.standup_world import PROGRAM_ADMIN, World, build_world, deliveries, utc
@@ -34,12 +35,14 @@ def answer(
     with database.session_factory.begin() as session:
         done = submit_answer(
             session=session,
-            program_id=world.program_id,
-            rep_user_id=user,
-            actor_user_id=user,
-            number=1,
+            turn=StandupTurn(
+                program_id=world.program_id,
+                rep_user_id=user,
+                actor_user_id=user,
+                number=1,
+                now=NOW,
+            ),
             opened_revision=revision,
-            now=NOW,
             raw={Field.ACTIVITY: "Call Acme", Field.WIN: "A win", Field.BLOCKER: blocker},
         )
     assert not done.errors

@@ -13,14 +13,17 @@ from bot.services.outbox import Envelope
 from bot.services.program_spec import PROGRAM_DAYS
 from db.models import Program, ProgramStatus
 from scheduler.planning import Planner
+from scheduler.uploading import uploaders_of
 
 STEP = timedelta(days=3)  # planned a few days at a time, stopping at the first found
 SPAN_DAYS = PROGRAM_DAYS + 5  # the day-32 read-out and its week included
 
 
 def sample_kinds(planners: Sequence[Planner]) -> list[str]:
-    """Every kind of message the planners send, in a stable order."""
-    return sorted({kind for planner in planners for kind in planner.kinds})
+    """Every kind of message the planners send (file uploads are not messages), in a stable
+    order."""
+    kinds = {kind for planner in planners for kind in planner.kinds}
+    return sorted(kinds - set(uploaders_of(planners)))
 
 
 def sample_envelope(

@@ -14,4 +14,4 @@ def default_planners(settings: Settings) -> list[Planner]:
     """The planners a running kickoff-bot uses (some need a setting, e.g. a survey's key)."""
     # The audit planner comes last: it reads the coaching items the coaching planner creates.
     return [CoachingDigestPlanner(), StandupPlanner(), SurveyPlanner(settings),
-            AuditPlanner(settings)]
+            AuditPlanner()]

@@ -20,6 +20,8 @@ from scheduler.planning import plan_all
 from scheduler.plans import audit as audit_plans
 from scheduler.plans import default_planners
 from scheduler.plans.audit import WEEKLY_KIND, AuditPlanner
+from scheduler.plans.audit_files import FILES_KIND
+from scheduler.samples import sample_kinds
 from tests.audit_world import build_world
 from tests.conftest import FAST
 from tests.databases import Database
@@ -52,12 +54,10 @@ def test_audits_are_posted_on_mondays_at_nine_in_the_programs_time_zone() -> Non
 
 
 @pytest.fixture
-def audit_only(
-    database: Database, slack_client: WebClient, settings: Settings
-) -> Iterator[Dispatcher]:
+def audit_only(database: Database, slack_client: WebClient) -> Iterator[Dispatcher]:
     """A dispatcher with the audit planner alone."""
     sender = Dispatcher(session_factory=database.session_factory, client=slack_client,
-                        planners=[AuditPlanner(settings)], config=FAST)
+                        planners=[AuditPlanner()], config=FAST)
     yield sender
     sender.close()
 
@@ -118,3 +118,11 @@ def test_an_audit_that_fails_is_logged_and_leaves_every_other_send_planned(
         assert session.scalars(select(AuditSnapshot)).all() == []
         plan_all(session, default_planners(settings), now=monday)  # the next pass
         assert [s.week for s in session.scalars(select(AuditSnapshot))] == ["2027-W02"]
+
+
+def test_an_audits_files_are_uploaded_not_offered_as_a_message_to_send_as_a_test(
+    settings: Settings,
+) -> None:
+    kinds = sample_kinds(default_planners(settings))
+    assert "audit_weekly" in kinds
+    assert FILES_KIND not in kinds

@@ -37,4 +37,4 @@ def handle_program_move_action(
                                        actor=actor)
         move_program(session=session, program=program, action=MOVES[ActionId(action["action_id"])],
                      now=deps_of(context).clock.now())
-    refresh_home(client, deps, user_id)
+    refresh_home(client, deps, user_id, actor=actor)

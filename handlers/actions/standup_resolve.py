@@ -39,4 +39,4 @@ def handle_standup_resolve_action(
     answer_in_place(
         body, respond, replace_original=True, text=resolution.text, blocks=resolution.blocks
     )
-    refresh_home(client, deps, user_id)
+    refresh_home(client, deps, user_id, actor=actor)

@@ -36,4 +36,4 @@ def handle_survey_close_action(
         )
         blocks, text = build_status_message(overviews, now=now), status_fallback(overviews)
     answer_in_place(body, respond, replace_original=True, text=text, blocks=blocks)
-    refresh_home(client, deps, body["user"]["id"])
+    refresh_home(client, deps, body["user"]["id"], actor=actor)

@@ -45,7 +45,7 @@ def handle_ooo_command(
         return
     respond(text=ooo_set_text(outcome, by_themselves=target == user_id),
             response_type="ephemeral")
-    refresh_home(client, deps, user_id)
+    refresh_home(client, deps, user_id, actor=actor)
 
 
 def own_days_text(context: BoltContext, user_id: str) -> str:

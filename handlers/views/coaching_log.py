@@ -32,7 +32,7 @@ def handle_coaching_log_submission(
         ack(response_action="errors", errors=result.errors)
     else:
         ack(response_action="update", view=answer)
-        refresh_home(client, deps, body["user"]["id"])
+        refresh_home(client, deps, body["user"]["id"], actor=actor)
 
 
 def _answer_view(result: LogResult) -> dict[str, Any] | None:

@@ -42,4 +42,4 @@ def handle_ooo_submission(
         return
     text = ooo_set_text(outcome, by_themselves=person == user_id)
     ack(response_action="update", view=build_notice_view("Out of office", text))
-    refresh_home(client, deps, user_id)
+    refresh_home(client, deps, user_id, actor=actor)

@@ -53,7 +53,7 @@ def handle_program_setup_submission(
         return
     ack(response_action="update",
         view=build_notice_view("Program saved", _notice(name, created=result.created)))
-    refresh_home(client, deps, user_id)
+    refresh_home(client, deps, user_id, actor=actor)
 
 
 def _channel_problem(client: WebClient, channel: object) -> str | None:

@@ -49,7 +49,7 @@ def handle_roster_sync_submission(
         text = sync_outcome(session=session, program=program, content=sources.content,
                             channel_name=sources.channel_name, people=sources.people,
                             left_out=sources.left_out, directory=rate_limited_directory(client))
-    refresh_home(client, deps, user_id)
+    refresh_home(client, deps, user_id, actor=actor)
     client.chat_postMessage(channel=user_id, text=escape(text))
 
 

@@ -41,5 +41,5 @@ def handle_roster_upload_submission(
         program = administered_program(session=session, program_id=program_id, actor=actor)
         text = upload_outcome(session=session, program=program, content=content,
                               directory=rate_limited_directory(client))
-    refresh_home(client, deps, user_id)
+    refresh_home(client, deps, user_id, actor=actor)
     client.chat_postMessage(channel=user_id, text=escape(text))

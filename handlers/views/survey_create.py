@@ -42,7 +42,7 @@ def handle_survey_create_submission(
         ack(response_action="errors", errors={SurveyField.PROGRAM: str(refusal)})
         return
     ack(response_action="update", view=created)
-    refresh_home(client, deps, user_id)
+    refresh_home(client, deps, user_id, actor=actor)
 
 
 def survey_values(state: dict[str, dict[str, dict[str, Any]]]) -> SurveyValues:

@@ -113,3 +113,16 @@ def test_a_crash_between_upload_and_post_leaves_an_unshared_file_never_a_second_
     assert len(shown) == 3
     assert len(unshown) == 1
     assert fake_slack.files[unshown.pop()]["channels"] == []
+
+
+def test_a_post_waits_while_its_files_cannot_be_uploaded_then_shows_them(
+    database: Database, fake_slack: FakeSlack, dispatcher: Dispatcher, world: World
+) -> None:
+    run(database, dispatcher, world, until="2027-W04")
+    activity_of(database, world, "2027-W05")
+    fake_slack.fail_next("files.getUploadURLExternal", status=503, times=2)
+    dispatcher.tick(now=WEEKLY_POSTS["2027-W05"])
+    [post] = [post for post in audit_posts(fake_slack)
+              if post["text"].startswith("Coaching audit 2027-W05")]
+    [chart] = images(post)
+    assert chart in fake_slack.files

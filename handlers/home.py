@@ -16,19 +16,22 @@ from slack_sdk.errors import SlackApiError
 
 from bot.blocks.home.compose import build_home_view
 from bot.deps import Deps
+from bot.services.actor import Actor
 from bot.services.home import gather_home
-from handlers.caller import load_caller
+from handlers.actor import load_actor
 
 log = logging.getLogger(__name__)
 
 
 def publish_home(
-    client: WebClient, deps: Deps, user_id: str, *, pages: dict[int, int] | None = None
+    client: WebClient, deps: Deps, user_id: str, *, pages: dict[int, int] | None = None,
+    actor: Actor | None = None,
 ) -> None:
-    """Build the person's home from the database and publish it (views.publish)."""
-    caller = load_caller(client, user_id)
+    """Build the person's home from the database and publish it (views.publish); `actor` is
+    theirs when the listener has already resolved it (else it is looked up here)."""
+    actor = actor or load_actor(client, user_id, deps.settings.kickoff_admins)
     with deps.session_factory() as session:
-        data = gather_home(session=session, caller=caller,
+        data = gather_home(session=session, actor=actor,
                            kickoff_admins=deps.settings.kickoff_admins, now=deps.clock.now())
         view = build_home_view(data, pages=pages)
     client.views_publish(user_id=user_id, view=view)
@@ -42,11 +45,12 @@ def answer_in_place(body: dict[str, Any], respond: Respond, **message: Any) -> N
 
 
 def refresh_home(
-    client: WebClient, deps: Deps, user_id: str, *, pages: dict[int, int] | None = None
+    client: WebClient, deps: Deps, user_id: str, *, pages: dict[int, int] | None = None,
+    actor: Actor | None = None,
 ) -> None:
     """Publish the actor's home again after their action. The action itself has succeeded by
     then, so a Slack failure here is logged, never shown to them as if the action had failed."""
     try:
-        publish_home(client, deps, user_id, pages=pages)
+        publish_home(client, deps, user_id, pages=pages, actor=actor)
     except SlackApiError as exc:
         log.warning("App Home of %s not refreshed: %s", user_id, exc.response.get("error"))

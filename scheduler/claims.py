@@ -28,6 +28,7 @@ class Claimed:
 
     id: int
     key: str
+    kind: str
     channel: str
     text: str
     blocks: list[dict[str, Any]] | None
@@ -138,6 +139,10 @@ def _due(workspace_id: int, now: datetime) -> Any:
             or_(
                 Delivery.update_key.is_(None), parent_sent.where(parent.key == Delivery.update_key)
             ),
+            or_(Delivery.after_key.is_(None), ~exists().where(
+                parent.key == Delivery.after_key,
+                parent.status.in_((DeliveryStatus.PLANNED, DeliveryStatus.CLAIMED)),
+            )),
         )
         .order_by(Delivery.due_at, Delivery.id)
         .with_for_update(skip_locked=True, of=Delivery)
@@ -196,6 +201,7 @@ def _claimed(
     return Claimed(
         id=row.id,
         key=row.key,
+        kind=row.kind,
         channel=row.channel,
         text=row.text,
         blocks=row.blocks,

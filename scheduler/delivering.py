@@ -1,12 +1,20 @@
-"""Sending one claimed row: reconcile first if an earlier attempt's outcome is unknown."""
+"""Sending one claimed row: reconcile first if an earlier attempt's outcome is unknown; or
+uploading its files (again after an unknown outcome: a duplicate unshared file is harmless)."""
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
 
 from scheduler.claims import Claimed
-from scheduler.outcomes import Failed, Outcome, Retry, Sent
-from scheduler.sending import OutcomeUnknown, Posted, RecipientError, Rejected, SlackSender
+from scheduler.outcomes import Failed, Outcome, Retry, Sent, Uploaded
+from scheduler.sending import (
+    FileToUpload,
+    OutcomeUnknown,
+    Posted,
+    RecipientError,
+    Rejected,
+    SlackSender,
+)
 
 # Slack's clock and ours may disagree a little; look back this much further when reconciling.
 CLOCK_SLACK = timedelta(minutes=5)
@@ -38,6 +46,18 @@ def deliver(sender: SlackSender, item: Claimed, now: datetime) -> Outcome:
             thread_ts=item.thread.ts if item.thread else None,
         )
         return Sent(item, posted, now)
+    except OutcomeUnknown as exc:
+        return Retry(item, error=exc.error)
+    except (RecipientError, Rejected) as exc:
+        return Failed(item, exc.error)
+
+
+def upload(
+    sender: SlackSender, item: Claimed, files: list[FileToUpload], now: datetime
+) -> Outcome:
+    """Upload every file of `item`. RateLimited and InstallationDead propagate to the caller."""
+    try:
+        return Uploaded(item, [sender.upload(file) for file in files], now)
     except OutcomeUnknown as exc:
         return Retry(item, error=exc.error)
     except (RecipientError, Rejected) as exc:

@@ -25,10 +25,19 @@ from db.models import Delivery, DeliveryStatus, Workspace
 from scheduler.claims import Batch, Claimed, claim_batch
 from scheduler.clock import AnchoredClock
 from scheduler.config import DispatchConfig
-from scheduler.delivering import deliver
-from scheduler.outcomes import Failed, Outcome, Retry, Sent, pause_workspace, record_outcomes
+from scheduler.delivering import deliver, upload
+from scheduler.outcomes import (
+    Failed,
+    Outcome,
+    Retry,
+    Sent,
+    Uploaded,
+    pause_workspace,
+    record_outcomes,
+)
 from scheduler.planning import plan_all
 from scheduler.sending import InstallationDead, RateLimited, SlackSender
+from scheduler.uploading import record_uploads, uploaders_of
 
 log = logging.getLogger(__name__)
 # After a 429, send one request at a time for this long.
@@ -41,6 +50,7 @@ class TickResult:
 
     planned: int = 0
     sent: int = 0
+    uploaded: int = 0  # deliveries whose files were uploaded
     failed: int = 0
     retried: int = 0  # attempts whose outcome was unknown: reconciled, then tried again
     rate_limited: int = 0  # 429s answered by Slack
@@ -81,6 +91,7 @@ class Dispatcher:
         self.clock = clock or system_clock()
         self._sender = SlackSender(client)
         self._planners = list(planners)
+        self._uploaders = uploaders_of(self._planners)
         self.config = config or DispatchConfig()
         self._lanes = ThreadPoolExecutor(self.config.lanes, thread_name_prefix="kickoff-send")
         self._identity = uuid.uuid4().hex[:12]
@@ -174,7 +185,9 @@ class Dispatcher:
         outcomes = [outcome for future in futures for outcome in future.result()]
         with self._sessions.begin() as session:
             record_outcomes(session, outcomes, now=clock.now(), backoff=self.config.retry_backoff)
+            record_uploads(session, self._uploaders, outcomes)
         result.sent += sum(isinstance(o, Sent) for o in outcomes)
+        result.uploaded += sum(isinstance(o, Uploaded) for o in outcomes)
         result.retried += sum(isinstance(o, Retry) and o.error is not None for o in outcomes)
         rate_limited = sum(isinstance(o, Retry) and o.rate_limited for o in outcomes)
         if rate_limited:
@@ -199,7 +212,7 @@ class Dispatcher:
                 outcomes.append(Retry(item))
                 continue
             try:
-                outcomes.append(deliver(self._sender, item, clock.now()))
+                outcomes.append(self._deliver(item, clock.now()))
             except RateLimited as exc:
                 state.halt.set()
                 with self._sessions.begin() as session:
@@ -214,6 +227,15 @@ class Dispatcher:
                     self._stop_installation(workspace, exc.error)
                 outcomes.append(Retry(item))
         return outcomes
+
+    def _deliver(self, item: Claimed, now: datetime) -> Outcome:
+        """Post `item`, or upload its files if its kind is an upload."""
+        uploader = self._uploaders.get(item.kind)
+        if uploader is None:
+            return deliver(self._sender, item, now)
+        with self._sessions() as session:
+            files = uploader.files_for(session=session, key=item.key)
+        return upload(self._sender, item, files, now)
 
     def _stop_installation(self, workspace: Workspace, error: str) -> None:
         log.error(

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from db.models import Delivery, DeliveryStatus, Person, SendPace
 from scheduler.claims import Claimed
-from scheduler.sending import Posted
+from scheduler.sending import Posted, UploadedFile
 
 MAX_BACKOFF = 60.0
 
@@ -22,6 +22,15 @@ class Sent:
 
     item: Claimed
     posted: Posted
+    at: datetime
+
+
+@dataclass(frozen=True)
+class Uploaded:
+    """Slack holds the delivery's files (shared nowhere yet)."""
+
+    item: Claimed
+    files: list[UploadedFile]
     at: datetime
 
 
@@ -42,7 +51,7 @@ class Retry:
     rate_limited: bool = False  # Slack answered 429
 
 
-Outcome = Sent | Failed | Retry
+Outcome = Sent | Uploaded | Failed | Retry
 
 
 def record_outcomes(
@@ -95,6 +104,9 @@ def _row(outcome: Outcome, now: datetime, backoff: float) -> dict[str, Any]:
                 "uncertain": False,
             }
         )
+    if isinstance(outcome, Uploaded):  # done: the planner that asked keeps the files' ids
+        return released | attempted | {"status": DeliveryStatus.SENT, "sent_at": outcome.at,
+                                         "error": None, "uncertain": False}
     if isinstance(outcome, Failed):
         return (
             released | attempted | {"status": DeliveryStatus.FAILED, "error": outcome.error[:200]}

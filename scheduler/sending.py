@@ -75,6 +75,25 @@ class Rejected(SendError):
 
 
 @dataclass(frozen=True)
+class FileToUpload:
+    """A file a delivery uploads: `role` names it for the planner that asked (e.g. "chart")."""
+
+    role: str
+    filename: str
+    content: bytes
+    title: str
+
+
+@dataclass(frozen=True)
+class UploadedFile:
+    """A file Slack holds for the bot: its id, and the link people open it with."""
+
+    role: str
+    id: str
+    permalink: str | None
+
+
+@dataclass(frozen=True)
 class Posted:
     """Where a message landed."""
 
@@ -120,6 +139,16 @@ class SlackSender:
         """chat.update of a message kickoff-bot posted (idempotent, so never reconciled)."""
         self._call("chat_update", channel=channel_id, ts=ts, text=text, blocks=blocks)
         return Posted(channel_id=channel_id, ts=ts)
+
+    def upload(self, file: FileToUpload) -> UploadedFile:
+        """files.getUploadURLExternal + files.completeUploadExternal (files_upload_v2) with no
+        channel: the file stays private to the bot until a message shows it. Uploading again
+        after an unknown outcome only leaves an unshared duplicate behind."""
+        response = self._call("files_upload_v2", filename=file.filename, content=file.content,
+                              title=file.title)
+        uploaded = response["file"]
+        return UploadedFile(role=file.role, id=str(uploaded["id"]),
+                            permalink=uploaded.get("permalink"))
 
     def open_dm(self, user_id: str) -> str:
         """The D… id of the bot's DM with a user (only needed to reconcile)."""

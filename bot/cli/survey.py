@@ -62,7 +62,7 @@ def run_create(args: argparse.Namespace, settings: Settings) -> int:
             closes_at=_instant(args.closes, program, "--closes"),
             results_channel=args.results_channel, minimum=args.minimum, question=args.question,
         )
-        survey = create_survey(session=session, values=values, caller=None, kickoff_admins=(),
+        survey = create_survey(session=session, values=values, actor=None,
                                now=runtime.clock.now())
         print(f"created survey {survey.id} {survey.title!r} for {program.name}: "
               f"{_local(survey.opens_at, program)} to {_local(survey.closes_at, program)}, "

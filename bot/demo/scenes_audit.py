@@ -13,8 +13,8 @@ from bot.demo.stage import Stage, shell
 from bot.domain.coaching.log_form import LogForm
 from bot.domain.local_time import at_local, zone
 from bot.ids import CoachingField as F
+from bot.services.actor import Actor
 from bot.services.audit.weeks import audit_posted_at, readout_posted_at, week_label
-from bot.services.coaching.authority import Actor
 from bot.services.coaching.calendar import program_week
 from bot.services.coaching.log_entry import record_log
 from bot.services.coaching.occurrences import materialise_items

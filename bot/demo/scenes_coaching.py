@@ -17,7 +17,7 @@ from bot.domain.coaching.log_form import LogForm
 from bot.domain.kinds import DeliveryKind
 from bot.domain.local_time import at_local
 from bot.ids import CoachingField as F
-from bot.services.coaching.authority import Actor
+from bot.services.actor import Actor
 from bot.services.coaching.calendar import program_week
 from bot.services.coaching.confirmation import answer_log
 from bot.services.coaching.log_entry import record_log

@@ -13,7 +13,7 @@ from bot.demo.stage import Stage
 from bot.demo.transcript import render_blocks
 from bot.demo.world import HOME_ZONE, KICKOFF_DATE, name_of
 from bot.domain.local_time import at_local, zone
-from bot.services.access import Caller
+from bot.services.actor import actor_from_profile
 from bot.services.coaching.occurrences import materialise_items
 from bot.services.home import gather_home
 from bot.services.programs import find_program
@@ -49,10 +49,11 @@ def scene(stage: Stage, *, program_name: str, now: datetime | None = None) -> No
 def show_home(stage: Stage, slack_id: str, role: str, at: datetime) -> None:
     """One person's home, built as the listener builds it, printed as they would read it."""
     user = stage.fake.user(slack_id) or {}
-    caller = Caller(slack_user_id=slack_id, email=user.get("email"),
-                    is_workspace_admin=bool(user.get("is_admin")))
+    actor = actor_from_profile(slack_user_id=slack_id, email=user.get("email"),
+                               is_workspace_admin=bool(user.get("is_admin")),
+                               kickoff_admins=stage.settings.kickoff_admins)
     with stage.runtime.session_factory() as session:
-        data = gather_home(session=session, caller=caller,
+        data = gather_home(session=session, actor=actor,
                            kickoff_admins=stage.settings.kickoff_admins, now=at)
         view = build_home_view(data)
     name = OUTSIDER[1] if slack_id == OUTSIDER[0] else name_of(slack_id)

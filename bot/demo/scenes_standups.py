@@ -20,11 +20,13 @@ from bot.demo.world import PEOPLE, DemoPerson
 from bot.domain.local_time import at_local
 from bot.domain.standups.days import StandupDay
 from bot.domain.standups.fields import Field
+from bot.services.actor import Actor
 from bot.services.programs import find_program
 from bot.services.standups.answer import submit_answer
 from bot.services.standups.out_today import mark_out_today
 from bot.services.standups.resolve import resolve_blocker
 from bot.services.standups.schedule import closes_at, standup_days
+from bot.services.standups.turn import StandupTurn
 from bot.services.standups.typed_dm import reply_to_typing
 from db.models import Program, ProgramStatus, StandupAnswer
 
@@ -105,11 +107,13 @@ def _out_today(stage: Stage, program: Program, day: StandupDay, user: str, when:
     with stage.runtime.session_factory.begin() as session:
         mark_out_today(
             session=session,
-            program_id=program.id,
-            rep_user_id=user,
-            actor_user_id=user,
-            number=day.number,
-            now=when,
+            turn=StandupTurn(
+                program_id=program.id,
+                rep_user_id=user,
+                actor_user_id=user,
+                number=day.number,
+                now=when,
+            ),
         )
     print(f'\n  {_person(user).name} clicks "Out today"; the prompt now reads:')
     _print(render_blocks(build_standup_out_today(day=day, ref=DayRef(program.id, user, 1))))
@@ -122,12 +126,14 @@ def _answer(
     with stage.runtime.session_factory.begin() as session:
         done = submit_answer(
             session=session,
-            program_id=program.id,
-            rep_user_id=user,
-            actor_user_id=user,
-            number=day.number,
+            turn=StandupTurn(
+                program_id=program.id,
+                rep_user_id=user,
+                actor_user_id=user,
+                number=day.number,
+                now=when,
+            ),
             opened_revision=0,
-            now=when,
             raw={Field.ACTIVITY: activity or TYPED[2], Field.WIN: win, Field.BLOCKER: blocker},
         )
     assert done.text is not None
@@ -156,8 +162,7 @@ def _resolve(stage: Stage, manager: str, when: datetime) -> None:
         resolve_blocker(
             session=session,
             answer_id=session.scalars(query).one(),
-            actor_user_id=manager,
-            kickoff_admin=False,
+            actor=Actor(slack_user_id=manager),
             now=when,
         )
     print(f'\n  {_person(manager).name} clicks "Resolved" on the blocker in her DM.')

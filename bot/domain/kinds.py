@@ -28,3 +28,4 @@ class DeliveryKind(StrEnum):
     SURVEY_RESULTS = "survey_results"
     AUDIT_WEEKLY = "audit_weekly"
     AUDIT_READOUT = "audit_readout"
+    AUDIT_FILES = "audit_files"  # the chart and CSV uploaded before the weekly post

@@ -10,12 +10,15 @@ from scheduler.plans.audit import AuditPlanner
 
 FEATURE = Feature(
     name="audit",
-    planners=(AuditPlanner,),
+    planners=(lambda _settings: AuditPlanner(),),
     deliveries=(
         # The week holding day 30 is audited the Monday after it, which may follow the read-out.
         DeliverySpec(DeliveryKind.AUDIT_WEEKLY, "weekly coaching audit", PAST_DAY_30),
         # Posted on its day; a post held up by an outage may go out the day after.
         DeliverySpec(DeliveryKind.AUDIT_READOUT, "day-32 read-out", PAST_DAY_30),
+        # Uploaded (shared nowhere) before the weekly post that shows them, which waits for it.
+        DeliverySpec(DeliveryKind.AUDIT_FILES, "weekly audit's chart and table, uploaded",
+                     PAST_DAY_30),
     ),
     listeners=(audit.register,),
     help=(

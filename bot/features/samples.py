@@ -19,8 +19,13 @@ SPAN_DAYS = PROGRAM_DAYS + 5  # the day-32 read-out and its week included
 
 
 def sample_kinds(planners: Sequence[Planner]) -> list[str]:
-    """Every kind of message the planners send, in a stable order."""
-    return sorted({kind for planner in planners for kind in planner.kinds})
+    """Every kind of message the planners send (file uploads are not messages), in a stable
+    order."""
+    kinds = {kind for planner in planners for kind in planner.kinds}
+    # An uploading planner (scheduler/uploading.py) names its upload kinds; read by name here so
+    # "send me a test" needs nothing of the scheduler.
+    uploads = {kind for planner in planners for kind in getattr(planner, "upload_kinds", ())}
+    return sorted(kinds - uploads)
 
 
 def sample_envelope(

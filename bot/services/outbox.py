@@ -33,6 +33,7 @@ class Envelope:
     window_end: datetime
     thread_key: str | None = None  # post as a reply in the thread of that delivery's message
     update_key: str | None = None  # edit that delivery's message instead of posting
+    after_key: str | None = None  # send only once that delivery is done (e.g. a file uploaded)
 
 
 def delivery_key(kind: str, program_id: int | None, recipient: object, slot: object) -> str:

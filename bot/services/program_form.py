@@ -13,8 +13,11 @@ from sqlalchemy.orm import Session
 
 from bot.domain.program_spec import ProgramSpec
 from bot.errors import InvalidInput
+from bot.services.actor import Actor
 from bot.services.programs import create_program, edit_program
 from bot.services.roster_csv import iana_zone
+from bot.services.setup.policy import REFUSAL, may_create, program_to_edit
+from bot.services.workspaces import ensure_workspace
 from db.models import Program, Workspace
 
 HOLIDAY_SEPARATORS = re.compile(r"[\s,;]+")
@@ -28,6 +31,7 @@ class ProgramFormResult:
 
     program: Program | None = None
     errors: dict[str, str] = field(default_factory=dict)
+    created: bool = False  # a new draft, not an edit
 
 
 def prepare_values(raw: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
@@ -76,6 +80,27 @@ def check_program_form(raw: dict[str, Any]) -> dict[str, str]:
     """The errors of the modal's values that need no database (every field at once)."""
     values, errors = prepare_values(raw)
     return field_errors(values) | errors
+
+
+def submit_program_form(
+    *, session: Session, actor: Actor, team_id: str, team_name: str, program_id: int | None,
+    raw: dict[str, Any], today: date,
+) -> ProgramFormResult:
+    """The modal submitted by `actor`: a new draft when it names no program, else an edit of
+    that one, each only if setup's policy allows (a refusal is the name field's error)."""
+    if program_id is None:
+        if not may_create(session=session, actor=actor):
+            return ProgramFormResult(errors={"name": REFUSAL})
+        workspace = ensure_workspace(session=session, team_id=team_id, name=team_name)
+        result = save_program_form(session=session, workspace=workspace, program=None, raw=raw,
+                                   today=today)
+        return ProgramFormResult(program=result.program, errors=result.errors,
+                                 created=result.program is not None)
+    found = program_to_edit(session=session, program_id=program_id, actor=actor)
+    if isinstance(found, str):
+        return ProgramFormResult(errors={"name": found})
+    return save_program_form(session=session, workspace=session.get_one(Workspace,
+                             found.workspace_id), program=found, raw=raw, today=today)
 
 
 def save_program_form(

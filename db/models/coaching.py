@@ -50,6 +50,14 @@ class Confirmation(StrEnum):
     DISPUTED = "disputed"
 
 
+def effective_due(status: LoggedStatus, due_date: date, rescheduled_to: date | None) -> date:
+    """The date an item is due on now: the new date once rescheduled (the one rule, read by
+    CoachingItem and by the plain rows of bot/services/coaching/item_rows.py)."""
+    if status is LoggedStatus.RESCHEDULED and rescheduled_to is not None:
+        return rescheduled_to
+    return due_date
+
+
 class CoachingItem(Base):
     """One occurrence of a cadence for a (manager, rep) pair in one program week."""
 
@@ -101,9 +109,7 @@ class CoachingItem(Base):
     @property
     def effective_due(self) -> date:
         """The date it is due on now: the new date once rescheduled."""
-        if self.status is LoggedStatus.RESCHEDULED and self.rescheduled_to is not None:
-            return self.rescheduled_to
-        return self.due_date
+        return effective_due(self.status, self.due_date, self.rescheduled_to)
 
     def score(self, dimension: str) -> int | None:
         """The rubric score (1-5) given for one of RUBRIC_DIMENSIONS."""

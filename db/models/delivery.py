@@ -24,7 +24,8 @@ class DeliveryStatus(StrEnum):
 
 
 class Delivery(Base):
-    """One message to post (or, with `update_key`, an update of one already posted)."""
+    """One message to post (or, with `update_key`, an update of one already posted; or, for a
+    planner's upload kinds, files to upload, shared nowhere)."""
 
     __tablename__ = "delivery"
     __table_args__ = (Index("ix_delivery_status_due_at", "status", "due_at"),)
@@ -39,6 +40,9 @@ class Delivery(Base):
     channel: Mapped[str] = mapped_column(String(32))  # a user id (a DM) or a channel id
     thread_key: Mapped[str | None] = mapped_column(String(200))  # reply under that delivery
     update_key: Mapped[str | None] = mapped_column(String(200))  # edit that delivery's message
+    # Wait until that delivery is done (sent, failed, expired or cancelled): a post after the
+    # upload of the file it shows.
+    after_key: Mapped[str | None] = mapped_column(String(200))
     text: Mapped[str] = mapped_column(Text)
     blocks: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON)
     due_at: Mapped[datetime] = mapped_column(UtcDateTime)

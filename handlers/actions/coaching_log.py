@@ -9,9 +9,9 @@ from slack_sdk import WebClient
 
 from bot.blocks.coaching.log_modal import build_log_modal
 from bot.deps import deps_of
-from bot.services.coaching.authority import writes_notes
 from bot.services.coaching.log_entry import item_to_log, logger_today
-from handlers.caller import load_actor
+from bot.services.coaching.policy import writes_notes
+from handlers.actor import load_actor
 
 
 def handle_coaching_log_action(

@@ -10,10 +10,10 @@ from slack_sdk import WebClient
 from bot.blocks.coaching.log_modal import LogModalState, build_log_modal
 from bot.blocks.metadata import read_member
 from bot.deps import deps_of
-from bot.services.coaching.authority import writes_notes
 from bot.services.coaching.log_entry import item_to_log, logger_today
+from bot.services.coaching.policy import writes_notes
 from db.models import LoggedStatus
-from handlers.caller import load_actor
+from handlers.actor import load_actor
 
 
 def handle_coaching_outcome_action(

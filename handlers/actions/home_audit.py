@@ -9,10 +9,10 @@ from slack_sdk import WebClient
 
 from bot.blocks.home.leader import build_audit_week_view
 from bot.deps import deps_of
-from bot.services.audit.access import audit_program_for
 from bot.services.audit.compute import compute_week
+from bot.services.audit.policy import audit_program_for
 from bot.services.audit.weeks import current_week
-from handlers.caller import load_caller
+from handlers.actor import load_actor
 
 
 def handle_home_audit_week_action(
@@ -22,12 +22,10 @@ def handle_home_audit_week_action(
     """Compute the week so far for a leader or admin of the program, and show it."""
     ack()
     deps = deps_of(context)
-    caller = load_caller(client, body["user"]["id"])
+    actor = load_actor(client, body["user"]["id"], deps.settings.kickoff_admins)
     now = deps_of(context).clock.now()
     with deps.session_factory() as session:
-        program = audit_program_for(session=session, caller=caller,
-                                    kickoff_admins=deps.settings.kickoff_admins,
-                                    ref=str(action["value"]))
+        program = audit_program_for(session=session, actor=actor, ref=str(action["value"]))
         numbers = compute_week(session=session, program=program,
                                monday=current_week(program, now), now=now)
         view = build_audit_week_view(numbers)

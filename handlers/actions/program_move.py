@@ -11,8 +11,8 @@ from bot.blocks.metadata import read_int
 from bot.deps import deps_of
 from bot.ids import ActionId
 from bot.services.launch import move_program
-from bot.services.setup_access import administered_program
-from handlers.caller import load_actor
+from bot.services.setup.policy import administered_program
+from handlers.actor import load_actor
 from handlers.home import refresh_home
 
 MOVES = {
@@ -37,4 +37,4 @@ def handle_program_move_action(
                                        actor=actor)
         move_program(session=session, program=program, action=MOVES[ActionId(action["action_id"])],
                      now=deps_of(context).clock.now())
-    refresh_home(client, deps, user_id)
+    refresh_home(client, deps, user_id, actor=actor)

@@ -12,8 +12,8 @@ from bot.blocks.program_modal import build_program_modal
 from bot.deps import deps_of
 from bot.domain.program_spec import spec_of
 from bot.ids import ActionId
-from bot.services.setup_access import administered_program, ensure_may_create
-from handlers.caller import load_actor
+from bot.services.setup.policy import administered_program, ensure_may_create
+from handlers.actor import load_actor
 
 
 def handle_program_open_action(

@@ -11,8 +11,8 @@ from bot.blocks.metadata import read_int
 from bot.blocks.roster_modals import build_roster_sync_modal, build_roster_upload_modal
 from bot.deps import deps_of
 from bot.ids import ActionId
-from bot.services.setup_access import administered_program
-from handlers.caller import load_actor
+from bot.services.setup.policy import administered_program
+from handlers.actor import load_actor
 
 
 def handle_roster_open_action(

@@ -11,8 +11,8 @@ from bot.blocks.metadata import read_int
 from bot.blocks.send_test import build_send_test_modal
 from bot.deps import deps_of
 from bot.features.samples import sample_kinds
-from bot.services.setup_access import administered_program
-from handlers.caller import load_actor
+from bot.services.setup.policy import administered_program
+from handlers.actor import load_actor
 
 
 def handle_send_test_open_action(

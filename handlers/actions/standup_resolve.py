@@ -9,9 +9,8 @@ from slack_sdk import WebClient
 
 from bot.deps import deps_of
 from bot.errors import InvalidInput
-from bot.services.access import is_kickoff_admin
 from bot.services.standups.resolve import resolve_blocker
-from handlers.caller import load_caller
+from handlers.actor import load_actor
 from handlers.home import answer_in_place, refresh_home
 
 
@@ -29,16 +28,15 @@ def handle_standup_resolve_action(
         raise InvalidInput("That button is not from a kickoff-bot blocker.")
     deps = deps_of(context)
     user_id = body["user"]["id"]
-    admin = is_kickoff_admin(load_caller(client, user_id), deps.settings.kickoff_admins)
+    actor = load_actor(client, user_id, deps.settings.kickoff_admins)
     with deps.session_factory.begin() as session:
         resolution = resolve_blocker(
             session=session,
             answer_id=int(action["value"]),
-            actor_user_id=user_id,
-            kickoff_admin=admin,
+            actor=actor,
             now=deps_of(context).clock.now(),
         )
     answer_in_place(
         body, respond, replace_original=True, text=resolution.text, blocks=resolution.blocks
     )
-    refresh_home(client, deps, user_id)
+    refresh_home(client, deps, user_id, actor=actor)

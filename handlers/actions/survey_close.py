@@ -14,7 +14,7 @@ from bot.services.surveys.audience import workspace_id_of
 from bot.services.surveys.close import close_early
 from bot.services.surveys.sealing import holding_key
 from bot.services.surveys.status import survey_overviews
-from handlers.caller import load_caller
+from handlers.actor import load_actor
 from handlers.home import answer_in_place, refresh_home
 
 
@@ -25,16 +25,15 @@ def handle_survey_close_action(
     """Close the survey for enablement of its program (or an admin), then show the new status."""
     ack()
     deps = deps_of(context)
-    caller = load_caller(client, body["user"]["id"])
+    actor = load_actor(client, body["user"]["id"], deps.settings.kickoff_admins)
     now = deps_of(context).clock.now()
     with deps.session_factory.begin() as session:
-        close_early(session=session, survey_id=read_int(action.get("value")), caller=caller,
-                    kickoff_admins=deps.settings.kickoff_admins, now=now,
+        close_early(session=session, survey_id=read_int(action.get("value")), actor=actor, now=now,
                     key=holding_key(deps.settings.signing_secret()))
         overviews = survey_overviews(
             session=session, workspace_id=workspace_id_of(session, context.team_id),
-            caller=caller, kickoff_admins=deps.settings.kickoff_admins, now=now,
+            actor=actor, now=now,
         )
         blocks, text = build_status_message(overviews, now=now), status_fallback(overviews)
     answer_in_place(body, respond, replace_original=True, text=text, blocks=blocks)
-    refresh_home(client, deps, body["user"]["id"])
+    refresh_home(client, deps, body["user"]["id"], actor=actor)

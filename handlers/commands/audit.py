@@ -1,5 +1,5 @@
 """`/kickoff audit [PROGRAM]`: the coaching audit of the current week so far, for leaders and
-admins only, shown to the caller alone."""
+admins only, shown to the actor alone."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ from slack_sdk import WebClient
 
 from bot.blocks.audit import audit_fallback, build_audit_message
 from bot.deps import deps_of
-from bot.services.audit.access import audit_program_for
 from bot.services.audit.compute import compute_week
+from bot.services.audit.policy import audit_program_for
 from bot.services.audit.weeks import current_week
-from handlers.caller import load_caller
+from handlers.actor import load_actor
 
 
 def handle_audit_command(
@@ -19,11 +19,10 @@ def handle_audit_command(
 ) -> None:
     """Answer with this week's audit so far (no chart, nothing stored), ephemerally."""
     deps = deps_of(context)
-    caller = load_caller(client, user_id)
+    actor = load_actor(client, user_id, deps.settings.kickoff_admins)
     now = deps_of(context).clock.now()
     with deps.session_factory() as session:
-        program = audit_program_for(session=session, caller=caller,
-                                    kickoff_admins=deps.settings.kickoff_admins, ref=args or None)
+        program = audit_program_for(session=session, actor=actor, ref=args or None)
         numbers = compute_week(session=session, program=program,
                                monday=current_week(program, now), now=now)
     respond(text=audit_fallback(numbers), blocks=build_audit_message(numbers),

@@ -11,7 +11,7 @@ from bot.blocks.coaching.sessions import build_rep_sessions_message, rep_session
 from bot.deps import deps_of
 from bot.errors import InvalidInput
 from bot.services.coaching.rep_sessions import sessions_to_log
-from handlers.caller import load_actor
+from handlers.actor import load_actor
 
 # With should_escape, Slack sends a mention as <@U123|name> (older clients: <@U123>).
 MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")

@@ -13,7 +13,7 @@ from bot.domain.local_time import local_date
 from bot.errors import InvalidInput
 from bot.services.ooo_access import person_known, set_out_of_office_as
 from bot.services.out_of_office import list_out_of_office
-from handlers.caller import load_actor
+from handlers.actor import load_actor
 from handlers.commands.log import MENTION
 from handlers.home import refresh_home
 
@@ -45,7 +45,7 @@ def handle_ooo_command(
         return
     respond(text=ooo_set_text(outcome, by_themselves=target == user_id),
             response_type="ephemeral")
-    refresh_home(client, deps, user_id)
+    refresh_home(client, deps, user_id, actor=actor)
 
 
 def own_days_text(context: BoltContext, user_id: str) -> str:

@@ -11,7 +11,7 @@ from bot.blocks.coaching.log_modal import read_log_form
 from bot.blocks.coaching.sessions import build_notice_view, build_saved_view
 from bot.deps import deps_of
 from bot.services.coaching.log_entry import LogResult, record_log
-from handlers.caller import load_actor
+from handlers.actor import load_actor
 from handlers.home import refresh_home
 
 
@@ -32,7 +32,7 @@ def handle_coaching_log_submission(
         ack(response_action="errors", errors=result.errors)
     else:
         ack(response_action="update", view=answer)
-        refresh_home(client, deps, body["user"]["id"])
+        refresh_home(client, deps, body["user"]["id"], actor=actor)
 
 
 def _answer_view(result: LogResult) -> dict[str, Any] | None:

@@ -13,7 +13,7 @@ from bot.blocks.program_modal import build_notice_view
 from bot.deps import deps_of
 from bot.ids import SetupField
 from bot.services.ooo_access import set_out_of_office_as
-from handlers.caller import load_actor
+from handlers.actor import load_actor
 from handlers.home import refresh_home
 
 REQUIRED = "Please choose one."
@@ -42,4 +42,4 @@ def handle_ooo_submission(
         return
     text = ooo_set_text(outcome, by_themselves=person == user_id)
     ack(response_action="update", view=build_notice_view("Out of office", text))
-    refresh_home(client, deps, user_id)
+    refresh_home(client, deps, user_id, actor=actor)

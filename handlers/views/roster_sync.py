@@ -16,10 +16,10 @@ from bot.deps import deps_of
 from bot.ids import SetupField
 from bot.services.roster_checks import DirectoryUser
 from bot.services.roster_outcomes import sync_outcome
-from bot.services.setup_access import administered_program
+from bot.services.setup.policy import administered_program
 from bot.slack_channels import channel_people
 from bot.slack_files import download_shared_file
-from handlers.caller import load_actor
+from handlers.actor import load_actor
 from handlers.home import refresh_home
 from handlers.roster_directory import rate_limited_directory
 from handlers.views.roster_upload import NO_FILE
@@ -49,7 +49,7 @@ def handle_roster_sync_submission(
         text = sync_outcome(session=session, program=program, content=sources.content,
                             channel_name=sources.channel_name, people=sources.people,
                             left_out=sources.left_out, directory=rate_limited_directory(client))
-    refresh_home(client, deps, user_id)
+    refresh_home(client, deps, user_id, actor=actor)
     client.chat_postMessage(channel=user_id, text=escape(text))
 
 

@@ -13,9 +13,9 @@ from bot.blocks.text import escape
 from bot.deps import deps_of
 from bot.ids import SetupField
 from bot.services.roster_outcomes import upload_outcome
-from bot.services.setup_access import administered_program
+from bot.services.setup.policy import administered_program
 from bot.slack_files import download_shared_file
-from handlers.caller import load_actor
+from handlers.actor import load_actor
 from handlers.home import refresh_home
 from handlers.roster_directory import rate_limited_directory
 
@@ -41,5 +41,5 @@ def handle_roster_upload_submission(
         program = administered_program(session=session, program_id=program_id, actor=actor)
         text = upload_outcome(session=session, program=program, content=content,
                               directory=rate_limited_directory(client))
-    refresh_home(client, deps, user_id)
+    refresh_home(client, deps, user_id, actor=actor)
     client.chat_postMessage(channel=user_id, text=escape(text))

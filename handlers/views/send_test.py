@@ -18,9 +18,9 @@ from bot.deps import deps_of
 from bot.features.samples import sample_envelope
 from bot.ids import SetupField
 from bot.services.launch import welcome_message
-from bot.services.setup_access import administered_program
+from bot.services.setup.policy import administered_program
 from db.models import Role
-from handlers.caller import load_actor
+from handlers.actor import load_actor
 
 
 def handle_send_test_submission(

@@ -14,6 +14,7 @@ from bot.deps import deps_of
 from bot.domain.standups.fields import Field
 from bot.ids import ActionId
 from bot.services.standups.answer import Outcome, Submission, submit_answer
+from bot.services.standups.turn import StandupTurn
 from handlers.home import refresh_home
 
 
@@ -30,13 +31,15 @@ def handle_standup_submission(
     with deps_of(context).session_factory.begin() as session:
         done = submit_answer(
             session=session,
-            program_id=ref.program_id,
-            rep_user_id=ref.rep_user_id,
-            actor_user_id=body["user"]["id"],
-            number=ref.number,
+            turn=StandupTurn(
+                program_id=ref.program_id,
+                rep_user_id=ref.rep_user_id,
+                actor_user_id=body["user"]["id"],
+                number=ref.number,
+                now=deps_of(context).clock.now(),
+            ),
             raw=raw,
             opened_revision=ref.revision,
-            now=deps_of(context).clock.now(),
             source=ref.source,
         )
     if done.errors:

@@ -15,7 +15,7 @@ from bot.errors import KickoffError
 from bot.ids import ActionId, SurveyField
 from bot.services.surveys.audience import audience_members
 from bot.services.surveys.create import SurveyValues, create_survey
-from handlers.caller import load_caller
+from handlers.actor import load_actor
 from handlers.home import refresh_home
 
 
@@ -25,12 +25,12 @@ def handle_survey_create_submission(
     """Create the survey, or show why not next to the input concerned."""
     deps = deps_of(context)
     user_id = body["user"]["id"]
-    caller = load_caller(client, user_id)
+    actor = load_actor(client, user_id, deps.settings.kickoff_admins)
     try:
         with deps.session_factory.begin() as session:
             survey = create_survey(
-                session=session, values=survey_values(view["state"]["values"]), caller=caller,
-                kickoff_admins=deps.settings.kickoff_admins, now=deps_of(context).clock.now(),
+                session=session, values=survey_values(view["state"]["values"]), actor=actor,
+                now=deps_of(context).clock.now(),
             )
             size = len(audience_members(session=session, program_id=survey.program_id,
                                         audience=survey.audience))
@@ -42,7 +42,7 @@ def handle_survey_create_submission(
         ack(response_action="errors", errors={SurveyField.PROGRAM: str(refusal)})
         return
     ack(response_action="update", view=created)
-    refresh_home(client, deps, user_id)
+    refresh_home(client, deps, user_id, actor=actor)
 
 
 def survey_values(state: dict[str, dict[str, dict[str, Any]]]) -> SurveyValues:

@@ -1,19 +1,21 @@
 """The audit planner: every Monday at 09:00 program time the audit of the week just ended (also
 a week with no activity), and on day 32 (configurable) the read-out, to the audit channel.
 
-`advance` stores each audit once, when its week ends (the read-out: when its day starts), and
-uploads its chart and CSV then, hours before the post, so Slack has processed the files by the
-time the message shows them. `plan` only reads snapshots: the message is built from the stored
-numbers, so a re-plan never recomputes, re-uploads or changes what a week said.
+`advance` stores each audit once, when its week ends (the read-out: when its day starts). `plan`
+only reads snapshots: the message is built from the stored numbers, so a re-plan never
+recomputes or changes what a week said. A weekly audit's chart and CSV are uploaded by the
+dispatcher as a step of their own, due when the week is stored (hours before the post, so Slack
+has processed them by then); the post waits for that step (audit_files.py).
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from bot.blocks.audit import audit_fallback, build_audit_message
@@ -24,9 +26,9 @@ from bot.services.audit.record import record_readout, record_weekly_audit
 from bot.services.audit.snapshot import week_numbers_of
 from bot.services.audit.weeks import AuditSlot, audit_slots
 from bot.services.outbox import Envelope, delivery_key
-from bot.settings import Settings
-from db.models import AuditKind, AuditSnapshot, Program, ProgramStatus
-from scheduler.plans.audit_files import FileUploader, SlackFileUploader, attach_files
+from db.models import AuditKind, AuditSnapshot, Delivery, DeliveryStatus, Program, ProgramStatus
+from scheduler.plans.audit_files import files_missing, files_of, keep_files
+from scheduler.sending import FileToUpload, UploadedFile
 
 log = logging.getLogger(__name__)
 KINDS = {AuditKind.WEEKLY: DeliveryKind.AUDIT_WEEKLY, AuditKind.READOUT: DeliveryKind.AUDIT_READOUT}
@@ -36,15 +38,14 @@ Stored = tuple[int, AuditKind, str]  # program id, kind, ISO week
 
 
 class AuditPlanner:
-    """Plans `audit_weekly` and `audit_readout` posts of active programs."""
+    """Plans `audit_weekly` and `audit_readout` posts of active programs, and the upload of
+    each weekly audit's files before its post."""
 
-    kinds = frozenset(KINDS.values())
-
-    def __init__(self, settings: Settings) -> None:
-        self._uploader: FileUploader = SlackFileUploader(settings)
+    kinds = frozenset({*KINDS.values(), DeliveryKind.AUDIT_FILES})
+    upload_kinds = frozenset({DeliveryKind.AUDIT_FILES})
 
     def advance(self, *, session: Session, now: datetime) -> None:
-        """Store the audits whose time has come, once each, and upload their files."""
+        """Store the audits whose time has come, once each."""
         programs = list(session.scalars(
             select(Program).where(Program.status == ProgramStatus.ACTIVE)
         ))
@@ -52,36 +53,7 @@ class AuditPlanner:
         for program in programs:
             for slot in audit_slots(program):
                 if slot.prepared_at <= now < slot.posted_at + POST_WINDOW:
-                    self._prepare_apart(session, program, slot, stored, now)
-
-    def _prepare_apart(
-        self, session: Session, program: Program, slot: AuditSlot,
-        stored: dict[Stored, int], now: datetime,
-    ) -> None:
-        """Prepare one audit; if computing it fails (it reads three other features), the error
-        is logged, every other planner goes on, and the next pass tries again. (No savepoint:
-        SQLite's driver would commit a RELEASE of an outermost one; the computation only reads
-        until its single INSERT.)"""
-        try:
-            self._prepare(session, program, slot, stored, now)
-        except Exception:
-            log.exception("the %s audit %s of program %s could not be prepared; the next "
-                          "planning pass tries again", slot.kind, slot.week, program.id)
-
-    def _prepare(
-        self, session: Session, program: Program, slot: AuditSlot,
-        stored: dict[Stored, int], now: datetime,
-    ) -> None:
-        snapshot_id = stored.get((program.id, slot.kind, slot.week))
-        if snapshot_id is None:
-            record = record_weekly_audit if slot.kind is AuditKind.WEEKLY else _record_readout
-            snapshot = record(session=session, program=program, monday=slot.monday, now=now)
-        elif now < slot.posted_at:  # files are added before the message is due, never after
-            snapshot = session.get(AuditSnapshot, snapshot_id)
-        else:
-            return
-        if snapshot is not None and snapshot.kind is AuditKind.WEEKLY:
-            attach_files(snapshot, self._uploader)
+                    _prepare_apart(session, program, slot, stored, now)
 
     def plan(self, *, session: Session, start: datetime, end: datetime) -> Iterator[Envelope]:
         """The stored audits of active programs whose post falls in [start, end)."""
@@ -92,7 +64,48 @@ class AuditPlanner:
             slot = next((s for s in audit_slots(program) if (s.kind, s.week) == (kind, week)),
                         None)
             if slot is not None and start <= slot.posted_at < end:
-                yield _envelope(program, session.get_one(AuditSnapshot, snapshot_id), slot)
+                yield from _envelopes(program, session.get_one(AuditSnapshot, snapshot_id), slot)
+
+    def files_for(self, *, session: Session, key: str) -> list[FileToUpload]:
+        """The files the `audit_files` delivery `key` uploads."""
+        return files_of(_snapshot_of(session, key)[1])
+
+    def uploaded(self, *, session: Session, key: str, files: list[UploadedFile]) -> None:
+        """Keep the files' ids, and show them in the planned post waiting for them."""
+        program, snapshot, slot = _snapshot_of(session, key)
+        keep_files(snapshot, files)
+        post = _envelope(program, snapshot, slot)
+        session.execute(update(Delivery).where(
+            Delivery.key == post.key, Delivery.status == DeliveryStatus.PLANNED,
+        ).values(text=post.text, blocks=post.blocks))
+
+
+def _prepare_apart(
+    session: Session, program: Program, slot: AuditSlot, stored: dict[Stored, int], now: datetime,
+) -> None:
+    """Store one audit; if computing it fails (it reads three other features), the error is
+    logged, every other planner goes on, and the next pass tries again. (No savepoint: SQLite's
+    driver would commit a RELEASE of an outermost one; the computation only reads until its
+    single INSERT.)"""
+    if (program.id, slot.kind, slot.week) in stored:
+        return
+    record = record_weekly_audit if slot.kind is AuditKind.WEEKLY else _record_readout
+    try:
+        record(session=session, program=program, monday=slot.monday, now=now)
+    except Exception:
+        log.exception("the %s audit %s of program %s could not be prepared; the next "
+                      "planning pass tries again", slot.kind, slot.week, program.id)
+
+
+def _snapshot_of(session: Session, key: str) -> tuple[Program, AuditSnapshot, AuditSlot]:
+    """The program, weekly snapshot and slot an `audit_files` delivery key names."""
+    _, program_id, _, week = key.split(":")
+    program = session.get_one(Program, int(program_id))
+    snapshot = session.scalars(select(AuditSnapshot).where(
+        AuditSnapshot.program_id == program.id, AuditSnapshot.kind == AuditKind.WEEKLY,
+        AuditSnapshot.week == week)).one()
+    slot = next(s for s in audit_slots(program) if (s.kind, s.week) == (AuditKind.WEEKLY, week))
+    return program, snapshot, slot
 
 
 def _stored(session: Session, program_ids: list[int]) -> dict[Stored, int]:
@@ -109,6 +122,25 @@ def _record_readout(
     *, session: Session, program: Program, monday: date, now: datetime
 ) -> AuditSnapshot | None:
     return record_readout(session=session, program=program, week=monday, now=now)
+
+
+def _envelopes(program: Program, snapshot: AuditSnapshot, slot: AuditSlot) -> Iterator[Envelope]:
+    """The post, after the upload of the files it shows when some are still missing."""
+    post = _envelope(program, snapshot, slot)
+    if snapshot.kind is not AuditKind.WEEKLY or not files_missing(snapshot,
+                                                                  week_numbers_of(snapshot)):
+        yield post
+        return
+    files = Envelope(
+        key=delivery_key(DeliveryKind.AUDIT_FILES, program.id, "audit", snapshot.week),
+        kind=DeliveryKind.AUDIT_FILES,
+        workspace_id=program.workspace_id, program_id=program.id, person_id=None,
+        # Not a post: its own pace, so the post's place in the channel's pace is unchanged.
+        channel=f"files:{program.audit_channel}"[:32], text=f"files of audit {snapshot.week}",
+        blocks=None, due_at=slot.prepared_at, window_end=post.window_end,
+    )
+    yield files
+    yield replace(post, after_key=files.key)
 
 
 def _envelope(program: Program, snapshot: AuditSnapshot, slot: AuditSlot) -> Envelope:

@@ -13,6 +13,7 @@ from bot.clock import SystemClock
 from bot.domain.standups.fields import Field
 from bot.fakeslack import FakeSlack
 from bot.services.standups.answer import submit_answer
+from bot.services.standups.turn import StandupTurn
 from tests.databases import Database
 from tests.standup_world import build_world, utc
 
@@ -36,12 +37,14 @@ def shell(
         ):
             done = submit_answer(
                 session=session,
-                program_id=world.program_id,
-                rep_user_id=user,
-                actor_user_id=user,
-                number=1,
+                turn=StandupTurn(
+                    program_id=world.program_id,
+                    rep_user_id=user,
+                    actor_user_id=user,
+                    number=1,
+                    now=now,
+                ),
                 opened_revision=0,
-                now=now,
                 raw={Field.ACTIVITY: "Call", Field.WIN: "Win", Field.BLOCKER: blocker},
             )
             assert done.outcome is not None

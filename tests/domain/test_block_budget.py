@@ -12,7 +12,7 @@ from bot.blocks.home.compose import build_home_view
 from bot.domain.block_budget import LIMITS, Sharing, Surface, fit, page_of
 from bot.domain.coaching.views import Digest
 from bot.fakeslack import FakeSlack
-from bot.services.access import Caller
+from bot.services.actor import Actor
 from bot.services.home import gather_home
 from db.models import CadenceType, CoachingItem, LoggedStatus, Person
 from tests.blockkit import assert_valid_blocks, assert_valid_view
@@ -81,9 +81,9 @@ def world(database: Database, fake_slack: FakeSlack) -> HomeWorld:
 def test_a_40_rep_managers_home_keeps_to_the_budget_a_registry_gives_it(
     database: Database, world: HomeWorld
 ) -> None:
-    caller = Caller(slack_user_id=MANAGER, email=None, is_workspace_admin=False)
+    actor = Actor(slack_user_id=MANAGER)
     with database.session_factory() as session:
-        data = gather_home(session=session, caller=caller, kickoff_admins=(ADMIN,), now=LIVE_NOW)
+        data = gather_home(session=session, actor=actor, kickoff_admins=(ADMIN,), now=LIVE_NOW)
         full = build_home_view(data)
         capped = build_home_view(data, sharing=Sharing(Surface.HOME, caps={"manager": 12}),
                                  pages={world.program_id: 1})

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from bot.fakeslack import FakeSlack, SignedSender
-from bot.services.audit.access import REFUSAL
+from bot.services.audit.policy import REFUSAL
 from bot.services.coaching.calendar import monday_of
 from bot.services.coaching.occurrences import materialise_items
 from db.models import LoggedStatus, Program

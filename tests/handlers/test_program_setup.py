@@ -16,7 +16,7 @@ from bot.domain.program_spec import ProgramSpec
 from bot.fakeslack import FakeSlack, SignedSender
 from bot.ids import ActionId, CallbackId
 from bot.ids import ProgramField as F
-from bot.services.setup_access import REFUSAL
+from bot.services.setup.policy import REFUSAL
 from db.models import Program
 from tests.blockkit import assert_valid_view
 from tests.databases import Database

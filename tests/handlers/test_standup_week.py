@@ -19,6 +19,7 @@ from bot.fakeslack import FakeSlack, SignedSender, SlackResponse
 from bot.ids import ActionId, BlockId, CallbackId
 from bot.services.standups.out_today import mark_out_today
 from bot.services.standups.participation import participation
+from bot.services.standups.turn import StandupTurn
 from db.models import Membership, Program
 from scheduler.dispatcher import Dispatcher
 from tests.databases import Database
@@ -154,11 +155,13 @@ def expect_ticks_with_actions_day_1(week: Week) -> None:
     with week.database.session_factory.begin() as session:
         mark_out_today(
             session=session,
-            program_id=week.world.program_id,
-            rep_user_id="USYD",
-            actor_user_id="USYD",
-            number=1,
-            now=utc(2027, 3, 11, 22, 5),
+            turn=StandupTurn(
+                program_id=week.world.program_id,
+                rep_user_id="USYD",
+                actor_user_id="USYD",
+                number=1,
+                now=utc(2027, 3, 11, 22, 5),
+            ),
         )
     assert week.tick(PROMPTS["USYD"][0] + TWO_HOURS) == set()
     assert week.tick(PROMPTS["UKOL"][0]) == {"UKOL"}

@@ -9,12 +9,14 @@ from datetime import timedelta
 
 import pytest
 from slack_sdk import WebClient
+from sqlalchemy.orm import Session
 
 from bot.fakeslack import FakeSlack
 from bot.features.registry import REGISTRY
 from bot.settings import Settings
 from scheduler.dispatcher import Dispatcher
-from scheduler.planning import plan_all
+from scheduler.plans.audit import AuditPlanner
+from scheduler.sending import UploadedFile
 from tests.audit_world import World, build_world
 from tests.conftest import FAST
 from tests.databases import Database
@@ -76,18 +78,34 @@ def test_a_week_is_never_posted_twice_also_after_a_restart(
     assert snapshots(database) == stored
 
 
+class _Crash(Exception):
+    """The process dies."""
+
+
+class _DiesAfterUploading(AuditPlanner):
+    """The audit planner of a process that dies once Slack has the files, before it records them."""
+
+    def uploaded(self, *, session: Session, key: str, files: list[UploadedFile]) -> None:
+        raise _Crash
+
+
 def test_a_crash_between_upload_and_post_leaves_an_unshared_file_never_a_second_post(
-    database: Database, fake_slack: FakeSlack, dispatcher: Dispatcher, settings: Settings,
-    world: World,
+    database: Database, fake_slack: FakeSlack, dispatcher: Dispatcher, slack_client: WebClient,
+    settings: Settings, world: World,
 ) -> None:
     run(database, dispatcher, world, until="2027-W04")
     activity_of(database, world, "2027-W05")
     monday = WEEKLY_POSTS["2027-W05"]
-    with database.session_factory() as session:  # planned and uploaded; then the process dies
-        plan_all(session, REGISTRY.planners(settings), now=monday)
-        session.rollback()
-    dispatcher.tick(now=monday)
-    dispatcher.tick(now=monday + timedelta(minutes=5))
+    planners = [planner if not isinstance(planner, AuditPlanner) else _DiesAfterUploading()
+                for planner in REGISTRY.planners(settings)]
+    dying = Dispatcher(session_factory=database.session_factory, client=slack_client,
+                       planners=planners, config=FAST)
+    with pytest.raises(_Crash):
+        dying.tick(now=monday)  # the files are uploaded; then the process dies
+    dying.close()
+    assert audit_posts(fake_slack)[-1]["text"].startswith("Coaching audit 2027-W04")
+    dispatcher.tick(now=monday + timedelta(minutes=5))  # its claim has lapsed by then
+    dispatcher.tick(now=monday + timedelta(minutes=10))
     posts = audit_posts(fake_slack)
     assert [post["text"].split(" (")[0] for post in posts].count("Coaching audit 2027-W05") == 1
     shown = {file_id for post in posts for file_id in images(post)}
@@ -95,3 +113,16 @@ def test_a_crash_between_upload_and_post_leaves_an_unshared_file_never_a_second_
     assert len(shown) == 3
     assert len(unshown) == 1
     assert fake_slack.files[unshown.pop()]["channels"] == []
+
+
+def test_a_post_waits_while_its_files_cannot_be_uploaded_then_shows_them(
+    database: Database, fake_slack: FakeSlack, dispatcher: Dispatcher, world: World
+) -> None:
+    run(database, dispatcher, world, until="2027-W04")
+    activity_of(database, world, "2027-W05")
+    fake_slack.fail_next("files.getUploadURLExternal", status=503, times=2)
+    dispatcher.tick(now=WEEKLY_POSTS["2027-W05"])
+    [post] = [post for post in audit_posts(fake_slack)
+              if post["text"].startswith("Coaching audit 2027-W05")]
+    [chart] = images(post)
+    assert chart in fake_slack.files

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from bot.domain.kinds import DeliveryKind
 from bot.fakeslack import FakeSlack
 from bot.features.registry import REGISTRY
+from bot.features.samples import sample_kinds
 from bot.services.audit.weeks import audit_slots
 from bot.settings import Settings
 from db.models import AuditSnapshot, Delivery, DeliveryStatus, Program, ProgramStatus
@@ -53,12 +54,10 @@ def test_audits_are_posted_on_mondays_at_nine_in_the_programs_time_zone() -> Non
 
 
 @pytest.fixture
-def audit_only(
-    database: Database, slack_client: WebClient, settings: Settings
-) -> Iterator[Dispatcher]:
+def audit_only(database: Database, slack_client: WebClient) -> Iterator[Dispatcher]:
     """A dispatcher with the audit planner alone."""
     sender = Dispatcher(session_factory=database.session_factory, client=slack_client,
-                        planners=[AuditPlanner(settings)], config=FAST)
+                        planners=[AuditPlanner()], config=FAST)
     yield sender
     sender.close()
 
@@ -120,3 +119,11 @@ def test_an_audit_that_fails_is_logged_and_leaves_every_other_send_planned(
         assert session.scalars(select(AuditSnapshot)).all() == []
         plan_all(session, REGISTRY.planners(settings), now=monday)  # the next pass
         assert [s.week for s in session.scalars(select(AuditSnapshot))] == ["2027-W02"]
+
+
+def test_an_audits_files_are_uploaded_not_offered_as_a_message_to_send_as_a_test(
+    settings: Settings,
+) -> None:
+    kinds = sample_kinds(REGISTRY.planners(settings))
+    assert "audit_weekly" in kinds
+    assert DeliveryKind.AUDIT_FILES not in kinds

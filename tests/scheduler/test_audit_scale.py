@@ -16,7 +16,6 @@ from sqlalchemy import select
 from bot.fakeslack import FakeSlack
 from bot.scale import build_scaled_program
 from bot.services.audit.snapshot import week_numbers_of
-from bot.settings import Settings
 from db.models import AuditSnapshot
 from scheduler.dispatcher import Dispatcher
 from scheduler.plans.audit import AuditPlanner
@@ -30,12 +29,10 @@ MAX_BLOCKS, MAX_TEXT, MAX_TOTAL = 50, 3000, 40_000
 
 
 @pytest.fixture
-def audit_only(
-    database: Database, slack_client: WebClient, settings: Settings
-) -> Iterator[Dispatcher]:
+def audit_only(database: Database, slack_client: WebClient) -> Iterator[Dispatcher]:
     """A dispatcher with the audit planner alone (the reps are not in the fake workspace)."""
     sender = Dispatcher(session_factory=database.session_factory, client=slack_client,
-                        planners=[AuditPlanner(settings)], config=FAST)
+                        planners=[AuditPlanner()], config=FAST)
     yield sender
     sender.close()
 

@@ -11,6 +11,7 @@ from slack_sdk import WebClient
 from bot.domain.standups.fields import Field
 from bot.fakeslack import FakeSlack
 from bot.services.standups.answer import Outcome, submit_answer
+from bot.services.standups.turn import StandupTurn
 from db.models import Role
 from scheduler.config import DispatchConfig
 from scheduler.dispatcher import Dispatcher
@@ -64,12 +65,14 @@ def test_300_answers_in_a_burst_are_posted_once_in_order_without_a_429(
         with database.session_factory.begin() as session:
             done = submit_answer(
                 session=session,
-                program_id=program_id,
-                rep_user_id=f"U{n:04d}",
-                actor_user_id=f"U{n:04d}",
-                number=1,
+                turn=StandupTurn(
+                    program_id=program_id,
+                    rep_user_id=f"U{n:04d}",
+                    actor_user_id=f"U{n:04d}",
+                    number=1,
+                    now=ANSWERED_AT,
+                ),
                 opened_revision=0,
-                now=ANSWERED_AT,
                 raw={Field.ACTIVITY: f"Activity {n}", Field.WIN: "A win", Field.BLOCKER: None},
             )
         assert done.outcome is Outcome.CREATED

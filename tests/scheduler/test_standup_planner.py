@@ -12,6 +12,7 @@ from bot.blocks.standup_refs import DayRef
 from bot.domain.kinds import DeliveryKind
 from bot.services.standups.keys import prompt_key, reminder_key
 from bot.services.standups.out_today import mark_out_today
+from bot.services.standups.turn import StandupTurn
 from db.models import DeliveryStatus, Membership, OutOfOffice, Person, Program, ProgramStatus
 from scheduler.planning import plan_all
 from scheduler.plans.standups import StandupPlanner
@@ -97,11 +98,13 @@ def test_reps_away_inactive_answered_or_out_today_are_not_planned(
         ).one().active = False
         mark_out_today(
             session=session,
-            program_id=world.program_id,
-            rep_user_id="USYD",
-            actor_user_id="USYD",
-            number=1,
-            now=utc(2027, 3, 11, 21),
+            turn=StandupTurn(
+                program_id=world.program_id,
+                rep_user_id="USYD",
+                actor_user_id="USYD",
+                number=1,
+                now=utc(2027, 3, 11, 21),
+            ),
         )
     assert {key.split(":")[2] for key in planned(database, *DAY_1)} == {"UKOL"}
 

@@ -13,7 +13,7 @@ from sqlalchemy import Engine, event
 from bot.blocks.home.compose import build_home_view
 from bot.fakeslack import FakeSlack
 from bot.ids import ActionId
-from bot.services.access import Caller
+from bot.services.actor import actor_from_profile
 from bot.services.coaching.occurrences import materialise_items
 from bot.services.home import gather_home
 from db.models import Person, Program, Role, Workspace
@@ -53,9 +53,10 @@ def counting(engine: Engine) -> Iterator[list[str]]:
 
 def home_of(database: Database, slack_id: str) -> tuple[dict[str, Any], int]:
     """The person's home view, and how many statements gathering its data took."""
-    caller = Caller(slack_user_id=slack_id, email=None, is_workspace_admin=False)
+    actor = actor_from_profile(slack_user_id=slack_id, email=None, is_workspace_admin=False,
+                               kickoff_admins=(ADMIN,))
     with counting(database.engine) as seen, database.session_factory() as session:
-        data = gather_home(session=session, caller=caller, kickoff_admins=(ADMIN,), now=NOW)
+        data = gather_home(session=session, actor=actor, kickoff_admins=(ADMIN,), now=NOW)
         view = build_home_view(data)
     assert_valid_view(view)
     return view, len(seen)

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from db.models import CadenceType, CoachingItem, Confirmation, LoggedStatus, Person
-from db.models.coaching import RUBRIC_DIMENSIONS
+from db.models.coaching import RUBRIC_DIMENSIONS, effective_due
 
 
 class ItemRow(NamedTuple):
@@ -40,9 +40,7 @@ class ItemRow(NamedTuple):
     @property
     def effective_due(self) -> date:
         """The date it is due on now: the new date once rescheduled (as CoachingItem's)."""
-        if self.status is LoggedStatus.RESCHEDULED and self.rescheduled_to is not None:
-            return self.rescheduled_to
-        return self.due_date
+        return effective_due(self.status, self.due_date, self.rescheduled_to)
 
     def score(self, dimension: str) -> int | None:
         """The rubric score (1-5) given for one of RUBRIC_DIMENSIONS."""

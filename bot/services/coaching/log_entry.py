@@ -13,9 +13,10 @@ from bot.domain.coaching.log_form import LOGGED_FIELDS, LogForm
 from bot.domain.local_time import local_date
 from bot.errors import NotAllowed, NotFound
 from bot.ids import CoachingField
-from bot.services.coaching.authority import Actor, may_log_for, refusal, writes_notes
+from bot.services.actor import Actor
 from bot.services.coaching.calendar import end_of_week
 from bot.services.coaching.notices import queue_log_notice
+from bot.services.coaching.policy import may_log_for, refusal, writes_notes
 from bot.services.coaching.validation import check_log
 from db.models import CoachingItem, LoggedStatus, Person
 

@@ -10,8 +10,9 @@ from sqlalchemy.orm import Session, joinedload
 from bot.domain.coaching.cadence import CADENCE_ORDER
 from bot.domain.coaching.views import RepSessions
 from bot.errors import NotAllowed, NotFound
-from bot.services.coaching.authority import Actor, may_log_for, refusal
+from bot.services.actor import Actor
 from bot.services.coaching.occurrences import materialise_items
+from bot.services.coaching.policy import may_log_for, refusal
 from bot.services.coaching.status import load_status_context
 from db.models import (
     CoachingItem,

@@ -9,7 +9,7 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from bot.domain.home import LIVE, HomeData
-from bot.services.access import Caller, is_kickoff_admin
+from bot.services.actor import Actor
 from bot.services.home.admin import admin_view
 from bot.services.home.enablement import enablement_view
 from bot.services.home.leader import leader_view
@@ -24,12 +24,12 @@ RUNNING = frozenset({ProgramStatus.ACTIVE, ProgramStatus.PAUSED})
 
 
 def gather_home(
-    *, session: Session, caller: Caller, kickoff_admins: Iterable[str], now: datetime
+    *, session: Session, actor: Actor, kickoff_admins: Iterable[str], now: datetime
 ) -> HomeData:
-    """The data of every section the caller's roles open, across their programs."""
+    """The data of every section the actor's roles open, across their programs."""
     admins = tuple(kickoff_admins)
-    viewer = load_viewer(session=session, slack_user_id=caller.slack_user_id,
-                         is_kickoff_admin=is_kickoff_admin(caller, admins))
+    viewer = load_viewer(session=session, slack_user_id=actor.slack_user_id,
+                         is_kickoff_admin=actor.is_kickoff_admin)
     live = [m for m in viewer.memberships if m.program.status in LIVE]
     enablement = viewer.holding(Role.ENABLEMENT)
     return HomeData(
@@ -40,8 +40,8 @@ def gather_home(
         managers=[manager_view(session=session, member=m, now=now)
                   for m in viewer.holding(Role.MANAGER) if m.program.status in RUNNING],
         enablement=enablement_view(
-            session=session, workspace_id=enablement[0].program.workspace_id, caller=caller,
-            kickoff_admins=admins, programs=[m.program for m in enablement], now=now,
+            session=session, workspace_id=enablement[0].program.workspace_id, actor=actor,
+            programs=[m.program for m in enablement], now=now,
         ) if enablement else None,
         leaders=[leader_view(session=session, member=m) for m in viewer.holding(Role.LEADER)],
         admin=admin_view(session=session, viewer=viewer, now=now)

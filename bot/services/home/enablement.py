@@ -3,7 +3,6 @@ program's participation at a glance: members, standups, coaching done so far."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import datetime
 
 from sqlalchemy import func, select
@@ -14,7 +13,7 @@ from bot.domain.group_size import may_show, smallest_group
 from bot.domain.home import EnablementView, ProgramGlance
 from bot.domain.local_time import local_date
 from bot.errors import NotAllowed
-from bot.services.access import Caller
+from bot.services.actor import Actor
 from bot.services.coaching.status import load_status_context
 from bot.services.standups.participation import participation
 from bot.services.surveys.status import survey_overviews
@@ -22,13 +21,13 @@ from db.models import CoachingItem, Membership, Person, Program
 
 
 def enablement_view(
-    *, session: Session, workspace_id: int, caller: Caller, kickoff_admins: Iterable[str],
+    *, session: Session, workspace_id: int, actor: Actor,
     programs: list[Program], now: datetime,
 ) -> EnablementView:
-    """Surveys of the caller's programs and a glance at each of `programs`."""
+    """Surveys of the actor's programs and a glance at each of `programs`."""
     try:
-        surveys = survey_overviews(session=session, workspace_id=workspace_id, caller=caller,
-                                   kickoff_admins=kickoff_admins, now=now)
+        surveys = survey_overviews(session=session, workspace_id=workspace_id, actor=actor,
+                                   now=now)
     except NotAllowed:  # their programs have all ended: nothing to run surveys for
         surveys = []
     return EnablementView(surveys=surveys,

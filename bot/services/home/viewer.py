@@ -6,7 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.domain.home import Viewer
-from bot.services.access import memberships_of
+from bot.services.actor import memberships_of
 from db.models import Person, Workspace
 
 

@@ -23,6 +23,7 @@ from bot.services.standups.records import (
     write_answer,
 )
 from bot.services.standups.slots import Slot, find_slot
+from bot.services.standups.turn import StandupTurn
 from db.models import StandupAnswer
 
 
@@ -51,13 +52,9 @@ class Submission:
 def submit_answer(
     *,
     session: Session,
-    program_id: int,
-    rep_user_id: str,
-    actor_user_id: str,
-    number: int,
+    turn: StandupTurn,
     raw: dict[Field, str | None],
     opened_revision: int,
-    now: datetime,
     source: DeliveryKind | None = DeliveryKind.STANDUP_PROMPT,
 ) -> Submission:
     """Check and save an answer, queue its posts; at most one answer per rep and day.
@@ -66,22 +63,15 @@ def submit_answer(
     answer; the message itself always comes from the database.
     """
     try:
-        slot = find_slot(
-            session=session,
-            program_id=program_id,
-            rep_user_id=rep_user_id,
-            actor_user_id=actor_user_id,
-            number=number,
-            now=now,
-        )
+        slot = find_slot(session=session, turn=turn)
     except KickoffError as error:
         return Submission(errors={Field.ACTIVITY: str(error)})
     text, errors = check_text(raw)
     if text is None:
         return Submission(errors=errors)
-    answer, outcome, before = _save(session, slot, text, opened_revision, now)
+    answer, outcome, before = _save(session, slot, text, opened_revision, turn.now)
     if outcome is not Outcome.UNCHANGED:
-        _publish(session, slot, answer, outcome, before, now)
+        _publish(session, slot, answer, outcome, before, turn.now)
     return Submission(
         outcome=outcome,
         day=slot.day,

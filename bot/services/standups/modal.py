@@ -20,6 +20,7 @@ from bot.services.standups.slots import (
     next_standup_for,
     open_slot_for,
 )
+from bot.services.standups.turn import StandupTurn
 from bot.services.standups.typed_dm import typed_text_for
 
 
@@ -37,24 +38,13 @@ class ModalPlan:
 def plan_modal(
     *,
     session: Session,
-    program_id: int,
-    rep_user_id: str,
-    actor_user_id: str,
-    number: int,
-    now: datetime,
+    turn: StandupTurn,
     typed_id: int | None = None,
     message: tuple[str, str] | None = None,
 ) -> ModalPlan:
     """The modal for a day (an edit when an answer exists); the text the rep typed and the bot
     stored as `typed_id` (theirs only) becomes the activity. `message` is the one clicked."""
-    slot = find_slot(
-        session=session,
-        program_id=program_id,
-        rep_user_id=rep_user_id,
-        actor_user_id=actor_user_id,
-        number=number,
-        now=now,
-    )
+    slot = find_slot(session=session, turn=turn)
     answer = slot.answer(session)
     answered = answer is not None and not answer.out_today
     initial = AnswerText.of(answer) if answer is not None and answered else None
@@ -69,8 +59,8 @@ def plan_modal(
         slot=slot,
         initial=initial,
         revision=answer.revision if answer is not None and answered else 0,
-        source=dm_to_update(session=session, program_id=program_id, slack_user_id=rep_user_id,
-                            number=number, message=message),
+        source=dm_to_update(session=session, program_id=turn.program_id,
+                            slack_user_id=turn.rep_user_id, number=turn.number, message=message),
     )
 
 
@@ -86,11 +76,7 @@ class ClosedDay:
 def plan_modal_or_closed(
     *,
     session: Session,
-    program_id: int,
-    rep_user_id: str,
-    actor_user_id: str,
-    number: int,
-    now: datetime,
+    turn: StandupTurn,
     typed_id: int | None = None,
     message: tuple[str, str] | None = None,
 ) -> ModalPlan | ClosedDay:
@@ -98,11 +84,7 @@ def plan_modal_or_closed(
     try:
         return plan_modal(
             session=session,
-            program_id=program_id,
-            rep_user_id=rep_user_id,
-            actor_user_id=actor_user_id,
-            number=number,
-            now=now,
+            turn=turn,
             typed_id=typed_id,
             message=message,
         )
@@ -124,9 +106,11 @@ def open_modal_for(*, session: Session, slack_user_id: str, now: datetime) -> Mo
         )
     return plan_modal(
         session=session,
-        program_id=slot.program.id,
-        rep_user_id=slack_user_id,
-        actor_user_id=slack_user_id,
-        number=slot.day.number,
-        now=now,
+        turn=StandupTurn(
+            program_id=slot.program.id,
+            rep_user_id=slack_user_id,
+            actor_user_id=slack_user_id,
+            number=slot.day.number,
+            now=now,
+        ),
     )

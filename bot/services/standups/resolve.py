@@ -19,12 +19,14 @@ from bot.blocks.standup_channel import (
 from bot.blocks.text import Block
 from bot.domain.kinds import DeliveryKind
 from bot.domain.standups.days import StandupDay
-from bot.errors import NotAllowed, NotFound
+from bot.errors import NotFound
+from bot.services.actor import Actor
 from bot.services.outbox import queue
 from bot.services.standups.blockers import dm_envelope
 from bot.services.standups.keys import resolved_key
+from bot.services.standups.policy import ensure_may_resolve
 from bot.services.standups.schedule import standup_day
-from db.models import Membership, Person, Program, Role, StandupAnswer
+from db.models import Person, Program, StandupAnswer
 
 
 @dataclass(frozen=True)
@@ -37,20 +39,21 @@ class Resolution:
 
 
 def resolve_blocker(
-    *, session: Session, answer_id: int, actor_user_id: str, kickoff_admin: bool, now: datetime
+    *, session: Session, answer_id: int, actor: Actor, now: datetime
 ) -> Resolution:
     """Mark a blocker resolved (its manager or an admin only) and tell the rep, once."""
     answer = session.get(StandupAnswer, answer_id)
     if answer is None:
         raise NotFound("That blocker no longer exists.")
     program = session.get_one(Program, answer.program_id)
-    actor = session.scalars(
+    resolver = session.scalars(
         select(Person).where(
-            Person.workspace_id == program.workspace_id, Person.slack_user_id == actor_user_id
+            Person.workspace_id == program.workspace_id,
+            Person.slack_user_id == actor.slack_user_id,
         )
     ).first()
-    if not (kickoff_admin or _may_resolve(session, program, answer, actor)):
-        raise NotAllowed("Only the rep's manager or a program admin can resolve this blocker.")
+    ensure_may_resolve(session=session, program=program, answer=answer, actor=actor,
+                       person=resolver)
     rep = session.get_one(Person, answer.person_id)
     day = standup_day(program, answer.day_number) or StandupDay(
         answer.day_number, program.standup_days, answer.local_date
@@ -58,15 +61,15 @@ def resolve_blocker(
     resolved_now = answer.has_open_blocker
     if resolved_now:
         answer.blocker_resolved_at = now
-        answer.blocker_resolved_by_id = actor.id if actor else None
-        _tell_rep(session, program, rep, day, answer, actor, now)
+        answer.blocker_resolved_by_id = resolver.id if resolver else None
+        _tell_rep(session, program, rep, day, answer, resolver, now)
     blocks = build_blocker_dm(
         rep_user_id=rep.slack_user_id,
         program_name=program.name,
         day=day,
         blocker=answer.blocker or "",
         answer_id=answer.id,
-        closed_note=_closed_note(session, answer, actor_user_id),
+        closed_note=_closed_note(session, answer, actor.slack_user_id),
     )
     text = blocker_dm_fallback(rep.name, day, answer.blocker or "")
     return Resolution(blocks=blocks, text=text, resolved_now=resolved_now)
@@ -81,23 +84,6 @@ def _closed_note(session: Session, answer: StandupAnswer, actor_user_id: str) ->
         else None
     )
     return resolved_note(resolver.slack_user_id if resolver else actor_user_id)
-
-
-def _may_resolve(
-    session: Session, program: Program, answer: StandupAnswer, actor: Person | None
-) -> bool:
-    if actor is None:
-        return False
-    if actor.id == answer.manager_id:
-        return True
-    member = session.scalars(
-        select(Membership).where(
-            Membership.program_id == program.id,
-            Membership.person_id == actor.id,
-            Membership.active.is_(True),
-        )
-    ).first()
-    return member is not None and Role.ADMIN in member.roles
 
 
 def _tell_rep(

@@ -9,9 +9,11 @@ from sqlalchemy.orm import Session
 
 from bot.domain.standups.days import DayState, StandupDay
 from bot.errors import InvalidInput, KickoffError, NotAllowed, NotFound
-from bot.services.access import memberships_of
+from bot.services.actor import memberships_of
+from bot.services.standups.policy import ensure_own_standup
 from bot.services.standups.reps import answer_of, is_taking_part, rep_membership
 from bot.services.standups.schedule import next_day_for, standup_day, standup_days, state_of
+from bot.services.standups.turn import StandupTurn
 from db.models import Membership, Program, ProgramStatus, StandupAnswer
 
 
@@ -47,23 +49,12 @@ class Slot:
         )
 
 
-def find_slot(
-    *,
-    session: Session,
-    program_id: int,
-    rep_user_id: str,
-    actor_user_id: str,
-    number: int,
-    now: datetime,
-) -> Slot:
+def find_slot(*, session: Session, turn: StandupTurn) -> Slot:
     """The day a button or modal is about, if the actor may answer it now (else a clear error)."""
-    if actor_user_id != rep_user_id:
-        raise NotAllowed(
-            "This standup belongs to someone else, so nothing was changed. "
-            "Yours come to you in your own DM with kickoff-bot."
-        )
-    member = rep_membership(session=session, program_id=program_id, slack_user_id=rep_user_id)
-    program = session.get(Program, program_id)
+    ensure_own_standup(turn)
+    member = rep_membership(session=session, program_id=turn.program_id,
+                            slack_user_id=turn.rep_user_id)
+    program = session.get(Program, turn.program_id)
     if member is None or program is None:
         raise NotFound("You are not a rep in this kickoff program.")
     if program.status is not ProgramStatus.ACTIVE:
@@ -76,13 +67,13 @@ def find_slot(
             f"You are no longer in the standups of {program.name}, so nothing was "
             "saved. Ask your kickoff admin if that is a mistake."
         )
-    day = standup_day(program, number)
+    day = standup_day(program, turn.number)
     if day is None:
-        raise NotFound(f"{program.name} has no standup day {number}.")
+        raise NotFound(f"{program.name} has no standup day {turn.number}.")
     slot = Slot(program=program, member=member, day=day)
-    state = state_of(day, slot.tz, now)
+    state = state_of(day, slot.tz, turn.now)
     if state is DayState.CLOSED:
-        raise DayClosed(slot, describe_next_day(program, slot.tz, now))
+        raise DayClosed(slot, describe_next_day(program, slot.tz, turn.now))
     if state is DayState.NOT_YET:
         raise InvalidInput(f"{day.label} opens on {day.date:%a %d %b} in your time zone.")
     return slot

@@ -8,7 +8,6 @@ outbox.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
@@ -18,10 +17,11 @@ from bot.blocks.survey_results import build_below_minimum_message, build_results
 from bot.blocks.text import escape
 from bot.domain.kinds import DeliveryKind
 from bot.errors import InvalidInput, NotFound
-from bot.services.access import Caller
+from bot.services.actor import Actor
 from bot.services.outbox import Envelope, delivery_key, queue
-from bot.services.surveys.audience import audience_members, ensure_may_manage
+from bot.services.surveys.audience import audience_members
 from bot.services.surveys.batching import discard_answers, lock_survey, publish_answers
+from bot.services.surveys.policy import ensure_may_manage
 from bot.services.surveys.results import summarize
 from db.models import (
     Program,
@@ -67,16 +67,14 @@ def close_survey(*, session: Session, survey_id: int, now: datetime, key: bytes)
 
 
 def close_early(
-    *, session: Session, survey_id: int, caller: Caller, kickoff_admins: Iterable[str],
-    now: datetime, key: bytes,
+    *, session: Session, survey_id: int, actor: Actor, now: datetime, key: bytes,
 ) -> Survey:
     """Close a survey before its time, for enablement of its program or an admin."""
     survey = session.get(Survey, survey_id)
     program = session.get(Program, survey.program_id) if survey is not None else None
     if program is None:
         raise NotFound("This survey no longer exists.")
-    ensure_may_manage(session=session, program=program, caller=caller,
-                      kickoff_admins=kickoff_admins)
+    ensure_may_manage(session=session, program=program, actor=actor)
     return close_survey(session=session, survey_id=survey_id, now=now, key=key)
 
 

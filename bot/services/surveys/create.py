@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -20,8 +19,9 @@ from bot.domain.surveys.form import (
     TITLE_LENGTH,
 )
 from bot.errors import NotFound
-from bot.services.access import Caller
-from bot.services.surveys.audience import audience_members, ensure_may_manage
+from bot.services.actor import Actor
+from bot.services.surveys.audience import audience_members
+from bot.services.surveys.policy import ensure_may_manage
 from db.models import Person, Program, ProgramStatus, Survey, SurveyAudience
 
 CHANNEL_ID = re.compile(r"^[CG][A-Z0-9]{2,}$")
@@ -44,17 +44,15 @@ class SurveyValues:
 
 
 def create_survey(
-    *, session: Session, values: SurveyValues, caller: Caller | None,
-    kickoff_admins: Iterable[str], now: datetime,
+    *, session: Session, values: SurveyValues, actor: Actor | None, now: datetime,
 ) -> Survey:
-    """Check every setting and the caller's right to run the program's surveys; add the survey.
+    """Check every setting and the actor's right to run the program's surveys; add the survey.
 
-    `caller` None is the shell, trusted as `kickoff-bot program create` is.
+    `actor` None is the shell, trusted as `kickoff-bot program create` is.
     """
     program = _program(session, values.program_id)
-    if caller is not None:
-        ensure_may_manage(session=session, program=program, caller=caller,
-                          kickoff_admins=kickoff_admins)
+    if actor is not None:
+        ensure_may_manage(session=session, program=program, actor=actor)
     audience = _audience(values.audience)
     opens_at, closes_at = _schedule(values.opens_at, values.closes_at, now)
     survey = Survey(
@@ -64,18 +62,18 @@ def create_survey(
         audience=audience, opens_at=opens_at, closes_at=closes_at,
         results_channel=_channel(values.results_channel),
         minimum=_minimum(session, program, audience, values.minimum),
-        created_by=_person_id(session, program, caller), created_at=now,
+        created_by=_person_id(session, program, actor), created_at=now,
     )
     session.add(survey)
     session.flush()
     return survey
 
 
-def _person_id(session: Session, program: Program, caller: Caller | None) -> int | None:
-    if caller is None:
+def _person_id(session: Session, program: Program, actor: Actor | None) -> int | None:
+    if actor is None:
         return None
     query = select(Person.id).where(Person.workspace_id == program.workspace_id,
-                                    Person.slack_user_id == caller.slack_user_id)
+                                    Person.slack_user_id == actor.slack_user_id)
     return session.scalar(query)
 
 

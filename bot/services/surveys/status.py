@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import datetime, timedelta
 
 from sqlalchemy import or_, select
@@ -10,21 +9,21 @@ from sqlalchemy.orm import Session
 
 from bot.domain.surveys.overview import SurveyOverview
 from bot.errors import NotAllowed
-from bot.services.access import Caller
-from bot.services.surveys.audience import NOT_ALLOWED, audience_members, manageable_programs
+from bot.services.actor import Actor
+from bot.services.surveys.audience import audience_members
 from bot.services.surveys.close import answered_count
+from bot.services.surveys.policy import NOT_ALLOWED, manageable_programs
 from db.models import Survey
 
 RECENTLY_CLOSED = timedelta(days=14)
 
 
 def survey_overviews(
-    *, session: Session, workspace_id: int, caller: Caller, kickoff_admins: Iterable[str],
-    now: datetime,
+    *, session: Session, workspace_id: int, actor: Actor, now: datetime,
 ) -> list[SurveyOverview]:
-    """Surveys of the programs the caller runs surveys for: open, planned, recently closed."""
+    """Surveys of the programs the actor runs surveys for: open, planned, recently closed."""
     programs = {p.id: p for p in manageable_programs(
-        session=session, workspace_id=workspace_id, caller=caller, kickoff_admins=kickoff_admins)}
+        session=session, workspace_id=workspace_id, actor=actor)}
     if not programs:
         raise NotAllowed(NOT_ALLOWED)
     query = select(Survey).where(

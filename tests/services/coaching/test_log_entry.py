@@ -12,7 +12,7 @@ from bot.domain.coaching.log_form import LogForm
 from bot.domain.kinds import DeliveryKind
 from bot.errors import InvalidInput, NotAllowed
 from bot.ids import CoachingField as F
-from bot.services.coaching.authority import Actor
+from bot.services.actor import Actor
 from bot.services.coaching.confirmation import answer_log
 from bot.services.coaching.log_entry import LogResult, record_log
 from db.models import CadenceType, CoachingItem, Confirmation, Delivery, LoggedStatus

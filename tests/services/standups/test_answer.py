@@ -15,6 +15,7 @@ from bot.services.outbox import Envelope, queue
 from bot.services.standups.answer import Outcome, Submission, submit_answer
 from bot.services.standups.keys import reminder_key, reply_key, thread_key
 from bot.services.standups.out_today import mark_out_today
+from bot.services.standups.turn import StandupTurn
 from db.models import DeliveryStatus, Person, Program, ProgramStatus, StandupAnswer
 from tests.databases import Database
 from tests.standup_world import World, build_world, deliveries, utc
@@ -46,13 +47,15 @@ def submit(
     """Submit the modal as `actor` (the rep by default)."""
     return submit_answer(
         session=session,
-        program_id=world.program_id,
-        rep_user_id=user,
-        actor_user_id=actor or user,
-        number=number,
+        turn=StandupTurn(
+            program_id=world.program_id,
+            rep_user_id=user,
+            actor_user_id=actor or user,
+            number=number,
+            now=now,
+        ),
         raw={Field.ACTIVITY: activity, Field.WIN: win, Field.BLOCKER: blocker},
         opened_revision=revision,
-        now=now,
     )
 
 
@@ -200,19 +203,23 @@ def test_out_today_cancels_the_reminder_and_an_answer_can_still_follow(
     with database.session_factory.begin() as session:
         mark_out_today(
             session=session,
-            program_id=world.program_id,
-            rep_user_id="UBER",
-            actor_user_id="UBER",
-            number=1,
-            now=BERLIN_DAY_1,
+            turn=StandupTurn(
+                program_id=world.program_id,
+                rep_user_id="UBER",
+                actor_user_id="UBER",
+                number=1,
+                now=BERLIN_DAY_1,
+            ),
         )
         mark_out_today(
             session=session,
-            program_id=world.program_id,
-            rep_user_id="UBER",
-            actor_user_id="UBER",
-            number=1,
-            now=BERLIN_DAY_1,
+            turn=StandupTurn(
+                program_id=world.program_id,
+                rep_user_id="UBER",
+                actor_user_id="UBER",
+                number=1,
+                now=BERLIN_DAY_1,
+            ),
         )
     with database.session_factory.begin() as session:
         stored = session.scalars(select(StandupAnswer)).one()
@@ -226,11 +233,13 @@ def test_out_today_cancels_the_reminder_and_an_answer_can_still_follow(
     with database.session_factory.begin() as session, pytest.raises(InvalidInput):
         mark_out_today(
             session=session,
-            program_id=world.program_id,
-            rep_user_id="UBER",
-            actor_user_id="UBER",
-            number=1,
-            now=BERLIN_DAY_1,
+            turn=StandupTurn(
+                program_id=world.program_id,
+                rep_user_id="UBER",
+                actor_user_id="UBER",
+                number=1,
+                now=BERLIN_DAY_1,
+            ),
         )
 
 

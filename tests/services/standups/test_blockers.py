@@ -8,9 +8,11 @@ from sqlalchemy import select
 from bot.domain.kinds import DeliveryKind
 from bot.domain.standups.fields import Field
 from bot.errors import NotAllowed
+from bot.services.actor import Actor
 from bot.services.standups.answer import submit_answer
 from bot.services.standups.blockers import open_blockers_by_manager
 from bot.services.standups.resolve import resolve_blocker
+from bot.services.standups.turn import StandupTurn
 from db.models import DeliveryStatus, StandupAnswer
 from tests.databases import Database
 from tests.standup_world import PROGRAM_ADMIN, World, build_world, deliveries, utc
@@ -33,12 +35,14 @@ def answer(
     with database.session_factory.begin() as session:
         done = submit_answer(
             session=session,
-            program_id=world.program_id,
-            rep_user_id=user,
-            actor_user_id=user,
-            number=1,
+            turn=StandupTurn(
+                program_id=world.program_id,
+                rep_user_id=user,
+                actor_user_id=user,
+                number=1,
+                now=NOW,
+            ),
             opened_revision=revision,
-            now=NOW,
             raw={Field.ACTIVITY: "Call Acme", Field.WIN: "A win", Field.BLOCKER: blocker},
         )
     assert not done.errors
@@ -56,7 +60,8 @@ def resolve(database: Database, world: World, actor: str, *, admin: bool = False
     with database.session_factory.begin() as session:
         answer_id = session.scalars(select(StandupAnswer.id)).one()
         return resolve_blocker(
-            session=session, answer_id=answer_id, actor_user_id=actor, kickoff_admin=admin, now=NOW
+            session=session, answer_id=answer_id,
+            actor=Actor(slack_user_id=actor, is_kickoff_admin=admin), now=NOW,
         ).resolved_now
 
 

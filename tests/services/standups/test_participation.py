@@ -16,6 +16,7 @@ from bot.services.standups.answer import submit_answer
 from bot.services.standups.keys import prompt_key
 from bot.services.standups.out_today import mark_out_today
 from bot.services.standups.participation import participation
+from bot.services.standups.turn import StandupTurn
 from db.models import Delivery, DeliveryStatus, Membership, OutOfOffice, Program
 from tests.databases import Database
 from tests.standup_world import REPS, World, build_world, utc
@@ -62,12 +63,14 @@ def answer(session: Session, world: World, user: str, number: int, now: datetime
     """A valid answer at `now`."""
     done = submit_answer(
         session=session,
-        program_id=world.program_id,
-        rep_user_id=user,
-        actor_user_id=user,
-        number=number,
+        turn=StandupTurn(
+            program_id=world.program_id,
+            rep_user_id=user,
+            actor_user_id=user,
+            number=number,
+            now=now,
+        ),
         opened_revision=0,
-        now=now,
         raw={Field.ACTIVITY: "Call", Field.WIN: "Win", Field.BLOCKER: None},
     )
     assert not done.errors
@@ -89,11 +92,13 @@ def test_a_week_of_every_status(database: Database, world: World) -> None:
         answer(session, world, "UKOL", 1, utc(2027, 3, 12, 6, 0))  # 11:30 in Kolkata: late
         mark_out_today(
             session=session,
-            program_id=world.program_id,
-            rep_user_id="USYD",
-            actor_user_id="USYD",
-            number=1,
-            now=utc(2027, 3, 11, 23),
+            turn=StandupTurn(
+                program_id=world.program_id,
+                rep_user_id="USYD",
+                actor_user_id="USYD",
+                number=1,
+                now=utc(2027, 3, 11, 23),
+            ),
         )
         session.add(
             OutOfOffice(

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from bot.domain.kinds import DeliveryKind
 from bot.domain.standups.fields import Field
 from bot.services.standups.answer import Outcome, Submission, submit_answer
+from bot.services.standups.turn import StandupTurn
 from db.models import StandupAnswer
 from tests.databases import Database
 from tests.standup_world import World, build_world, deliveries, utc
@@ -36,12 +37,14 @@ def race(database: Database, world: World, jobs: list[tuple[str, str]]) -> list[
             with database.session_factory.begin() as session:
                 return submit_answer(
                     session=session,
-                    program_id=world.program_id,
-                    rep_user_id=user,
-                    actor_user_id=user,
-                    number=1,
+                    turn=StandupTurn(
+                        program_id=world.program_id,
+                        rep_user_id=user,
+                        actor_user_id=user,
+                        number=1,
+                        now=NOW,
+                    ),
                     opened_revision=0,
-                    now=NOW,
                     raw={Field.ACTIVITY: activity, Field.WIN: "A win", Field.BLOCKER: None},
                 )
 

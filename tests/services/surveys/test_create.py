@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from bot.domain.surveys.content import InvalidField
 from bot.errors import NotAllowed
-from bot.services.access import Caller
+from bot.services.actor import Actor
 from bot.services.surveys.create import SurveyValues, create_survey
 from db.models import Program, ProgramStatus, Role, Survey, Workspace
 from tests.databases import Database
@@ -28,9 +28,9 @@ def values(world: World, **changes: object) -> SurveyValues:
     return SurveyValues(**(base | changes))  # type: ignore[arg-type]
 
 
-def caller(slack_id: str, *, admin: bool = False) -> Caller:
-    """A caller as Slack describes them."""
-    return Caller(slack_user_id=slack_id, email=None, is_workspace_admin=admin)
+def caller(slack_id: str, *, admin: bool = False) -> Actor:
+    """Someone acting in Slack (a kickoff admin or not)."""
+    return Actor(slack_user_id=slack_id, is_kickoff_admin=admin)
 
 
 @pytest.fixture
@@ -45,11 +45,10 @@ def world(database: Database) -> World:
         return world
 
 
-def create(database: Database, survey: SurveyValues, who: Caller | None) -> Survey:
+def create(database: Database, survey: SurveyValues, who: Actor | None) -> Survey:
     """create_survey in a unit of work of its own."""
     with database.session_factory.begin() as session:
-        return create_survey(session=session, values=survey, caller=who, kickoff_admins=(),
-                             now=NOW)
+        return create_survey(session=session, values=survey, actor=who, now=NOW)
 
 
 def count(database: Database) -> int:

@@ -63,5 +63,4 @@ def make_survey(
         program_id=world.program_id, title="Kickoff pulse", audience=audience, opens_at=opens,
         closes_at=closes, results_channel=RESULTS_CHANNEL, minimum=minimum,
     )
-    return create_survey(session=session, values=values, caller=None, kickoff_admins=(),
-                         now=opens)
+    return create_survey(session=session, values=values, actor=None, now=opens)

@@ -1,15 +1,14 @@
-"""Who may read the audit on demand: leaders and admins of a program, and kickoff admins."""
+"""The audit's policy: who may read it on demand (leaders and admins of a program, and kickoff
+admins)."""
 
 from __future__ import annotations
-
-from collections.abc import Iterable
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.blocks.text import escape
 from bot.errors import NotAllowed, NotFound
-from bot.services.access import Caller, is_kickoff_admin, memberships_of
+from bot.services.actor import Actor, memberships_of
 from db.models import Program, ProgramStatus, Role
 
 READERS = frozenset({Role.LEADER, Role.ADMIN})
@@ -19,19 +18,17 @@ REFUSAL = (
 )
 
 
-def audit_program_for(
-    *, session: Session, caller: Caller, kickoff_admins: Iterable[str], ref: str | None
-) -> Program:
-    """The program whose audit the caller asked for (`ref`: its name or id; none: their
+def audit_program_for(*, session: Session, actor: Actor, ref: str | None) -> Program:
+    """The program whose audit the actor asked for (`ref`: its name or id; none: their
     newest active one), if they lead or administer it; otherwise NotAllowed or NotFound."""
-    if is_kickoff_admin(caller, kickoff_admins):
+    if actor.is_kickoff_admin:
         programs = list(session.scalars(
             select(Program).order_by(Program.kickoff_date.desc(), Program.id.desc())
         ))
     else:
         programs = [
             member.program
-            for member in memberships_of(session=session, slack_user_id=caller.slack_user_id)
+            for member in memberships_of(session=session, slack_user_id=actor.slack_user_id)
             if member.roles & READERS
         ]
     if not programs:

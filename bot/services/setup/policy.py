@@ -1,5 +1,6 @@
-"""Who may set programs up in Slack: kickoff admins (KICKOFF_ADMINS, Slack workspace admins and
-owners) for every program; a member with the admin role for the programs they administer."""
+"""Program setup's policy: who may set programs (and their rosters) up in Slack. Kickoff admins
+(KICKOFF_ADMINS, Slack workspace admins and owners) for every program; a member with the admin
+role for the programs they administer."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.errors import NotAllowed, NotFound
-from bot.services.coaching.authority import Actor, is_program_admin
+from bot.services.actor import Actor, is_program_admin
 from db.models import Membership, MembershipRole, Person, Program, Role
 
 REFUSAL = ("Only a kickoff admin can set up programs, so nothing was changed. Ask whoever "

@@ -1,0 +1,1 @@
+"""Out of office set from Slack: who may set it for whom (the policy)."""

@@ -1,0 +1,1 @@
+"""Setting programs up in Slack: who may (the policy)."""

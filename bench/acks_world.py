@@ -11,7 +11,7 @@ from bot.fakeslack import FakeSlack
 from bot.services.launch import move_program
 from bot.services.programs import create_program
 from bot.services.roster import import_roster
-from bot.slack_directory import SlackDirectory
+from bot.slack.directory import SlackDirectory
 
 STANDUP_CHANNEL = "C0ACKSTAND"
 AUDIT_CHANNEL = "C0ACKAUDIT"

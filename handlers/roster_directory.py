@@ -8,7 +8,7 @@ from slack_sdk.http_retry.builtin_handlers import (
     RateLimitErrorRetryHandler,
 )
 
-from bot.slack_directory import SlackDirectory
+from bot.slack.directory import SlackDirectory
 
 
 def rate_limited_directory(client: WebClient) -> SlackDirectory:

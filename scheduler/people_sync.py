@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.services.people import SyncReport, sync_people
 from bot.services.roster_checks import DirectoryUser
-from bot.slack_directory import directory_user
+from bot.slack.directory import directory_user
 from db.models import Workspace
 
 log = logging.getLogger(__name__)

@@ -15,7 +15,7 @@ from bot.errors import InvalidInput, KickoffError
 from bot.services.programs import find_program
 from bot.services.roster import describe_import, import_roster
 from bot.settings import Settings
-from bot.slack_directory import SlackDirectory
+from bot.slack.directory import SlackDirectory
 
 FILE_FORMAT = """\
 The file is UTF-8 CSV (a BOM is fine), separated by commas or semicolons; the first line

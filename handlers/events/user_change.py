@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from bot.deps import deps_of
 from bot.services.people import ProfileOutcome, apply_slack_profile
-from bot.slack_directory import directory_user
+from bot.slack.directory import directory_user
 from db.models import Workspace
 
 log = logging.getLogger(__name__)

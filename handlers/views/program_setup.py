@@ -15,7 +15,7 @@ from bot.deps import deps_of
 from bot.domain.program_spec import CHANNEL_ID
 from bot.ids import ProgramField
 from bot.services.program_form import check_program_form, submit_program_form
-from bot.slack_channels import posting_problem
+from bot.slack.channels import posting_problem
 from handlers.actor import load_actor
 from handlers.home import refresh_home
 

@@ -17,8 +17,8 @@ from bot.ids import SetupField
 from bot.services.roster_checks import DirectoryUser
 from bot.services.roster_outcomes import sync_outcome
 from bot.services.setup.policy import administered_program
-from bot.slack_channels import channel_people
-from bot.slack_files import download_shared_file
+from bot.slack.channels import channel_people
+from bot.slack.files import download_shared_file
 from handlers.actor import load_actor
 from handlers.home import refresh_home
 from handlers.roster_directory import rate_limited_directory

@@ -14,7 +14,7 @@ from bot.deps import deps_of
 from bot.ids import SetupField
 from bot.services.roster_outcomes import upload_outcome
 from bot.services.setup.policy import administered_program
-from bot.slack_files import download_shared_file
+from bot.slack.files import download_shared_file
 from handlers.actor import load_actor
 from handlers.home import refresh_home
 from handlers.roster_directory import rate_limited_directory

@@ -12,7 +12,7 @@ from slack_sdk.errors import SlackApiError
 
 from bot.errors import InvalidInput
 from bot.fakeslack import FakeSlack
-from bot.slack_files import download_shared_file
+from bot.slack.files import download_shared_file
 
 
 def fetch(url: str, token: str | None) -> tuple[int, bytes]:

@@ -14,7 +14,7 @@ from bot.fakeslack import FakeSlack
 from bot.services.roster import RosterRejected, RosterReport, import_roster
 from bot.services.roster_checks import DirectoryUser, UserDirectory
 from bot.services.roster_csv import parse_roster
-from bot.slack_directory import SlackDirectory, directory_user
+from bot.slack.directory import SlackDirectory, directory_user
 from db.models import Membership, Person, Program, ProgramStatus, Role
 from tests.databases import Database
 from tests.factories import make_program, make_workspace

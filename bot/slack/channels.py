@@ -9,7 +9,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.services.roster_checks import DirectoryUser
-from bot.slack_directory import directory_user
+from bot.slack.directory import directory_user
 
 BOT_NAME = "@kickoff-bot"  # the bot user's display name in app_manifest.yml
 

@@ -33,7 +33,7 @@ def publish_home(
     with deps.session_factory() as session:
         data = gather_home(session=session, actor=actor,
                            kickoff_admins=deps.settings.kickoff_admins, now=deps.clock.now())
-        view = build_home_view(data, pages=pages)
+        view = build_home_view(data, pages=pages, sharing=deps.registry.home_sharing())
     client.views_publish(user_id=user_id, view=view)
 
 

@@ -13,6 +13,7 @@ from bot.demo.stage import Stage
 from bot.demo.transcript import render_blocks
 from bot.demo.world import HOME_ZONE, KICKOFF_DATE, name_of
 from bot.domain.local_time import at_local, zone
+from bot.features.registry import REGISTRY
 from bot.services.actor import actor_from_profile
 from bot.services.coaching.occurrences import materialise_items
 from bot.services.home import gather_home
@@ -55,7 +56,7 @@ def show_home(stage: Stage, slack_id: str, role: str, at: datetime) -> None:
     with stage.runtime.session_factory() as session:
         data = gather_home(session=session, actor=actor,
                            kickoff_admins=stage.settings.kickoff_admins, now=at)
-        view = build_home_view(data)
+        view = build_home_view(data, sharing=REGISTRY.home_sharing())
     name = OUTSIDER[1] if slack_id == OUTSIDER[0] else name_of(slack_id)
     print(f"\n  {name} ({role}) opens the Home tab ({len(view['blocks'])} blocks):")
     for line in render_blocks(view["blocks"]):

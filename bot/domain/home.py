@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from enum import StrEnum
 
 from bot.domain.audit.numbers import WeekNumbers
 from bot.domain.deliveries import DeliveryPage
@@ -12,6 +13,16 @@ from bot.domain.standups.days import StandupDay
 from bot.domain.standups.participation import Counts
 from bot.domain.surveys.overview import SurveyOverview
 from db.models import CoachingItem, Membership, Person, Program, ProgramStatus, Role, Survey
+
+
+class HomeSection(StrEnum):
+    """The App Home's sections, in the order they show; each is one feature's (bot/features)."""
+
+    REP = "rep"
+    MANAGER = "manager"
+    ENABLEMENT = "enablement"
+    LEADER = "leader"
+    ADMIN = "admin"
 
 # Programs whose people see their part of the home (an ended program is only the admins').
 LIVE = frozenset({ProgramStatus.DRAFT, ProgramStatus.ACTIVE, ProgramStatus.PAUSED})

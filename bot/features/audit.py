@@ -1,15 +1,17 @@
 """The weekly coaching-completion audit and the day-32 read-out, in the audit channel."""
 
 from bot.domain.capabilities import Capability
+from bot.domain.home import HomeSection
 from bot.domain.kinds import DeliveryKind
 from bot.domain.lifecycle import PAST_DAY_30
-from bot.features.spec import DeliverySpec, Feature
+from bot.features.spec import DeliverySpec, Feature, HomeShare
 from db.models import AuditSnapshot, Role
 from handlers.listeners import audit
 from scheduler.plans.audit import AuditPlanner
 
 FEATURE = Feature(
     name="audit",
+    home=HomeShare(HomeSection.LEADER),
     planners=(lambda _settings: AuditPlanner(),),
     deliveries=(
         # The week holding day 30 is audited the Monday after it, which may follow the read-out.

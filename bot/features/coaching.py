@@ -1,15 +1,17 @@
 """The coaching cadence: managers' 1:1s and reviews, their digest, the rep's confirmation."""
 
 from bot.domain.capabilities import Capability
+from bot.domain.home import HomeSection
 from bot.domain.kinds import DeliveryKind
 from bot.domain.lifecycle import DURING_THE_30_DAYS, PAST_DAY_30
-from bot.features.spec import DeliverySpec, Feature
+from bot.features.spec import DeliverySpec, Feature, HomeShare
 from db.models import CoachingItem, Role
 from handlers.listeners import coaching
 from scheduler.plans.coaching import CoachingDigestPlanner
 
 FEATURE = Feature(
     name="coaching",
+    home=HomeShare(HomeSection.MANAGER),
     planners=(lambda _settings: CoachingDigestPlanner(),),
     deliveries=(
         DeliverySpec(DeliveryKind.COACHING_DIGEST, "manager's coaching digest",

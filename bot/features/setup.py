@@ -1,7 +1,8 @@
 """Program set-up: programs, rosters, the preview of what a program sends, "send me a test"."""
 
 from bot.domain.capabilities import Capability
-from bot.features.spec import Feature
+from bot.domain.home import HomeSection
+from bot.features.spec import Feature, HomeShare
 from db.models import Role
 from handlers.listeners import setup
 
@@ -9,6 +10,7 @@ ADMIN = frozenset({Role.ADMIN})
 
 FEATURE = Feature(
     name="program setup",
+    home=HomeShare(HomeSection.ADMIN),
     listeners=(setup.register,),
     help=(
         Capability(

@@ -14,7 +14,9 @@ from typing import Any
 
 from sqlalchemy.orm import InstrumentedAttribute
 
+from bot.domain.block_budget import Sharing, Surface
 from bot.domain.capabilities import Capability
+from bot.domain.home import HomeSection
 from bot.domain.kinds import DeliveryKind
 from bot.domain.lifecycle import Phase
 from bot.services.outbox import Envelope
@@ -61,6 +63,16 @@ class Feature:
     help: Sequence[Capability] = ()
     # Columns naming a person (a person id, or a Slack user id): erasing someone visits each.
     personal_data: Sequence[InstrumentedAttribute[Any]] = ()
+    home: HomeShare | None = None  # the App Home section the feature fills, and its budget
+
+
+@dataclass(frozen=True)
+class HomeShare:
+    """A feature's App Home section and, if it needs one, its own cap on the home's blocks
+    (None: the even share every section gets, bot/domain/block_budget.py)."""
+
+    section: HomeSection
+    blocks: int | None = None
 
 
 @dataclass(frozen=True)
@@ -99,6 +111,16 @@ class Registry:
         return {phase: frozenset(spec.kind.value for spec in self._specs()
                                  if phase in spec.phases)
                 for phase in Phase}
+
+    def home_sharing(self) -> Sharing:
+        """How the App Home's blocks are shared between the features' sections."""
+        caps = {feature.home.section.value: feature.home.blocks for feature in self.features
+                if feature.home is not None and feature.home.blocks is not None}
+        return Sharing(Surface.HOME, caps=caps)
+
+    def home_sections(self) -> list[HomeSection]:
+        """The App Home sections the features declare."""
+        return [feature.home.section for feature in self.features if feature.home is not None]
 
     def personal_data(self) -> list[InstrumentedAttribute[Any]]:
         """Every column where some feature stores something about a person."""

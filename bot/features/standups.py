@@ -1,15 +1,17 @@
 """Week-1 standups: a prompt each working day, answers in the channel's thread, blockers."""
 
 from bot.domain.capabilities import Capability
+from bot.domain.home import HomeSection
 from bot.domain.kinds import DeliveryKind
 from bot.domain.lifecycle import DURING_THE_30_DAYS, PAST_DAY_30
-from bot.features.spec import DeliverySpec, Feature
+from bot.features.spec import DeliverySpec, Feature, HomeShare
 from db.models import Role, StandupAnswer, StandupTypedText
 from handlers.listeners import standups
 from scheduler.plans.standups import StandupPlanner
 
 FEATURE = Feature(
     name="standups",
+    home=HomeShare(HomeSection.REP),
     planners=(lambda _settings: StandupPlanner(),),
     deliveries=(
         DeliverySpec(DeliveryKind.STANDUP_PROMPT, "standup prompt", DURING_THE_30_DAYS),

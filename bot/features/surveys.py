@@ -1,9 +1,10 @@
 """Anonymous eNPS surveys: invitations, a reminder, and the results once enough answered."""
 
 from bot.domain.capabilities import Capability
+from bot.domain.home import HomeSection
 from bot.domain.kinds import DeliveryKind
 from bot.domain.lifecycle import WHENEVER_RUNNING
-from bot.features.spec import DeliverySpec, Feature
+from bot.features.spec import DeliverySpec, Feature, HomeShare
 from db.models import Role, Survey, SurveyParticipation
 from handlers.listeners import surveys
 from scheduler.plans.surveys import SurveyPlanner
@@ -12,6 +13,7 @@ ORGANISERS = frozenset({Role.ENABLEMENT, Role.ADMIN})
 
 FEATURE = Feature(
     name="surveys",
+    home=HomeShare(HomeSection.ENABLEMENT),
     planners=(SurveyPlanner,),
     deliveries=(
         # Enablement may survey before the kickoff (a baseline) and after the read-out.

@@ -3,13 +3,16 @@ holding a person declared by some feature, the help lines in one order."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import Column
 
+from bot.domain.home import HomeSection
 from bot.domain.kinds import DeliveryKind
 from bot.features.registry import REGISTRY
+from bot.features.spec import HomeShare, Registry
 from bot.services.outbox import Envelope
 from bot.settings import Settings
 from db.base import Base
@@ -56,3 +59,19 @@ def test_help_lines_have_one_order_across_features() -> None:
 
 def _refers_to_a_person(column: Column[object]) -> bool:
     return any(key.column.table.name == "person" for key in column.foreign_keys)
+
+
+def test_every_app_home_section_belongs_to_exactly_one_feature() -> None:
+    assert sorted(REGISTRY.home_sections()) == sorted(HomeSection)
+
+
+def test_a_features_home_budget_reaches_the_home_builder() -> None:
+    assert REGISTRY.home_sharing().caps == {}  # no feature asks for more or less than its share
+    manager = next(f for f in REGISTRY.features if f.home and f.home.section is HomeSection.MANAGER)
+    squeezed = Registry(tuple(
+        replace(f, home=HomeShare(HomeSection.MANAGER, blocks=12)) if f is manager else f
+        for f in REGISTRY.features
+    ))
+    sharing = squeezed.home_sharing()
+    assert sharing.room(name=HomeSection.MANAGER, used=0, after=0) == 12
+    assert sharing.room(name=HomeSection.REP, used=0, after=0) == 100

@@ -18,7 +18,7 @@ from bot.blocks.standup import actions, button
 from bot.blocks.survey_messages import build_invitation_message
 from bot.blocks.text import Block, context, escape, header
 from bot.domain.block_budget import Sharing, Surface, fit
-from bot.domain.home import LIVE, HomeData
+from bot.domain.home import LIVE, HomeData, HomeSection
 from bot.ids import ActionId
 
 HOME = Sharing(Surface.HOME)
@@ -46,19 +46,20 @@ def build_home_view(
 def _sections(data: HomeData, pages: dict[int, int]) -> list[Section]:
     sections: list[Section] = []
     if data.reps:
-        sections.append(("rep", lambda room: build_rep_section(data.reps, room=room)))
+        sections.append((HomeSection.REP, lambda room: build_rep_section(data.reps, room=room)))
     if data.managers:
-        sections.append(("manager", lambda room: build_manager_section(
+        sections.append((HomeSection.MANAGER, lambda room: build_manager_section(
             data.managers, room=room, pages=pages)))
     if data.enablement is not None:
         enablement = data.enablement
-        sections.append(("enablement", lambda room: build_enablement_section(
+        sections.append((HomeSection.ENABLEMENT, lambda room: build_enablement_section(
             enablement, room=room, now=data.now)))
     if data.leaders:
-        sections.append(("leader", lambda room: build_leader_section(data.leaders, room=room)))
+        sections.append((HomeSection.LEADER, lambda room: build_leader_section(
+            data.leaders, room=room)))
     if data.admin is not None:
         admin = data.admin
-        sections.append(("admin", lambda room: build_admin_section(admin, room=room)))
+        sections.append((HomeSection.ADMIN, lambda room: build_admin_section(admin, room=room)))
     return sections
 
 

@@ -103,18 +103,15 @@ def _typed(stage: Stage, typed: tuple[str, str, str], when: datetime) -> None:
     _print(render_blocks(build_typing_reply(reply, rep_user_id=user)))
 
 
+def _own_turn(program: Program, day: StandupDay, user: str, when: datetime) -> StandupTurn:
+    """The rep acting on their own day."""
+    return StandupTurn(program_id=program.id, rep_user_id=user, actor_user_id=user,
+                       number=day.number, now=when)
+
+
 def _out_today(stage: Stage, program: Program, day: StandupDay, user: str, when: datetime) -> None:
     with stage.runtime.session_factory.begin() as session:
-        mark_out_today(
-            session=session,
-            turn=StandupTurn(
-                program_id=program.id,
-                rep_user_id=user,
-                actor_user_id=user,
-                number=day.number,
-                now=when,
-            ),
-        )
+        mark_out_today(session=session, turn=_own_turn(program, day, user, when))
     print(f'\n  {_person(user).name} clicks "Out today"; the prompt now reads:')
     _print(render_blocks(build_standup_out_today(day=day, ref=DayRef(program.id, user, 1))))
 
@@ -126,13 +123,7 @@ def _answer(
     with stage.runtime.session_factory.begin() as session:
         done = submit_answer(
             session=session,
-            turn=StandupTurn(
-                program_id=program.id,
-                rep_user_id=user,
-                actor_user_id=user,
-                number=day.number,
-                now=when,
-            ),
+            turn=_own_turn(program, day, user, when),
             opened_revision=0,
             raw={Field.ACTIVITY: activity or TYPED[2], Field.WIN: win, Field.BLOCKER: blocker},
         )

@@ -22,14 +22,16 @@ from tests.blockkit import assert_valid_view
 from tests.databases import Database
 from tests.handlers.program_modal_support import submit_program
 from tests.home_world import ADMIN, action_ids, next_home, open_home, text_of
-from tests.live import LIVE_DAY
+from tests.live import LIVE_DAY, place_clock
 
 KICKOFF = (LIVE_DAY + timedelta(days=14)).isoformat()
 
 
 @pytest.fixture
 def workspace(fake_slack: FakeSlack) -> FakeSlack:
-    """The admin and the channels the program may use, as Slack knows them."""
+    """The admin and the channels the program may use, as Slack knows them, at LIVE_NOW (two
+    weeks before the kickoff the forms give)."""
+    place_clock(fake_slack)
     fake_slack.add_user(ADMIN, real_name="Ada Admin", email="ada@example.com")
     fake_slack.add_user("UREP", real_name="Rita Rep")
     fake_slack.add_channel("CSALES", "sales-standups")

@@ -69,5 +69,5 @@ def build_program(runtime: Runtime, reps: int) -> None:
         program = create_program(session=session, workspace=workspace, values=values,
                                  today=now.date())
         import_roster(session=session, program=program, content=roster_csv(reps),
-                      directory=SlackDirectory(runtime.client))
+                      directory=SlackDirectory(runtime.client), now=now)
         move_program(session=session, program=program, action="launch", now=now)

@@ -63,7 +63,8 @@ def run_import(args: argparse.Namespace, settings: Settings) -> int:
                 session=session, workspace=runtime.workspace(session), ref=args.program
             )
             report = import_roster(
-                session=session, program=program, content=content, directory=directory
+                session=session, program=program, content=content, directory=directory,
+                now=runtime.clock.now(),
             )
     except SlackApiError as exc:
         raise _slack_failure(exc) from None

@@ -65,7 +65,10 @@ def queue_welcomes(*, session: Session, program: Program, now: datetime) -> int:
     today = local_date(now, program.timezone)
     absences = load_absences(session=session, person_ids=[m.person_id for m in members],
                              first=today - timedelta(days=1), last=today + LOOK_AHEAD)
-    envelopes = [_welcome(program, member, absences, now) for member in members]
+    envelopes = []
+    for member in members:
+        due = _first_moment_back(member.person, absences, now, program.standup_time)
+        envelopes.append(welcome_envelope(program, member, due=due, window_end=due + NOW_WINDOW))
     return queue(session, envelopes, now=now)
 
 
@@ -94,16 +97,18 @@ def welcome_message(
     return welcome_fallback(facts), build_welcome_message(facts, roles)
 
 
-def _welcome(program: Program, member: Membership, absences: Absences, now: datetime) -> Envelope:
+def welcome_envelope(
+    program: Program, member: Membership, *, due: datetime, window_end: datetime
+) -> Envelope:
+    """The member's one welcome DM (its key is the same whenever and however it is queued)."""
     person = member.person
     text, blocks = welcome_message(program, member.roles,
                                    member.manager.name if member.manager else None)
-    due = _first_moment_back(person, absences, now, program.standup_time)
     return Envelope(
         key=welcome_key(program.id, person.slack_user_id), kind=DeliveryKind.WELCOME,
         workspace_id=program.workspace_id, program_id=program.id, person_id=person.id,
         channel=person.slack_user_id, text=text, blocks=blocks, due_at=due,
-        window_end=due + NOW_WINDOW,
+        window_end=window_end,
     )
 
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.errors import InvalidInput, KickoffError
+from bot.services.late_welcome import welcome_newcomers
 from bot.services.roster_checks import Member, UserDirectory, check_rows
 from bot.services.roster_csv import RosterProblem, RosterRow, iana_zone, parse_roster
 from db.models import Membership, MembershipRole, Person, Program, ProgramStatus, Role
@@ -17,18 +19,21 @@ from db.models import Membership, MembershipRole, Person, Program, ProgramStatus
 
 @dataclass(frozen=True)
 class RosterReport:
-    """How many memberships an import added, changed, brought back, left out or left alone."""
+    """How many memberships an import added, changed, brought back, left out or left alone, and
+    how many newcomers to a launched program it queued a welcome for."""
 
     added: int = 0
     updated: int = 0
     reactivated: int = 0
     deactivated: int = 0
     unchanged: int = 0
+    welcomed: int = 0
 
     def __str__(self) -> str:
+        welcomed = f"; {self.welcomed} welcome DM(s) queued" if self.welcomed else ""
         return (
             f"{self.added} added, {self.updated} updated, {self.reactivated} reactivated, "
-            f"{self.deactivated} deactivated, {self.unchanged} unchanged"
+            f"{self.deactivated} deactivated, {self.unchanged} unchanged{welcomed}"
         )
 
 
@@ -50,7 +55,8 @@ class RosterRejected(KickoffError):
 
 
 def import_roster(
-    *, session: Session, program: Program, content: bytes, directory: UserDirectory
+    *, session: Session, program: Program, content: bytes, directory: UserDirectory,
+    now: datetime,
 ) -> RosterReport:
     """Make `program`'s members exactly the file's rows, or raise RosterRejected, changing nothing.
 
@@ -64,6 +70,7 @@ def import_roster(
         rows=parsed.rows,
         problems=parsed.problems,
         directory=directory,
+        now=now,
     )
 
 
@@ -74,24 +81,30 @@ def import_rows(
     rows: Sequence[RosterRow],
     problems: Iterable[RosterProblem],
     directory: UserDirectory,
+    now: datetime,
 ) -> RosterReport:
     """`import_roster` for rows already read (a channel sync builds them): the same checks, the
-    same all-or-nothing write; `problems` already found are reported with the new ones."""
+    same all-or-nothing write; `problems` already found are reported with the new ones. Whoever
+    joins a launched program (added or back) is welcomed, once."""
     if program.status is ProgramStatus.ENDED:
         raise InvalidInput(f"Program {program.name!r} has ended; its roster is kept as it was.")
     checked = check_rows(rows=rows, problems=problems, directory=directory)
     if checked.problems:
         raise RosterRejected(program, checked.problems)
-    return _write(session, program, checked.members, checked.managers)
+    report, newcomers = _write(session, program, checked.members, checked.managers)
+    welcomed = welcome_newcomers(session=session, program=program, newcomers=newcomers, now=now)
+    return replace(report, welcomed=welcomed)
 
 
 def _write(
     session: Session, program: Program, members: list[Member], managers: dict[str, str]
-) -> RosterReport:
-    """Bring people and memberships in line with the file; members left out become inactive."""
+) -> tuple[RosterReport, list[Membership]]:
+    """Bring people and memberships in line with the file; members left out become inactive.
+    Returns the counts and the memberships added or brought back."""
     people, changed_people = _save_people(session, program, members)
     existing = {membership.person_id: membership for membership in program.memberships}
     outcomes: Counter[str] = Counter()
+    newcomers: list[Membership] = []
     for member in members:
         person = people[member.user.id]
         manager = people[managers[member.user.id]] if member.user.id in managers else None
@@ -106,12 +119,14 @@ def _write(
         if outcome == "unchanged" and (changed or member.user.id in changed_people):
             outcome = "updated"
         outcomes[outcome] += 1
+        if outcome in ("added", "reactivated"):
+            newcomers.append(membership)
     for membership in existing.values():
         if membership.active:
             membership.active = False
             outcomes["deactivated"] += 1
     session.flush()
-    return RosterReport(**outcomes)
+    return RosterReport(**outcomes), newcomers
 
 
 def _save_people(

@@ -4,6 +4,7 @@ line, or its all-or-nothing report of every bad row (nothing written then)."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
 
 from sqlalchemy.orm import Session
 
@@ -18,12 +19,13 @@ from db.models import Program
 
 
 def upload_outcome(
-    *, session: Session, program: Program, content: bytes, directory: UserDirectory
+    *, session: Session, program: Program, content: bytes, directory: UserDirectory,
+    now: datetime,
 ) -> str:
     """Import the file as `kickoff-bot roster import` does; the line the shell would print."""
     try:
         report = import_roster(
-            session=session, program=program, content=content, directory=directory
+            session=session, program=program, content=content, directory=directory, now=now
         )
     except RosterRejected as rejected:  # the rejection is the answer, not a failure
         return str(rejected)
@@ -39,6 +41,7 @@ def sync_outcome(
     people: Iterable[DirectoryUser],
     left_out: int,
     directory: UserDirectory,
+    now: datetime,
 ) -> str:
     """Sync the reps from the channel's `people`; what changed, or every bad row of the file."""
     try:
@@ -49,6 +52,7 @@ def sync_outcome(
             people=people,
             left_out=left_out,
             directory=directory,
+            now=now,
         )
     except RosterRejected as rejected:
         return str(rejected)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy.orm import Session
 
@@ -27,7 +28,7 @@ class SyncOutcome:
 
 def sync_reps(
     *, session: Session, program: Program, content: bytes, people: Iterable[DirectoryUser],
-    left_out: int, directory: UserDirectory,
+    left_out: int, directory: UserDirectory, now: datetime,
 ) -> SyncOutcome:
     """Make the channel's `people` the program's reps (managers from the file's rows), and the
     file's other rows its other members; raises RosterRejected, changing nothing, on bad rows."""
@@ -41,7 +42,7 @@ def sync_reps(
                  if person.id not in listed and (person.email or "").lower() not in listed]
     rows += [_rep_row(person) for person in newcomers]
     report = import_rows(session=session, program=program, rows=rows, problems=parsed.problems,
-                         directory=directory)
+                         directory=directory, now=now)
     return SyncOutcome(report=report, without_manager=sorted(p.name for p in newcomers),
                        left_out=left_out)
 

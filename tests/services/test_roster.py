@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 import pytest
 from slack_sdk import WebClient
@@ -20,6 +21,9 @@ from tests.databases import Database
 from tests.factories import make_program, make_workspace
 
 PROGRAM_TZ = "America/New_York"
+# Past the factory program's 30 days: these tests are about the roster, not the welcomes
+# (tests/services/test_late_welcome.py), so an import here welcomes no one.
+AFTER_THE_30_DAYS = datetime(2027, 3, 17, 15, 0, tzinfo=UTC)
 GOOD = """\
 email,slack_id,role,manager,team
 lea@example.com,,leader|admin,,
@@ -78,7 +82,8 @@ def load(
     content = text.encode() if isinstance(text, str) else text
     with database.session_factory.begin() as session:
         program = session.get_one(Program, program_id)
-        return import_roster(session=session, program=program, content=content, directory=directory)
+        return import_roster(session=session, program=program, content=content,
+                             directory=directory, now=AFTER_THE_30_DAYS)
 
 
 def roster(database: Database) -> dict[str, Seen]:
@@ -198,7 +203,8 @@ def test_every_bad_row_is_reported_with_its_line_and_nothing_changes(
         program = session.get_one(Program, program_id)
         with pytest.raises(RosterRejected) as rejected:
             import_roster(
-                session=session, program=program, content=BAD.encode(), directory=directory
+                session=session, program=program, content=BAD.encode(), directory=directory,
+                now=AFTER_THE_30_DAYS,
             )
 
     assert [str(problem) for problem in rejected.value.problems] == BAD_REPORT

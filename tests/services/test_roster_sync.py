@@ -3,6 +3,8 @@ without a manager; the import's all-or-nothing rules still apply."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 from sqlalchemy import select
 
@@ -16,6 +18,8 @@ from tests.factories import make_program, make_workspace
 PEOPLE = {f"U{name.upper()}": DirectoryUser(f"U{name.upper()}", name.title(),
                                             f"{name}@example.com", "UTC")
           for name in ("ana", "ben", "cai", "dev")}
+# Past the factory program's 30 days: syncing here welcomes no one (test_late_welcome.py does).
+AFTER_THE_30_DAYS = datetime(2027, 3, 17, 15, 0, tzinfo=UTC)
 
 
 class Directory:
@@ -37,7 +41,7 @@ def sync(database: Database, content: bytes, channel: list[str]) -> tuple[list[s
             session, make_workspace(session))
         outcome = sync_reps(session=session, program=program, content=content,
                             people=[PEOPLE[user] for user in channel], left_out=0,
-                            directory=Directory())
+                            directory=Directory(), now=AFTER_THE_30_DAYS)
         members = session.scalars(select(Membership).where(Membership.active.is_(True)))
         return outcome.without_manager, {
             f"{m.person.slack_user_id}:{'|'.join(sorted(m.roles))}:"

@@ -53,6 +53,9 @@ def test_the_record_as_text(capsys: pytest.CaptureFixture[str]) -> None:
     assert "  week 2  1:1 of Rep Ben with Marcus Reed, logged as held on 2027-01-20" in out
     assert "secret" not in out  # notes and skip reasons stay private
     assert "QBR week" not in out
+    # the same instant given with an offset (New York is UTC-5 in January): the same record
+    assert main(["coaching", "Q1 Kickoff", "--at", "2027-01-26T17:00+00:00"]) == 0
+    assert capsys.readouterr().out == out
 
 
 @pytest.mark.usefixtures("shell")

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from bot.domain.audit.numbers import Standing, StandupTally, Tally, WeekChange, WeekNumbers
 from bot.domain.coaching.vocabulary import CADENCE_NAMES
+from bot.domain.standups.wording import participation_text
 from db.models import CadenceType
 
 Escape = Callable[[str], str]
@@ -103,17 +104,8 @@ def _disputed(count: int) -> str:
 
 
 def standups_text(tally: StandupTally) -> str:
-    """Week-1 standup participation: answered of the rep-days that count."""
-    still_open = f"; {tally.pending} still open" if tally.pending else ""
-    if tally.counted:
-        return (f"{tally.percent}% answered ({tally.answered} of {tally.counted} rep-days, "
-                f"{tally.late} late; {tally.excused} excused{still_open})")
-    if tally.pending:
-        return f"no standup day has closed yet ({tally.pending} rep-days still open)"
-    if tally.excused:
-        return (f"none to count: all {tally.excused} rep-days excused (out of office, out "
-                "today, or not prompted)")
-    return "no standup days"
+    """Week-1 standup participation: expected, answered (late), excused, missed, and the rate."""
+    return participation_text(tally.counts())
 
 
 def _enps(numbers: WeekNumbers, escape: Escape) -> str:

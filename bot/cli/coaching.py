@@ -11,6 +11,7 @@ from dataclasses import asdict, replace
 from typing import Any
 
 from bot.cli.runtime import Runtime
+from bot.cli.times import ZONE_HELP, shown
 from bot.domain.coaching.vocabulary import CADENCE_NAMES, DIMENSION_LABELS
 from bot.domain.export import json_text
 from bot.errors import NotFound
@@ -29,7 +30,8 @@ def add_parser(subparsers: Any) -> None:
     parser.add_argument("program", help="program name or id")
     parser.add_argument("--manager", help="only this manager (Slack id or name)")
     parser.add_argument("--json", action="store_true", help="print JSON")
-    parser.add_argument("--at", help="the record as it stood at this UTC time, YYYY-MM-DDTHH:MM")
+    parser.add_argument("--at", metavar="WHEN",
+                        help=f"the record as it stood at WHEN, YYYY-MM-DDTHH:MM {ZONE_HELP}")
     parser.set_defaults(run=run_coaching)
 
 
@@ -40,13 +42,15 @@ def run_coaching(args: argparse.Namespace, settings: Settings) -> int:
         program = find_program(
             session=session, workspace=runtime.workspace(session), ref=args.program
         )
-        history = coaching_history(session=session, program_id=program.id, now=runtime.at(args.at))
+        now = runtime.at(args.at, tz=program.timezone)
+        history = coaching_history(session=session, program_id=program.id, now=now)
+        tz = program.timezone
     if args.manager:
         history = only_manager(history, args.manager)
     if args.json:
         print(json_text(asdict(history)))
     else:
-        print("\n".join(history_lines(history)))
+        print("\n".join(history_lines(history, tz)))
     return 0
 
 
@@ -65,9 +69,9 @@ def only_manager(history: CoachingHistory, ref: str) -> CoachingHistory:
     return replace(history, weeks=weeks, rubric=rubric, disputed=disputed)
 
 
-def history_lines(history: CoachingHistory) -> list[str]:
+def history_lines(history: CoachingHistory, tz: str) -> list[str]:
     """The record as aligned text: a table per manager, disputes, then rubric trends per rep."""
-    header = f"Coaching record of {history.program_name} as of {history.now:%Y-%m-%d %H:%M} UTC"
+    header = f"Coaching record of {history.program_name} as of {shown(history.now, tz)}"
     return [header, *_table_lines(history), *_dispute_lines(history), *_rubric_lines(history)]
 
 

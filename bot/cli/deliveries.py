@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
-from datetime import UTC, datetime
 from typing import Any
-from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from bot.cli.runtime import Runtime
+from bot.cli.times import ZONE_HELP, read_time, shown
 from bot.domain.export import json_text
 from bot.services.deliveries import (
     RETRY_WINDOW,
@@ -15,22 +17,26 @@ from bot.services.deliveries import (
     list_deliveries,
     retry_delivery,
 )
+from bot.services.programs import find_program
 from bot.settings import Settings
-from db.models import Delivery, DeliveryStatus
+from db.models import Delivery, DeliveryStatus, Program
 
 STATUSES = ", ".join(status.value for status in DeliveryStatus)
-WHEN_HELP = "YYYY-MM-DD or YYYY-MM-DDTHH:MM, in DEFAULT_TIMEZONE unless an offset is given"
+WHEN_HELP = f"YYYY-MM-DD or YYYY-MM-DDTHH:MM, {ZONE_HELP}"
 
 
 def add_parser(subparsers: Any) -> None:
     """Register `deliveries` and `deliveries retry`."""
     parser = subparsers.add_parser(
         "deliveries", help="list the outbox; retry a failed message",
-        description="Without an action: list outbox rows, newest due first (times in UTC).",
+        description="Without an action: list outbox rows, newest due first. Times are read "
+        "and shown in the program's time zone (--program, or the one zone all programs share; "
+        "shown in UTC when they differ).",
     )
+    parser.add_argument("--program", help="only this program's rows (name or id)")
     parser.add_argument("--status", action="extend", type=_statuses, default=[],
                         help=f"only these statuses, comma-separated: {STATUSES}")
-    parser.add_argument("--since", metavar="WHEN", type=_when,
+    parser.add_argument("--since", metavar="WHEN",
                         help=f"only rows due from WHEN on ({WHEN_HELP})")
     parser.add_argument("--limit", type=int, default=100, help="rows shown (default 100)")
     parser.add_argument("--json", action="store_true", help="print JSON")
@@ -41,9 +47,9 @@ def add_parser(subparsers: Any) -> None:
     )
     retry.add_argument("id", type=int, metavar="ID", help="the delivery id (see `deliveries`)")
     minutes = int(RETRY_WINDOW.total_seconds() // 60)
-    retry.add_argument("--until", metavar="WHEN", type=_when,
-                       help=f"send no later than WHEN ({WHEN_HELP}; default: {minutes} minutes "
-                       "from now)")
+    retry.add_argument("--until", metavar="WHEN",
+                       help=f"send no later than WHEN (YYYY-MM-DDTHH:MM in the row's program's "
+                       f"time zone unless an offset is given; default: {minutes} minutes from now)")
     retry.set_defaults(run=run_retry)
 
 
@@ -56,12 +62,16 @@ def _statuses(text: str) -> list[DeliveryStatus]:
 
 def run_list(args: argparse.Namespace, settings: Settings) -> int:
     """Print deliveries, newest due first."""
-    since = _in_utc(args.since, settings) if args.since else None
-    with Runtime(settings).session_factory() as session:
+    runtime = Runtime(settings)
+    with runtime.session_factory() as session:
+        program = (find_program(session=session, workspace=runtime.workspace(session),
+                                ref=args.program) if args.program else None)
+        tz = program.timezone if program else _shared_zone(session)
+        since = read_time(args.since, option="--since", tz=tz) if args.since else None
         page = list_deliveries(session=session, statuses=args.status, since=since,
-                               limit=args.limit)
+                               program_id=program.id if program else None, limit=args.limit)
         rows = [describe_delivery(delivery) for delivery in page.rows]
-        lines = [_line(delivery) for delivery in page.rows]
+        lines = [_line(delivery, tz or "UTC") for delivery in page.rows]
     if args.json:
         print(json_text(rows))
         return 0
@@ -73,31 +83,32 @@ def run_list(args: argparse.Namespace, settings: Settings) -> int:
 
 def run_retry(args: argparse.Namespace, settings: Settings) -> int:
     """Plan one failed, expired or cancelled delivery again, due now."""
-    until = _in_utc(args.until, settings) if args.until else None
     runtime = Runtime(settings)
     with runtime.session_factory.begin() as session:
+        tz = _zone_of(session, args.id)
+        until = read_time(args.until, option="--until", tz=tz) if args.until else None
         delivery = retry_delivery(session=session, delivery_id=args.id, now=runtime.clock.now(),
                                   until=until)
         print(f"delivery {delivery.id} ({delivery.kind} to {delivery.channel}) is planned again; "
-              f"it is sent by {delivery.window_end:%Y-%m-%d %H:%M} UTC or expires")
+              f"it is sent by {shown(delivery.window_end, tz or 'UTC')} or expires")
     return 0
 
 
-def _when(text: str) -> datetime:
-    try:
-        return datetime.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date or time ({WHEN_HELP})") from None
+def _shared_zone(session: Session) -> str | None:
+    """The programs' time zone when they all share one (None when they differ or there are none)."""
+    zones = set(session.scalars(select(Program.timezone).distinct()))
+    return zones.pop() if len(zones) == 1 else None
 
 
-def _in_utc(when: datetime, settings: Settings) -> datetime:
-    """`when` in UTC; a time given without an offset is in DEFAULT_TIMEZONE."""
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=ZoneInfo(settings.default_timezone))
-    return when.astimezone(UTC)
+def _zone_of(session: Session, delivery_id: int) -> str | None:
+    """The time zone of the delivery's program, if it has one."""
+    return session.scalars(
+        select(Program.timezone).join(Delivery, Delivery.program_id == Program.id)
+        .where(Delivery.id == delivery_id)
+    ).first()
 
 
-def _line(delivery: Delivery) -> str:
+def _line(delivery: Delivery, tz: str) -> str:
     problem = f"  {delivery.error}" if delivery.error else ""
-    return (f"{delivery.id:>7}  {delivery.status.value:<9} {delivery.due_at:%Y-%m-%d %H:%M} UTC  "
+    return (f"{delivery.id:>7}  {delivery.status.value:<9} {shown(delivery.due_at, tz)}  "
             f"{delivery.kind:<20} {delivery.channel:<12} {delivery.key}{problem}")

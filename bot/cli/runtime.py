@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from functools import cached_property
 from zoneinfo import ZoneInfo
 
@@ -11,8 +11,8 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.app import make_client
+from bot.cli.times import read_time
 from bot.clock import Clock, system_clock
-from bot.errors import InvalidInput
 from bot.services.workspaces import ensure_workspace
 from bot.settings import Settings
 from db.models import Workspace
@@ -60,11 +60,7 @@ class Runtime:
         """Today in DEFAULT_TIMEZONE."""
         return self.clock.now().astimezone(ZoneInfo(self.settings.default_timezone)).date()
 
-    def at(self, text: str | None) -> datetime:
-        """An `--at` option's UTC time (YYYY-MM-DDTHH:MM), or now when it was not given."""
-        if text is None:
-            return self.clock.now()
-        try:
-            return datetime.fromisoformat(text).replace(tzinfo=UTC)
-        except ValueError:
-            raise InvalidInput(f"--at: {text!r} is not a time like 2027-03-13T09:00") from None
+    def at(self, text: str | None, *, tz: str) -> datetime:
+        """An `--at` option's instant (read in `tz`, the program's zone, unless it has an
+        offset), or now when it was not given."""
+        return self.clock.now() if text is None else read_time(text, option="--at", tz=tz)

@@ -7,7 +7,10 @@ import argparse
 from typing import Any
 
 from bot.cli.runtime import Runtime
+from bot.cli.times import ZONE_HELP, shown
 from bot.domain.export import json_text
+from bot.domain.standups.participation import Counts
+from bot.domain.standups.wording import participation_text
 from bot.services.programs import find_program
 from bot.services.standups.report import COLUMNS, participation_report
 from bot.settings import Settings
@@ -24,7 +27,8 @@ def add_parser(subparsers: Any) -> None:
     )
     parser.add_argument("program", metavar="PROGRAM", help="program name or id")
     parser.add_argument("--json", action="store_true", help="print JSON")
-    parser.add_argument("--at", help="the figures as they stood at this UTC time, YYYY-MM-DDTHH:MM")
+    parser.add_argument("--at", metavar="WHEN",
+                        help=f"the figures as they stood at WHEN, YYYY-MM-DDTHH:MM {ZONE_HELP}")
     parser.set_defaults(run=run_standups)
 
 
@@ -36,12 +40,13 @@ def run_standups(args: argparse.Namespace, settings: Settings) -> int:
             session=session, workspace=runtime.workspace(session), ref=args.program
         )
         # the shell's operator holds the database: every team is shown, however small
-        report = participation_report(session=session, program=program, now=runtime.at(args.at),
+        now = runtime.at(args.at, tz=program.timezone)
+        report = participation_report(session=session, program=program, now=now,
                                       for_operator=True)
     if args.json:
         print(json_text(report))
         return 0
-    print(f"Week-1 standups of {report['program']}")
+    print(f"Week-1 standups of {report['program']} as of {shown(now, program.timezone)}")
     _table("Day", [(f"Day {d['day']}  {d['date']}", d) for d in report["days"]])
     _table("Team", [(t["team"] or "(no team)", t) for t in report["teams"]])
     _table(
@@ -50,6 +55,7 @@ def run_standups(args: argparse.Namespace, settings: Settings) -> int:
         extra="open_blockers",
     )
     _table("", [("Total", report["totals"])])
+    print(f"\nTotal: {participation_text(Counts(**report['totals']))}")
     return 0
 
 

@@ -10,11 +10,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.cli.runtime import Runtime
-from bot.domain.local_time import at_local, zone
+from bot.cli.times import ZONE_HELP, read_time, shown
 from bot.domain.surveys.content import QUESTIONS, SCORE_RANGE
 from bot.domain.surveys.form import DEFAULT_MINIMUM, DEFAULT_QUESTION
 from bot.domain.surveys.results import SurveyResults
-from bot.errors import InvalidInput, NotFound
+from bot.errors import NotFound
 from bot.services.programs import find_program
 from bot.services.surveys.close import answered_count, close_survey
 from bot.services.surveys.create import SurveyValues, create_survey
@@ -23,19 +23,21 @@ from bot.services.surveys.sealing import holding_key
 from bot.settings import Settings
 from db.models import Program, Survey, SurveyAudience, SurveyOutcome
 
-TIME_FORMAT = "%Y-%m-%d %H:%M"
-
 
 def add_parser(subparsers: Any) -> None:
     """Register `survey` and its actions."""
     parser = subparsers.add_parser("survey", help="anonymous eNPS surveys")
     actions = parser.add_subparsers(dest="survey_command", required=True, metavar="ACTION")
-    create = actions.add_parser("create", help="create a survey (times in the program's zone)")
+    create = actions.add_parser("create", help="create a survey (times in the program's zone)",
+                                description="Times are read in the program's time zone unless "
+                                "they carry an offset, and shown with their zone.")
     create.add_argument("--program", required=True, help="program name or id")
     create.add_argument("--title", required=True, help="survey title (up to 80 characters)")
     create.add_argument("--audience", required=True, choices=[a.value for a in SurveyAudience])
-    create.add_argument("--closes", required=True, help="closing time, 'YYYY-MM-DD HH:MM'")
-    create.add_argument("--opens", help="opening time, 'YYYY-MM-DD HH:MM' (default: now)")
+    create.add_argument("--closes", required=True, metavar="WHEN",
+                        help=f"closing time, YYYY-MM-DDTHH:MM {ZONE_HELP}")
+    create.add_argument("--opens", metavar="WHEN",
+                        help=f"opening time, YYYY-MM-DDTHH:MM {ZONE_HELP} (default: now)")
     create.add_argument("--results-channel", required=True, help="channel id for the results")
     create.add_argument("--minimum", default=str(DEFAULT_MINIMUM),
                         help=f"responses needed before anything is shown (default "
@@ -133,14 +135,8 @@ def _results_lines(results: SurveyResults) -> list[str]:
 
 
 def _instant(value: str | None, program: Program, option: str) -> datetime | None:
-    if value is None:
-        return None
-    try:
-        local = datetime.strptime(value.strip(), TIME_FORMAT)
-    except ValueError:
-        raise InvalidInput(f"{option}: expected 'YYYY-MM-DD HH:MM', got {value!r}") from None
-    return at_local(local.date(), local.time(), program.timezone)
+    return None if value is None else read_time(value, option=option, tz=program.timezone)
 
 
 def _local(instant: datetime, program: Program) -> str:
-    return f"{instant.astimezone(zone(program.timezone)):{TIME_FORMAT}} {program.timezone}"
+    return shown(instant, program.timezone)

@@ -15,7 +15,7 @@ from bot.demo.stage import Stage, shell
 from bot.demo.transcript import render_blocks
 from bot.domain.coaching.log_form import LogForm
 from bot.domain.kinds import DeliveryKind
-from bot.domain.local_time import at_local
+from bot.domain.local_time import at_local, zone
 from bot.ids import CoachingField as F
 from bot.services.actor import Actor
 from bot.services.coaching.calendar import program_week
@@ -58,9 +58,9 @@ def scene(stage: Stage, *, program_name: str) -> None:
         marcus = session.scalars(select(Person).where(Person.slack_user_id == MANAGER)).one()
         _show_digest(session, program, marcus)
         logged_at = _log_call_review(session, marcus)
-    later = logged_at + timedelta(hours=1)
-    shell(["coaching", program_name, "--manager", marcus.name,
-           "--at", later.strftime("%Y-%m-%dT%H:%M")])
+        tz = program.timezone
+    later = (logged_at + timedelta(hours=1)).astimezone(zone(tz))  # --at is read in this zone
+    shell(["coaching", program_name, "--manager", marcus.name, "--at", f"{later:%Y-%m-%dT%H:%M}"])
 
 
 def _show_digest(session: Session, program: Program, marcus: Person) -> None:

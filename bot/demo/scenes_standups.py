@@ -17,7 +17,7 @@ from bot.blocks.standup_typing import build_typing_reply
 from bot.demo.stage import Stage, shell
 from bot.demo.transcript import render_blocks
 from bot.demo.world import PEOPLE, DemoPerson
-from bot.domain.local_time import at_local
+from bot.domain.local_time import at_local, zone
 from bot.domain.standups.days import StandupDay
 from bot.domain.standups.fields import Field
 from bot.services.actor import Actor
@@ -84,7 +84,8 @@ def scene(stage: Stage, *, program_name: str) -> None:
         step(when)
     closed = max(closes_at(day, p.tz) for p in PEOPLE)  # Day 1 is over everywhere
     stage.timeline.advance_to(closed)
-    shell(["standups", program_name, "--at", closed.strftime("%Y-%m-%dT%H:%M")])
+    at = closed.astimezone(zone(program.timezone))  # the shell reads --at in the program's zone
+    shell(["standups", program_name, "--at", f"{at:%Y-%m-%dT%H:%M}"])
 
 
 def _local(day: StandupDay, slack_id: str, clock: str) -> datetime:

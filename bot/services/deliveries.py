@@ -25,14 +25,17 @@ REFUSALS = {
 
 def list_deliveries(
     *, session: Session, statuses: Collection[DeliveryStatus] = (),
-    since: datetime | None = None, limit: int = 100,
+    since: datetime | None = None, program_id: int | None = None, limit: int = 100,
 ) -> DeliveryPage:
-    """Deliveries with any of `statuses` (all when empty) due at or after `since`."""
+    """Deliveries with any of `statuses` (all when empty) due at or after `since` (of one
+    program's, when `program_id` is given)."""
     query = select(Delivery).order_by(Delivery.due_at.desc(), Delivery.id.desc())
     if statuses:
         query = query.where(Delivery.status.in_(sorted(statuses)))
     if since is not None:
         query = query.where(Delivery.due_at >= since)
+    if program_id is not None:
+        query = query.where(Delivery.program_id == program_id)
     rows = list(session.scalars(query.limit(limit + 1)))
     return DeliveryPage(rows=rows[:limit], more=len(rows) > limit)
 

@@ -14,7 +14,7 @@ from db.models import CadenceType, Confirmation, LoggedStatus
 from tests.coaching_world import build_world, item_of, materialise
 from tests.databases import Database
 
-AT = "2027-01-26T12:00"  # Tuesday of week 3: week 2 is over
+AT = "2027-01-26T12:00"  # Tuesday of week 3 in the program's zone: week 2 is over
 
 
 @pytest.fixture
@@ -46,13 +46,16 @@ def shell(
 def test_the_record_as_text(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["coaching", "Q1 Kickoff", "--at", AT]) == 0
     out = capsys.readouterr().out
-    assert "Coaching record of Q1 Kickoff as of 2027-01-26 12:00 UTC" in out
+    assert "Coaching record of Q1 Kickoff as of 2027-01-26 12:00 America/New_York" in out
     assert "Marcus Reed (UMLA)" in out
     assert "  week 2  call review" in out
     assert "Rep Ana (1 review): Discovery 2->2" in out
     assert "  week 2  1:1 of Rep Ben with Marcus Reed, logged as held on 2027-01-20" in out
     assert "secret" not in out  # notes and skip reasons stay private
     assert "QBR week" not in out
+    # the same instant given with an offset (New York is UTC-5 in January): the same record
+    assert main(["coaching", "Q1 Kickoff", "--at", "2027-01-26T17:00+00:00"]) == 0
+    assert capsys.readouterr().out == out
 
 
 @pytest.mark.usefixtures("shell")

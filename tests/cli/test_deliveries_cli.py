@@ -19,7 +19,7 @@ from scheduler.dispatcher import Dispatcher
 from scheduler.sending import METADATA_EVENT
 from tests.conftest import FAST
 from tests.databases import Database
-from tests.factories import make_workspace
+from tests.factories import make_program, make_workspace
 
 DUE = datetime(2027, 1, 12, 8, 0, tzinfo=UTC)
 
@@ -89,8 +89,8 @@ def test_the_list_filters_by_status_and_time(
         ["3", "expired"], ["2", "failed"], ["1", "sent"]
     ]
     assert "standup_reply        CSTANDUP     reply:1  channel_not_found" in out
-    # 10:00 in DEFAULT_TIMEZONE (Berlin) is 09:00 UTC: the rows due at 09:00 UTC and later.
-    code, out, _ = output(capsys, "--since", "2027-01-12T10:00", "--json")
+    # 10:00 at Berlin's offset is 09:00 UTC: the rows due at 09:00 UTC and later.
+    code, out, _ = output(capsys, "--since", "2027-01-12T10:00+01:00", "--json")
     assert [(row["key"], row["status"]) for row in json.loads(out)] == [
         ("reply:3", "planned"), ("reply:2", "expired"), ("reply:1", "failed")
     ]
@@ -168,3 +168,24 @@ def test_a_sent_or_waiting_row_is_not_retried(
         row = session.scalars(select(Delivery).where(Delivery.key == key)).one()
     assert (row.status, row.due_at) in {(DeliveryStatus.SENT, DUE),
                                         (DeliveryStatus.PLANNED, DUE + timedelta(hours=3))}
+
+
+def test_since_is_read_in_the_programs_zone_and_rows_shown_in_it(
+    shell: Workspace, database: Database, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with_statuses(database, shell)
+    # No program names a zone: a time without an offset is refused, in one line naming it.
+    code, _, err = output(capsys, "--since", "2027-01-12T10:00")
+    assert (code, err) == (1, "kickoff-bot: --since: '2027-01-12T10:00' needs an offset here (no "
+                              "one program's time zone applies), e.g. 2027-01-12T10:00+00:00\n")
+    with database.session_factory.begin() as session:
+        program = make_program(session, shell, timezone="Asia/Kolkata")
+        session.execute(update(Delivery).values(program_id=program.id))
+    # 15:30 in Kolkata is 10:00 UTC, whether named by the program or by the offset.
+    for since in ("2027-01-12T15:30", "2027-01-12T15:30+05:30"):
+        code, out, _ = output(capsys, "--program", "Q1 Kickoff", "--since", since)
+        assert [line.split()[0] for line in out.splitlines()] == ["4", "3"]
+    assert "2027-01-12 16:30 Asia/Kolkata" in out  # reply:3, due 11:00 UTC
+    code, _, err = output(capsys, "--since", "noon")
+    assert code == 1
+    assert err.startswith("kickoff-bot: --since: 'noon' is not a time like")

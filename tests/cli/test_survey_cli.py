@@ -14,7 +14,7 @@ from bot.clock import system_clock
 from bot.domain.surveys.content import AnswerContent
 from bot.fakeslack import FakeSlack
 from bot.services.surveys.answer import record_answer
-from db.models import Survey
+from db.models import Program, Survey
 from tests.databases import Database
 from tests.services.surveys.world import KEY, make_world
 
@@ -110,3 +110,22 @@ def test_results_below_the_minimum_show_nothing(
     assert "fewer responses than the minimum: nothing is shown" in shown
     assert "kill" not in shown
     assert "eNPS" not in shown
+
+
+@pytest.mark.usefixtures("shell")
+def test_closes_is_read_in_the_programs_zone_unless_an_offset_is_given(
+    database: Database, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with database.session_factory.begin() as session:
+        session.execute(update(Program).values(timezone="Asia/Kolkata"))
+    day = closes()[:10]
+    for given in (f"{day} 17:00", f"{day}T17:00", f"{day}T11:30+00:00"):
+        assert main(["survey", "create", "--program", "FY27 Kickoff", "--title", "Pulse",
+                     "--audience", "reps", "--closes", given, "--results-channel", "CRESULTS"]) == 0
+        assert f"to {day} 17:00 Asia/Kolkata, minimum 5" in capsys.readouterr().out
+    with database.session_factory() as session:
+        closings = set(session.scalars(select(Survey.closes_at)))
+    assert len(closings) == 1  # the three spellings name one instant
+    assert main(["survey", "create", "--program", "FY27 Kickoff", "--title", "Pulse",
+                 "--audience", "reps", "--closes", "Friday", "--results-channel", "CRESULTS"]) == 1
+    assert capsys.readouterr().err.startswith("kickoff-bot: --closes: 'Friday' is not a time like")

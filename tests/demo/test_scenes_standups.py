@@ -40,6 +40,10 @@ def test_day_1_shows_prompts_answers_the_thread_and_the_figures(
     assert "<!channel>" not in out.replace("Legal wants <!channel>", "")
     assert "a quick reminder: *Day 1 of 5*" in out  # Ben and Jonas did not answer
     assert 'Priya Nair clicks "Resolved"' in out
-    assert '$ kickoff-bot standups "FY27 Kickoff" --at 2027-03-11T08:00' in out
+    # --at is read, and the figures dated, in the program's zone (New York: 08:00 UTC)
+    assert '$ kickoff-bot standups "FY27 Kickoff" --at 2027-03-11T03:00' in out
+    assert "Week-1 standups of FY27 Kickoff as of 2027-03-11 03:00 America/New_York" in out
     day_1 = next(line for line in out.splitlines() if line.startswith("Day 1  2027-03-10"))
     assert day_1.split()[3:] == ["7", "4", "0", "1", "2", "0"]  # Ben and Jonas missed it
+    assert ("Total: 35 rep-days expected: 4 answered (0 late), 1 excused, 2 missed, 28 still "
+            "open; 67% answered of the 6 closed and not excused") in out

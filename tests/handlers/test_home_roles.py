@@ -62,8 +62,8 @@ def test_enablement_sees_surveys_and_the_programs_at_a_glance(
     assert_valid_view(home)
     assert headers(home) == ["Your kickoff", "Enablement", "Surveys"]
     # Three reps, five standup days behind them, none prompted (no dispatcher ran): excused.
-    assert ("*Q1 Kickoff* (active) · 7 members · standups: 0 answered (0 late), 0 missed, "
-            "15 excused") in text_of(home)
+    assert ("*Q1 Kickoff* (active) · 7 members · standups: 15 rep-days expected: 0 answered "
+            "(0 late), 15 excused, 0 missed; none closed unexcused yet") in text_of(home)
     assert action_ids(home) == {A.HOME_OOO, A.HOME_SURVEY_CREATE}
 
 

@@ -11,7 +11,7 @@ from bot.blocks.survey_messages import build_status_message
 from bot.blocks.text import Block, context, escape, header, section
 from bot.domain.group_size import smallest_group
 from bot.domain.home import EnablementView, ProgramGlance
-from bot.domain.standups.participation import Counts
+from bot.domain.standups.wording import participation_text
 from bot.ids import ActionId
 
 GLANCE_ROOM = 4  # blocks kept for the programs at a glance
@@ -43,16 +43,7 @@ def _standups(glance: ProgramGlance) -> str:
     if glance.standups is None:
         return (f"not shown for fewer than {smallest_group(glance.program.smallest_group)} reps "
                 "(the program's smallest group)")
-    return standup_counts(glance.standups)
-
-
-def standup_counts(counts: Counts) -> str:
-    """Standup rep-days as people read them: answered, missed, excused, still open."""
-    if not counts.expected:
-        return "none yet"
-    pending = f", {counts.pending} still open" if counts.pending else ""
-    return (f"{counts.answered} answered ({counts.late} late), {counts.missed} missed, "
-            f"{counts.excused} excused{pending}")
+    return participation_text(glance.standups)
 
 
 def _coaching(glance: ProgramGlance) -> str:

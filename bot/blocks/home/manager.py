@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from bot.blocks.coaching.describe import item_line, item_with_button
 from bot.blocks.home.common import DIVIDER, clip
-from bot.blocks.home.enablement import standup_counts
 from bot.blocks.standup import actions, button
 from bot.blocks.text import Block, context, escape, header, section
 from bot.domain.block_budget import page_of
 from bot.domain.home import ManagerView
+from bot.domain.standups.wording import participation_text
 from bot.ids import ActionId
 
 PAGE_SIZE = 10  # coaching rows per page
@@ -36,7 +36,7 @@ def _program_part(view: ManagerView, *, room: int, page: int) -> list[Block]:
         return [section(f"*{name}*: no reps report to you in this program."), DIVIDER]
     reps = f"{view.reps} rep" + ("" if view.reps == 1 else "s")
     blocks = [section(f"*{name}* · {reps} · week-1 standups: "
-                      f"{standup_counts(view.standups)}")]
+                      f"{participation_text(view.standups)}")]
     blocks += _blockers(view)
     rows = max(min(PAGE_SIZE, room - len(blocks) - 3), 1)
     return [*blocks, *_coaching(view, rows=rows, page=page), DIVIDER]

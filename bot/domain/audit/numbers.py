@@ -61,6 +61,12 @@ class StandupTally(BaseModel):
         return cls(answered=counts.answered, missed=counts.missed, excused=counts.excused,
                    late=counts.late, pending=counts.pending)
 
+    def counts(self) -> Counts:
+        """Back to the standup feature's counts (expected: every rep-day, whatever its outcome)."""
+        return Counts(expected=self.answered + self.missed + self.excused + self.pending,
+                      answered=self.answered, late=self.late, excused=self.excused,
+                      missed=self.missed, pending=self.pending)
+
     @property
     def counted(self) -> int:
         """Rep-days that count: answered or missed."""

@@ -1,26 +1,29 @@
-"""The weekly audit message: org-wide numbers, the chart (an uploaded file), the managers below
-target by plain name (never a mention: an audit pings nobody), and late changes to past weeks.
+"""The weekly audit message: org-wide numbers, the chart (an uploaded file), every manager by
+plain name (never a mention: an audit pings nobody) with each cadence type done of due, below
+target first, the open blockers per manager with their age, and late changes to past weeks.
 
-When the managers' list would not fit (hundreds of managers), the message names the lowest and
-links the full table as a CSV file instead.
+When the managers' list would not fit (hundreds of managers), the message names those needing
+attention most and links the full table as a CSV file instead.
 """
 
 from __future__ import annotations
 
 from bot.blocks.audit_lines import (
+    blocker_lines,
     change_lines,
+    manager_lines,
     managers_title,
     percent,
-    standing_lines,
     summary_lines,
 )
 from bot.blocks.text import Block, context, escape, header, plain, section
 from bot.domain.audit.numbers import WeekNumbers
+from bot.domain.audit.standings import below_target
 from bot.domain.local_time import zone
 
 SECTION_TEXT = 2900  # under Slack's 3,000 characters per text, with room for a title
 TABLE_SECTIONS = 3  # the managers' list may fill this many sections before it is summarised
-SUMMARISED = 10  # managers named when the list is summarised
+SUMMARISED = 10  # managers (and managers with open blockers) named when a list is summarised
 CHART_TITLE = "Coaching completion per manager and week"
 
 
@@ -37,6 +40,7 @@ def build_audit_message(
     if chart_file_id is not None:
         blocks.append(_chart(chart_file_id))
     blocks += _managers(numbers, csv_link)
+    blocks += _blockers(numbers)
     changes = change_lines(numbers.changes)
     if changes:
         title = ("*Changed after it was posted* (late logs or corrections; the posted audit "
@@ -45,8 +49,10 @@ def build_audit_message(
     local = numbers.as_of.astimezone(zone(numbers.timezone))
     blocks.append(context(
         f"{escape(numbers.program)} · numbers as of {local:%a %d %b %Y %H:%M} "
-        f"({numbers.timezone}) · excused sessions are left out of every rate · managers are "
-        "named, not mentioned"
+        f"({numbers.timezone}) · excused sessions are left out of every rate · team rubric: "
+        "the average score, every dimension, at each rep's first and latest call review, shown "
+        f"where at least {numbers.smallest_group} reps were reviewed · managers are named, not "
+        "mentioned"
     ))
     return blocks
 
@@ -57,15 +63,15 @@ def audit_fallback(numbers: WeekNumbers) -> str:
     one_on_ones = numbers.cadence("one_on_one")
     if one_on_ones.percent is None:
         return f"{start}: no 1:1s were due."
-    below = len(numbers.below_target())
+    below = len(below_target(numbers))
     return (f"{start}: 1:1s {one_on_ones.percent}% done against a {percent(numbers.target)} "
             f"target; {below} manager{'s' if below != 1 else ''} below target.")
 
 
 def table_fits(numbers: WeekNumbers) -> bool:
-    """Whether every manager below target can be listed in the message."""
+    """Whether every manager can be listed in the message."""
     title = managers_title(numbers)
-    return len(pack(title, standing_lines(numbers, escape))) <= TABLE_SECTIONS
+    return len(pack(title, manager_lines(numbers, escape))) <= TABLE_SECTIONS
 
 
 def pack(title: str, lines: list[str]) -> list[str]:
@@ -90,14 +96,25 @@ def _chart(file_id: str) -> Block:
 
 
 def _managers(numbers: WeekNumbers, csv_link: str | None) -> list[Block]:
-    title, lines = f"*{managers_title(numbers)}*", standing_lines(numbers, escape)
+    title, lines = f"*{managers_title(numbers)}*", manager_lines(numbers, escape)
     if table_fits(numbers):
         return [section(text) for text in pack(title, lines)]
     where = (f"<{csv_link}|the CSV file>" if csv_link
              else "`kickoff-bot audit PROGRAM --csv FILE` (from the shell)")
-    summary = (f"*{len(lines)} managers are below the {percent(numbers.target)} target.* "
-               f"The {SUMMARISED} lowest, with the week before:")
+    below = len(below_target(numbers))
+    summary = (f"*{len(lines)} managers, {below} below the {percent(numbers.target)} 1:1 "
+               f"target.* The {SUMMARISED} needing attention most:")
     return [
         section("\n".join([summary, *lines[:SUMMARISED]])[:SECTION_TEXT]),
         section(f"Every manager and week is in {where}."),
     ]
+
+
+def _blockers(numbers: WeekNumbers) -> list[Block]:
+    lines = blocker_lines(numbers, escape)
+    if not lines:
+        return []
+    more = len(lines) - SUMMARISED
+    shown = lines[:SUMMARISED] + ([f"…and {more} more managers"] if more > 0 else [])
+    title = "*Open blockers by manager* (the manager with the oldest first):"
+    return [section("\n".join([title, *shown])[:SECTION_TEXT])]

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from bot.domain.audit.numbers import Standing, StandupTally, Tally, WeekChange, WeekNumbers
+from bot.domain.audit.numbers import OpenBlocker, StandupTally, Tally, WeekChange, WeekNumbers
+from bot.domain.audit.standings import Standing, below_target, standings
 from bot.domain.coaching.vocabulary import CADENCE_NAMES
 from bot.domain.standups.wording import participation_text
 from db.models import CadenceType
@@ -44,24 +45,41 @@ def summary_lines(numbers: WeekNumbers, escape: Escape) -> list[tuple[str, str]]
     return lines
 
 
-def standing_lines(numbers: WeekNumbers, escape: Escape) -> list[str]:
-    """One numbered line per manager below target, lowest first."""
+def manager_lines(numbers: WeekNumbers, escape: Escape) -> list[str]:
+    """One numbered line per manager, below target first: 1:1s against the target, the other
+    cadence types done of due, and the team's rubric where it may be shown; none when no
+    coaching was due this week."""
+    if not _any_due(numbers):
+        return []
     return [
-        f"{n}. {escape(s.name)}: {_rate(s.this_week)} ({s.this_week.done} of "
-        f"{s.this_week.counted}), {_trend(s)}"
-        for n, s in enumerate(numbers.below_target(), start=1)
+        f"{n}. {escape(s.name)}: " + "; ".join(_manager_parts(s, numbers))
+        for n, s in enumerate(standings(numbers), start=1)
     ]
 
 
 def managers_title(numbers: WeekNumbers) -> str:
-    """What the list of managers below target is, or why there is none."""
+    """What the list of managers is, or why there is none."""
     target = percent(numbers.target)
-    if not any(tally.counted for tally in numbers.cadences.values()):
+    if not _any_due(numbers):
         return "No coaching was due this week."
-    if not numbers.below_target():
-        return f"Every manager met the {target} target this week."
-    return (f"Managers below the {target} target: coaching done of due this week, lowest "
-            "first, with the week before")
+    if not below_target(numbers):
+        return (f"Every manager met the {target} 1:1 target this week; each cadence done of "
+                "due:")
+    return (f"Managers, below the {target} 1:1 target first (lowest first, with the week "
+            "before), then behind on another cadence: each cadence done of due this week")
+
+
+def blocker_lines(numbers: WeekNumbers, escape: Escape) -> list[str]:
+    """Open blockers per manager, the manager with the oldest first."""
+    waiting: dict[str | None, list[OpenBlocker]] = {}
+    for blocker in numbers.blockers:  # oldest first
+        waiting.setdefault(blocker.manager, []).append(blocker)
+    return [
+        f"• {escape(manager) if manager else 'Reps without a manager'}: {len(blockers)} open, "
+        f"{'the oldest ' if len(blockers) > 1 else ''}raised {blockers[0].raised_on:%a %d %b} "
+        f"({_days(blockers[0].age_days)})"
+        for manager, blockers in waiting.items()
+    ]
 
 
 def change_lines(changes: list[WeekChange]) -> list[str]:
@@ -116,11 +134,57 @@ def _enps(numbers: WeekNumbers, escape: Escape) -> str:
             f"{enps.closed_on:%d %b})")
 
 
-def _trend(standing: Standing) -> str:
+def _any_due(numbers: WeekNumbers) -> bool:
+    return any(tally.counted for tally in numbers.cadences.values())
+
+
+def _manager_parts(standing: Standing, numbers: WeekNumbers) -> list[str]:
+    if not standing.cadences:  # an audit stored before the cadence types were kept apart
+        total = standing.total
+        if total is None or total.percent is None:
+            return ["nothing due"]
+        return [", ".join([f"all coaching {total.percent}% ({total.done} of {total.counted})",
+                           *_trend(standing)])]
+    parts = [f"1:1s {_one_on_ones(standing, numbers)}"]
+    parts += [f"{CADENCE_NAMES[cadence]}s {_of(standing.cadences.get(cadence.value))}"
+              for cadence in (CadenceType.CALL_REVIEW, CadenceType.TERRITORY_REVIEW)]
+    if standing.rubric is not None:
+        rubric = standing.rubric
+        parts.append(f"team rubric {rubric.first:.1f} → {rubric.latest:.1f} ({rubric.reps} "
+                     "reps, first → latest review)")
+    return parts
+
+
+def _one_on_ones(standing: Standing, numbers: WeekNumbers) -> str:
+    tally = standing.measured
+    if tally is None or tally.percent is None:
+        return "none due"
+    text = f"{tally.percent}% ({tally.done} of {tally.counted})"
+    if tally.rate is not None and tally.rate < numbers.baseline:
+        text += f", under the {percent(numbers.baseline)} baseline"
+    elif standing.below_target:
+        text += ", below target"
+    return ", ".join([text, *_trend(standing)])
+
+
+def _of(tally: Tally | None) -> str:
+    if tally is None or not tally.counted:
+        return "none due"
+    return f"{tally.done} of {tally.counted} done"
+
+
+def _days(days: int) -> str:
+    if days <= 0:
+        return "today"
+    return f"{days} day{'s' if days != 1 else ''} ago"
+
+
+def _trend(standing: Standing) -> list[str]:
     before = standing.previous.percent if standing.previous is not None else None
-    now = standing.this_week.percent
+    measured = standing.measured
+    now = measured.percent if measured is not None else None
     if before is None or now is None:
-        return "nothing due the week before"
+        return []
     if now == before:
-        return f"same as the week before ({before}%)"
-    return f"{'up' if now > before else 'down'} from {before}%"
+        return [f"same as the week before ({before}%)"]
+    return [f"{'up' if now > before else 'down'} from {before}%"]

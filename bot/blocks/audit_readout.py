@@ -1,5 +1,6 @@
-"""The day-30 governance read-out: a plain verdict per cadence type against the target, then
-what changed (standups, completion per week, rubric first vs latest, blockers, eNPS)."""
+"""The governance read-out (posted on day 32 unless set otherwise, its header saying so and
+the days it covers): a plain verdict per cadence type against the target, then what changed
+(standups, completion per week, rubric first vs latest, blockers, eNPS)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,6 @@ from bot.blocks.text import Block, context, escape, header, section
 from bot.domain.audit.numbers import Tally
 from bot.domain.audit.readout import ReadoutNumbers
 from bot.domain.coaching.vocabulary import CADENCE_NAMES, DIMENSION_LABELS
-from bot.domain.program_spec import PROGRAM_DAYS
 from db.models import CadenceType
 
 
@@ -26,7 +26,7 @@ def build_readout_message(numbers: ReadoutNumbers) -> list[Block]:
     """The read-out, each part in its own section."""
     verdicts = [f"• {verdict(numbers, CadenceType(value))}" for value in numbers.totals]
     return [
-        header(f"Day-{PROGRAM_DAYS} read-out: {numbers.program}"),
+        header(title(numbers)),
         section("\n".join([
             f"*Did the coaching cadence hold?* Target {percent(numbers.target)} done, typical "
             f"baseline {percent(numbers.baseline)}.",
@@ -47,7 +47,16 @@ def build_readout_message(numbers: ReadoutNumbers) -> list[Block]:
 def readout_fallback(numbers: ReadoutNumbers) -> str:
     """The notification text: the verdicts."""
     verdicts = "; ".join(verdict(numbers, CadenceType(value)) for value in numbers.totals)
-    return f"Day-{PROGRAM_DAYS} read-out of {numbers.program}: {verdicts or 'no coaching was due'}."
+    return f"{title(numbers)}. Coaching cadence: {verdicts or 'no coaching was due'}."
+
+
+def title(numbers: ReadoutNumbers) -> str:
+    """The day it is posted and the period it covers: "Read-out of Q1 Kickoff: day 32 (Fri 12
+    Feb), covering Mon 11 Jan to Wed 10 Feb"."""
+    posted = f"Read-out of {numbers.program}: day {numbers.day} ({numbers.on:%a %d %b})"
+    if numbers.first_day is None or numbers.last_day is None:
+        return posted
+    return f"{posted}, covering {numbers.first_day:%a %d %b} to {numbers.last_day:%a %d %b}"
 
 
 def week_lines(numbers: ReadoutNumbers) -> list[str]:

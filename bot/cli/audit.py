@@ -7,7 +7,13 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from bot.blocks.audit_lines import change_lines, managers_title, standing_lines, summary_lines
+from bot.blocks.audit_lines import (
+    blocker_lines,
+    change_lines,
+    manager_lines,
+    managers_title,
+    summary_lines,
+)
 from bot.cli.runtime import Runtime
 from bot.domain.audit.numbers import WeekNumbers
 from bot.domain.export import json_text
@@ -68,6 +74,9 @@ def audit_text(numbers: WeekNumbers, *, posted: bool) -> list[str]:
     lines = [f"Coaching audit of {numbers.program}, week of {numbers.monday} ({numbers.week}), "
              f"{status}", ""]
     lines += [f"{label}: {value}" for label, value in summary_lines(numbers, same)]
-    lines += ["", managers_title(numbers), *standing_lines(numbers, same)]
+    lines += ["", managers_title(numbers), *manager_lines(numbers, same)]
+    blockers = blocker_lines(numbers, same)
+    if blockers:
+        lines += ["", "Open blockers by manager (the manager with the oldest first):", *blockers]
     changes = change_lines(numbers.changes)
     return lines + (["", "Changed after it was posted:", *changes] if changes else [])

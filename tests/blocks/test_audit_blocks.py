@@ -15,15 +15,18 @@ from tests.blockkit import assert_valid_blocks
 
 
 def week(managers: dict[str, dict[int, Tally]], **fields: object) -> WeekNumbers:
-    """Week 3 of a program whose managers logged `managers` (name -> week -> tally)."""
+    """Week 3 of a program whose managers logged `managers` (name -> week -> 1:1s tally)."""
     values: dict[str, object] = {
         "program": "Q1 <Kickoff>", "week": "2027-W04", "monday": date(2027, 1, 25),
         "program_week": 3, "as_of": datetime(2027, 2, 1, 8, tzinfo=UTC),
         "timezone": "Europe/Berlin", "complete": True, "target": 0.95, "baseline": 0.6,
         "cadences": {"one_on_one": Tally(done=1, counted=2)}, "reps": 2, "disputed": 0,
         "standups": StandupTally(), "open_blockers": 0, "enps": None,
-        "managers": [ManagerHistory(manager_id=n, name=name, weeks=weeks)
-                     for n, (name, weeks) in enumerate(managers.items())],
+        "managers": [
+            ManagerHistory(manager_id=n, name=name, weeks=weeks,
+                           cadences={w: {"one_on_one": tally} for w, tally in weeks.items()})
+            for n, (name, weeks) in enumerate(managers.items())
+        ],
         "seen": {}, "changes": [],
     } | fields
     return WeekNumbers.model_validate(values)
@@ -37,7 +40,7 @@ def test_names_people_typed_are_escaped_so_the_audit_pings_nobody() -> None:
     text = json.dumps(blocks)
     assert "<!" not in text
     assert "<@" not in text
-    assert "1. &lt;!channel&gt; Dan &amp; Co: 0% (0 of 2)" in text
+    assert "1. &lt;!channel&gt; Dan &amp; Co: 1:1s 0% (0 of 2), under the 60% baseline" in text
     assert "Q1 &lt;Kickoff&gt;" in text
 
 
@@ -49,7 +52,8 @@ def test_the_chart_is_an_image_block_of_the_uploaded_file() -> None:
     [image] = [block for block in blocks if block["type"] == "image"]
     assert image["slack_file"] == {"id": "F0CHART01"}
     assert "the numbers are also written in this message" in image["alt_text"]
-    assert "1. Ada Park: 50% (1 of 2), down from 100%" in json.dumps(blocks)
+    assert ("1. Ada Park: 1:1s 50% (1 of 2), under the 60% baseline, down from 100%; call "
+            "reviews none due; territory reviews none due") in json.dumps(blocks)
 
 
 def test_the_chart_is_a_png_only_once_coaching_was_due() -> None:
@@ -79,3 +83,13 @@ def test_verdicts_say_held_or_not_held_against_the_target() -> None:
     blocks = build_readout_message(numbers)
     assert_valid_blocks(blocks)
     assert "no rep has two scored call reviews yet" in json.dumps(blocks)
+
+
+def test_the_readout_header_says_the_day_it_is_posted_and_the_days_it_covers() -> None:
+    numbers = readout({"one_on_one": Tally(done=24, counted=25)})
+    assert build_readout_message(numbers)[0]["text"]["text"] == \
+        "Read-out of Q1 Kickoff: day 32 (Fri 12 Feb)"  # stored before the period was kept
+    covered = numbers.model_copy(update={"first_day": date(2027, 1, 11),
+                                         "last_day": date(2027, 2, 10)})
+    assert build_readout_message(covered)[0]["text"]["text"] == \
+        "Read-out of Q1 Kickoff: day 32 (Fri 12 Feb), covering Mon 11 Jan to Wed 10 Feb"

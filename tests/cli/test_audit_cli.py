@@ -50,7 +50,9 @@ def test_a_week_as_posted(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert "Coaching audit of Q1 Kickoff, week of 2027-01-18 (2027-W03), as posted" in out
     assert "1:1 completion: 86% (6 of 7 done; target 90%, typical baseline 60%)" in out
-    assert "1. Bo Chen: 50% (2 of 4), nothing due the week before" in out
+    assert ("1. Bo Chen: 1:1s 50% (1 of 2), under the 60% baseline; call reviews 1 of 2 done; "
+            "territory reviews none due") in out
+    assert "• Bo Chen: 1 open, raised Wed 13 Jan (12 days ago)" in out
 
 
 @pytest.mark.usefixtures("shell")

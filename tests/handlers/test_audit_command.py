@@ -52,7 +52,9 @@ def test_leaders_and_admins_see_this_week_so_far_ephemerally(
     assert f"week of {monday:%a %d %b}" in text
     assert "(so far)" in text
     assert "*1:1 completion:* 25% (2 of 8 done; target 90%, typical baseline 60%)" in text
-    assert "1. Bo Chen: 0% (0 of 4), same as the week before (0%)" in text
+    assert ("1. Bo Chen: 1:1s 0% (0 of 2), under the 60% baseline, same as the week before "
+            "(0%); call reviews none due; territory reviews 0 of 2 done") in text
+    assert "3. Ada Park: 1:1s 67% (2 of 3), below target, up from 0%" in text
     assert "<@" not in text
 
 

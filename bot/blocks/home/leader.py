@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.blocks.audit import build_audit_message
-from bot.blocks.audit_lines import managers_title, standing_lines, summary_lines
+from bot.blocks.audit import SECTION_TEXT, build_audit_message
+from bot.blocks.audit_lines import blocker_lines, manager_lines, managers_title, summary_lines
 from bot.blocks.home.common import DIVIDER, short_date
 from bot.blocks.standup import actions, button
 from bot.blocks.text import Block, escape, header, plain, section
@@ -14,8 +14,8 @@ from bot.domain.block_budget import Surface, fit
 from bot.domain.home import LeaderView
 from bot.ids import ActionId
 
-PROGRAM_BLOCKS = 4  # summary, managers below target, the button, a divider
-MAX_STANDINGS = 3
+PROGRAM_BLOCKS = 4  # summary, managers and blockers, the button, a divider
+MAX_STANDINGS = 3  # managers shown (below target first), and managers with open blockers
 
 
 def build_leader_section(views: list[LeaderView], *, room: int) -> list[Block]:
@@ -36,15 +36,23 @@ def _program_part(view: LeaderView) -> list[Block]:
                         f"in <#{program.audit_channel}> on the Monday after week 1."),
                 button_row, DIVIDER]
     summary = "\n".join(f"*{label}:* {value}" for label, value in summary_lines(numbers, escape))
-    standings = standing_lines(numbers, escape)
-    more = f"\n…and {len(standings) - MAX_STANDINGS} more" if len(standings) > MAX_STANDINGS \
-        else ""
     return [
         section(f"*{escape(program.name)}* · latest audit: week of "
                 f"{short_date(numbers.monday)} ({numbers.week})\n{summary}"),
-        section("\n".join([managers_title(numbers), *standings[:MAX_STANDINGS]]) + more),
+        section("\n".join([managers_title(numbers), *_first(manager_lines(numbers, escape)),
+                           *_blockers(numbers)])[:SECTION_TEXT]),
         button_row, DIVIDER,
     ]
+
+
+def _first(lines: list[str]) -> list[str]:
+    more = len(lines) - MAX_STANDINGS
+    return lines[:MAX_STANDINGS] + ([f"…and {more} more"] if more > 0 else [])
+
+
+def _blockers(numbers: WeekNumbers) -> list[str]:
+    lines = blocker_lines(numbers, escape)
+    return ["", "Open blockers by manager:", *_first(lines)] if lines else []
 
 
 def build_audit_week_view(numbers: WeekNumbers) -> dict[str, Any]:

@@ -89,28 +89,43 @@ class Enps(BaseModel):
     closed_on: date
 
 
+class TeamRubric(BaseModel):
+    """A manager's team's call-review rubric: the reps' average score (every dimension
+    together) at their first and at their latest review, over `reps` reviewed reps."""
+
+    model_config = ConfigDict(frozen=True)
+
+    first: float
+    latest: float
+    reps: int
+
+
+class OpenBlocker(BaseModel):
+    """A standup blocker not resolved yet: whose manager it waits on, and since when."""
+
+    model_config = ConfigDict(frozen=True)
+
+    manager: str | None  # None: the rep has no manager
+    raised_on: date  # the standup day, program time
+    age_days: int  # whole days from that day to the audit's `as_of`, program time
+
+
 class ManagerHistory(BaseModel):
-    """One manager's coaching completion (every cadence type together) per program week."""
+    """One manager's coaching per program week: every cadence type together (`weeks`) and each
+    apart (`cadences`); their team's rubric. Fields after `weeks`
+    have defaults so audits stored before them still load."""
 
     model_config = ConfigDict(frozen=True)
 
     manager_id: int
     name: str
     weeks: dict[int, Tally]
+    cadences: dict[int, dict[str, Tally]] = {}  # week -> CadenceType value -> tally
+    rubric: TeamRubric | None = None  # only for teams of at least the smallest group
 
     def week(self, number: int) -> Tally | None:
         """The tally of program week `number`, if anything was due."""
         return self.weeks.get(number)
-
-
-class Standing(BaseModel):
-    """A manager below target this week, and their previous week."""
-
-    model_config = ConfigDict(frozen=True)
-
-    name: str
-    this_week: Tally
-    previous: Tally | None
 
 
 class WeekChange(BaseModel):
@@ -144,10 +159,12 @@ class WeekNumbers(BaseModel):
     standups: StandupTally
     open_blockers: int
     enps: Enps | None
-    managers: list[ManagerHistory]
+    managers: list[ManagerHistory]  # every manager with coaching in the program, by name
     # Every audited week up to this one, as it stood now: the next audit compares against it.
     seen: dict[str, dict[str, Tally]]
     changes: list[WeekChange]
+    blockers: list[OpenBlocker] = []  # oldest first
+    smallest_group: int = 5  # the program's, below which a team's rubric is not shown
 
     def cadence(self, value: str) -> Tally:
         """This week's tally of one cadence type (empty when none was due)."""
@@ -157,15 +174,3 @@ class WeekNumbers(BaseModel):
     def sessions_done(self) -> int:
         """Coaching sessions held this week, every cadence type."""
         return sum(tally.done for tally in self.cadences.values())
-
-    def below_target(self) -> list[Standing]:
-        """Managers whose completion this week is under the target, lowest first (then by name),
-        each with their previous week's completion for the trend."""
-        standings = [
-            Standing(name=manager.name, this_week=tally,
-                     previous=manager.week(self.program_week - 1))
-            for manager in self.managers
-            if (tally := manager.week(self.program_week)) is not None
-            and tally.rate is not None and tally.rate < self.target
-        ]
-        return sorted(standings, key=lambda s: (s.this_week.rate or 0.0, s.name))

@@ -54,6 +54,9 @@ class ReadoutNumbers(BaseModel):
     blockers_resolved: int
     open_blockers: int
     enps: Enps | None
+    # The period covered: the kickoff to day 30 (None in read-outs stored before they were kept).
+    first_day: date | None = None
+    last_day: date | None = None
 
     def held(self, cadence: str) -> bool | None:
         """Whether the cadence type met the target; None when none was due."""

@@ -1,7 +1,8 @@
 """A week's audit numbers, read from the standup, coaching and survey services.
 
 `gather` runs a fixed set of SELECTs whatever the number of managers and reps (the coaching
-history, standup participation, open blockers, reps, latest eNPS); the numbers of any week are
+history, standup participation, open blockers with their managers, reps and their managers,
+latest eNPS); the numbers of any week are
 then worked out from that in memory, against the previous audit for late changes.
 """
 
@@ -13,9 +14,11 @@ from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
-from bot.domain.audit.numbers import Enps, ManagerHistory, StandupTally, Tally, WeekNumbers
+from bot.domain.audit.numbers import Enps, StandupTally, Tally, WeekNumbers
+from bot.domain.group_size import smallest_group
+from bot.services.audit.managers import blockers_of, manager_histories
 from bot.services.audit.snapshot import late_changes, latest_audit_before
-from bot.services.audit.sources import latest_enps
+from bot.services.audit.sources import RaisedBlocker, latest_enps, open_blockers
 from bot.services.audit.weeks import (
     audit_prepared_at,
     audited_weeks,
@@ -23,8 +26,7 @@ from bot.services.audit.weeks import (
     week_label,
 )
 from bot.services.coaching.history import CoachingHistory, coaching_history
-from bot.services.coaching.occurrences import active_pairs
-from bot.services.standups.blockers import open_blockers_by_manager
+from bot.services.coaching.occurrences import Pair, active_pairs
 from bot.services.standups.participation import participation
 from db.models import AuditSnapshot, Program
 
@@ -37,8 +39,8 @@ class Sources:
     now: datetime
     history: CoachingHistory
     standups: StandupTally
-    open_blockers: int
-    reps: int
+    blockers: list[RaisedBlocker]
+    pairs: list[Pair]
     enps: Enps | None
 
 
@@ -51,10 +53,8 @@ def gather(*, session: Session, program: Program, now: datetime) -> Sources:
         standups=StandupTally.of(
             participation(session=session, program=program, now=now).totals()
         ),
-        open_blockers=sum(
-            open_blockers_by_manager(session=session, program_id=program.id).values()
-        ),
-        reps=len(active_pairs(session=session, program_id=program.id)),
+        blockers=open_blockers(session=session, program_id=program.id),
+        pairs=active_pairs(session=session, program_id=program.id),
         enps=latest_enps(session=session, program_id=program.id, now=now),
     )
 
@@ -70,6 +70,7 @@ def week_numbers(sources: Sources, monday: date, previous: AuditSnapshot | None)
     """The audit of the week starting `monday` from what was gathered; late changes are
     measured against the `previous` audit."""
     program, number = sources.program, program_week_of(sources.program, monday)
+    smallest = smallest_group(program.smallest_group)
     by_week = cadence_tallies(sources.history)
     seen = {
         week_label(day): by_week.get(program_week_of(program, day), {})
@@ -81,14 +82,16 @@ def week_numbers(sources: Sources, monday: date, previous: AuditSnapshot | None)
         as_of=sources.now, timezone=program.timezone,
         complete=sources.now >= audit_prepared_at(program, monday),
         target=program.one_on_one_target, baseline=program.baseline_completion,
-        cadences=this_week, reps=sources.reps,
+        cadences=this_week, reps=len(sources.pairs),
         disputed=sum(
             counts.disputed for week in sources.history.weeks if week.week == number
             for counts in week.cadences.values()
         ),
-        standups=sources.standups, open_blockers=sources.open_blockers, enps=sources.enps,
-        managers=manager_histories(sources.history, up_to=number),
+        standups=sources.standups, open_blockers=len(sources.blockers), enps=sources.enps,
+        managers=manager_histories(sources.history, up_to=number, smallest=smallest),
         seen=seen, changes=late_changes(seen, previous),
+        blockers=blockers_of(sources.blockers, now=sources.now, tz=program.timezone),
+        smallest_group=smallest,
     )
 
 
@@ -101,18 +104,3 @@ def cadence_tallies(history: CoachingHistory) -> dict[int, dict[str, Tally]]:
                 tallies[week.week].get(cadence.value, Tally()) + Tally.of(counts)
             )
     return dict(tallies)
-
-
-def manager_histories(history: CoachingHistory, *, up_to: int) -> list[ManagerHistory]:
-    """Each manager's completion (every cadence type together) per week, up to week `up_to`."""
-    weeks: dict[int, dict[int, Tally]] = defaultdict(dict)
-    names: dict[int, str] = {}
-    for week in history.weeks:
-        if week.week > up_to:
-            continue
-        names[week.manager_id] = week.manager_name
-        weeks[week.manager_id][week.week] = sum(
-            (Tally.of(counts) for counts in week.cadences.values()), Tally()
-        )
-    return [ManagerHistory(manager_id=manager_id, name=names[manager_id], weeks=weeks[manager_id])
-            for manager_id in sorted(names, key=lambda m: (names[m], m))]

@@ -14,7 +14,7 @@ from bot.domain.coaching.cadence import CADENCE_ORDER
 from bot.services.audit.compute import Sources, cadence_tallies, gather
 from bot.services.audit.sources import BlockerTotals, blocker_totals
 from bot.services.audit.weeks import readout_date, week_label
-from bot.services.coaching.calendar import program_week
+from bot.services.coaching.calendar import cadence_end, program_week
 from bot.services.coaching.history import RepRubric
 from db.models import Program
 from db.models.coaching import RUBRIC_DIMENSIONS
@@ -47,7 +47,8 @@ def readout_numbers(sources: Sources, blockers: BlockerTotals) -> ReadoutNumbers
         baseline=program.baseline_completion, standups=sources.standups, weeks=weeks,
         totals=totals, rubric=rubric_averages(compared), rubric_reps=len(compared),
         blockers_raised=blockers.raised, blockers_resolved=blockers.resolved,
-        open_blockers=sources.open_blockers, enps=sources.enps,
+        open_blockers=len(sources.blockers), enps=sources.enps,
+        first_day=program.kickoff_date, last_day=cadence_end(program),
     )
 
 

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from bot.domain.audit.numbers import Enps
 from bot.services.surveys.results import results_of
-from db.models import StandupAnswer, Survey, SurveyOutcome
+from db.models import Person, StandupAnswer, Survey, SurveyOutcome
 
 
 @dataclass(frozen=True)
@@ -19,6 +19,28 @@ class BlockerTotals:
 
     raised: int
     resolved: int
+
+
+@dataclass(frozen=True)
+class RaisedBlocker:
+    """A standup blocker nobody has resolved: the manager it went to, and its standup day."""
+
+    manager_id: int | None
+    manager_name: str | None
+    raised_on: date
+
+
+def open_blockers(*, session: Session, program_id: int) -> list[RaisedBlocker]:
+    """The program's open standup blockers with their manager's name, oldest first."""
+    manager = aliased(Person)
+    rows = session.execute(
+        select(StandupAnswer.manager_id, manager.name, StandupAnswer.local_date)
+        .outerjoin(manager, manager.id == StandupAnswer.manager_id)
+        .where(StandupAnswer.program_id == program_id, StandupAnswer.blocker.is_not(None),
+               StandupAnswer.blocker_resolved_at.is_(None))
+        .order_by(StandupAnswer.local_date, StandupAnswer.id)
+    )
+    return [RaisedBlocker(manager_id, name, raised_on) for manager_id, name, raised_on in rows]
 
 
 def latest_enps(*, session: Session, program_id: int, now: datetime) -> Enps | None:

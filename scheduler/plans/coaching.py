@@ -77,7 +77,7 @@ def _envelope(program: Program, manager: Person, digest: Digest, due_at: datetim
         person_id=manager.id,
         channel=manager.slack_user_id,
         text=digest_fallback(digest),
-        blocks=build_digest_message(program.name, digest),
+        blocks=build_digest_message(program.name, digest, manager.timezone),
         due_at=due_at,
         window_end=end_of_local_day(digest.day, manager.timezone),
     )

@@ -101,7 +101,7 @@ def test_receipts_and_answers_are_valid_and_escape_what_people_typed(
 def test_a_long_digest_is_cut_to_fit_a_message() -> None:
     items = [coaching_item(CadenceType.ONE_ON_ONE, LoggedStatus.PLANNED, n) for n in range(60)]
     digest = Digest(day=TODAY, this_week=items[:30], due_next=items[30:45], overdue=items[45:])
-    blocks = build_digest_message("FY27 <Kickoff>", digest)
+    blocks = build_digest_message("FY27 <Kickoff>", digest, "UTC")
     assert_valid_blocks(blocks)
     assert sum("accessory" in b for b in blocks) == MAX_ITEMS
     assert "…and 20 more" in str(blocks)

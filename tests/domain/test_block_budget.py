@@ -63,7 +63,7 @@ def test_a_40_rep_managers_digest_stays_within_a_message_and_points_to_the_rest(
     items = [_item(n * 3 + k, rep, manager, cadence) for n, rep in enumerate(reps)
              for k, cadence in enumerate((CadenceType.ONE_ON_ONE, CadenceType.CALL_REVIEW))]
     digest = Digest(day=TODAY, this_week=items[:40], due_next=items[40:60], overdue=items[60:])
-    blocks = build_digest_message("FY27 Kickoff", digest)
+    blocks = build_digest_message("FY27 Kickoff", digest, "UTC")
     assert_valid_blocks(blocks)
     assert len(blocks) <= LIMITS[Surface.MESSAGE]
     assert "…and 40 more: `/kickoff log @rep` lists them." in str(blocks)

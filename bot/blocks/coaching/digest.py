@@ -6,6 +6,7 @@ from bot.blocks.coaching.describe import day_label, item_line, item_with_button
 from bot.blocks.text import Block, context, escape, header, section
 from bot.domain.block_budget import LIMITS, Surface
 from bot.domain.coaching.views import Digest
+from bot.domain.deadline import deadline_text
 from db.models import CoachingItem
 
 # A message's budget holds the header, three titles, the "…and N more" line and the footer,
@@ -16,11 +17,12 @@ SPARE_BLOCKS = 4
 MAX_ITEMS = LIMITS[Surface.MESSAGE] - FIXED_BLOCKS - SPARE_BLOCKS
 
 
-def build_digest_message(program_name: str, digest: Digest) -> list[Block]:
-    """Header, then "this week", "due next" and "overdue" lists, each line with a Log button."""
+def build_digest_message(program_name: str, digest: Digest, reader_tz: str) -> list[Block]:
+    """Header, then "this week", "due next" and "overdue" lists, each line with a Log button;
+    the overdue items' deadline is said in the manager's time zone `reader_tz`."""
     blocks: list[Block] = [header(f"Coaching for {day_label(digest.day)}")]
     shown = 0
-    for title, items in _sections(digest):
+    for title, items in _sections(digest, reader_tz):
         if not items:
             continue
         blocks.append(section(title))
@@ -49,10 +51,10 @@ def digest_fallback(digest: Digest) -> str:
     return f"Coaching for {day_label(digest.day)}: " + ", ".join(parts)
 
 
-def _sections(digest: Digest) -> list[tuple[str, list[CoachingItem]]]:
+def _sections(digest: Digest, reader_tz: str) -> list[tuple[str, list[CoachingItem]]]:
+    by = f" {deadline_text(digest.overdue_by, reader_tz)}" if digest.overdue_by else ""
     return [
         ("*Due this week*", digest.this_week),
         ("*Due next, still to log*", digest.due_next),
-        ("*Overdue*: log, reschedule or skip it by the end of Sunday, or it counts as missed.",
-         digest.overdue),
+        (f"*Overdue*: log, reschedule or skip it{by}, or it counts as missed.", digest.overdue),
     ]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from bot.domain.coaching.status import Status
 from db.models import CoachingItem, Person, Program
@@ -11,12 +11,14 @@ from db.models import CoachingItem, Person, Program
 
 @dataclass(frozen=True)
 class Digest:
-    """One manager's digest of one day; each item is listed once."""
+    """One manager's digest of one day; each item is listed once. `overdue_by` is the instant
+    the overdue items count as missed (the end of their program week), None if none is overdue."""
 
     day: date
     this_week: list[CoachingItem]
     due_next: list[CoachingItem]
     overdue: list[CoachingItem]
+    overdue_by: datetime | None = None
 
     @property
     def empty(self) -> bool:

@@ -14,7 +14,7 @@ from bot.domain.coaching.cadence import CADENCE_ORDER
 from bot.domain.coaching.status import TO_LOG
 from bot.domain.coaching.views import Digest
 from bot.services.availability import program_day_off
-from bot.services.coaching.calendar import ONE_DAY, week_days, working_days
+from bot.services.coaching.calendar import ONE_DAY, end_of_week, week_days, working_days
 from bot.services.coaching.status import StatusContext
 from db.models import CoachingItem, Program
 
@@ -70,4 +70,8 @@ def compose_digest(
         if working_day_before(program, item.effective_due) == day and item not in this_week
     ]
     overdue = [item for item in still_open if item.effective_due < day]
-    return Digest(day=day, this_week=this_week, due_next=due_next, overdue=overdue)
+    # Items still open at `now` all fall in the week not yet ended; min() keeps the promise
+    # true even if they did not.
+    overdue_by = min((end_of_week(program, item.effective_due) for item in overdue), default=None)
+    return Digest(day=day, this_week=this_week, due_next=due_next, overdue=overdue,
+                  overdue_by=overdue_by)

@@ -6,28 +6,32 @@ from datetime import datetime
 
 from bot.blocks.survey_results import slack_date
 from bot.blocks.text import Block, context, escape, header, plain, section
+from bot.domain.deadline import deadline_text
 from bot.domain.surveys.overview import SurveyOverview
 from bot.ids import ActionId
 from db.models import Program, Survey, SurveyOutcome
 
 
-def build_invitation_message(survey: Survey, program: Program) -> tuple[str, list[Block]]:
-    """The DM each person asked gets at opening (fallback text, blocks)."""
+def build_invitation_message(
+    survey: Survey, program: Program, reader_tz: str
+) -> tuple[str, list[Block]]:
+    """The DM each person asked gets at opening (fallback text, blocks); when it closes is said
+    in the reader's time zone `reader_tz`."""
     title = escape(survey.title)
     text = (f"*{title}*\nEnablement asks for your honest feedback on {escape(program.name)}: "
             "one 0-10 question and three optional ones. It takes two minutes, and it is "
             "anonymous: nothing links your answer to you. "
-            f"Open until {slack_date(survey.closes_at)}.")
+            f"Answer {deadline_text(survey.closes_at, reader_tz, dated=True)}.")
     return f"Anonymous survey: {title}", [section(text), _answer_button(survey),
                                           _promise(survey)]
 
 
-def build_reminder_message(survey: Survey) -> tuple[str, list[Block]]:
+def build_reminder_message(survey: Survey, reader_tz: str) -> tuple[str, list[Block]]:
     """The one reminder, a day before closing, to those who had not answered by then."""
     title = escape(survey.title)
-    text = (f"*{title}* closes {slack_date(survey.closes_at)}. If you have not answered yet, "
-            "two minutes is all it takes. If you already have, thank you: there is nothing "
-            "more to do.")
+    by = deadline_text(survey.closes_at, reader_tz, dated=True)
+    text = (f"*{title}* closes soon: if you have not answered yet, answer {by}; two minutes "
+            "is all it takes. If you already have, thank you: there is nothing more to do.")
     return f"Reminder: {title} closes soon", [section(text), _answer_button(survey),
                                               _promise(survey)]
 

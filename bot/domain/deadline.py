@@ -15,7 +15,9 @@ from bot.domain.local_time import zone
 JUST_BEFORE = timedelta(microseconds=1)
 
 
-def deadline_text(instant: datetime, reader_tz: str) -> str:
-    """The deadline `instant` as the reader in `reader_tz` reads it, weekday and hour."""
+def deadline_text(instant: datetime, reader_tz: str, *, dated: bool = False) -> str:
+    """The deadline `instant` as the reader in `reader_tz` reads it, weekday and hour (and the
+    date when `dated`: a deadline that may be more than a week away)."""
     last = (instant - JUST_BEFORE).astimezone(zone(reader_tz))
-    return f"by {last:%a %H:%M} your time"
+    day = f"{last:%a} {last.day} {last:%b}" if dated else f"{last:%a}"
+    return f"by {day} {last:%H:%M} your time"

@@ -78,11 +78,11 @@ def _survey_envelopes(
     members = audience_members(session=session, program_id=program.id, audience=survey.audience)
     absences = survey_absences(session, survey, members)
     reminded = set(survey.reminder_audience or ())
-    invitation = build_invitation_message(survey, program)
-    reminder = build_reminder_message(survey)
     for member in members:
+        tz = member.person.timezone  # the closing time is said in each member's own
         due = invitation_due(survey, program, member, absences)
         if due is not None and start <= due < end:
+            invitation = build_invitation_message(survey, program, tz)
             yield _envelope(DeliveryKind.SURVEY_INVITE, survey, member, due, invitation)
         due = (
             reminder_due(survey, program, member, absences)
@@ -90,6 +90,7 @@ def _survey_envelopes(
             else None
         )
         if due is not None and start <= due < end:
+            reminder = build_reminder_message(survey, tz)
             yield _envelope(DeliveryKind.SURVEY_REMINDER, survey, member, due, reminder)
 
 

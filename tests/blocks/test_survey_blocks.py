@@ -73,8 +73,8 @@ def test_the_thank_you_and_created_views_are_valid() -> None:
 
 
 def test_invitation_reminder_and_status_are_valid_and_escaped() -> None:
-    for text, blocks in (build_invitation_message(survey(), program()),
-                         build_reminder_message(survey())):
+    for text, blocks in (build_invitation_message(survey(), program(), "UTC"),
+                         build_reminder_message(survey(), "UTC")):
         assert_valid_blocks(blocks)
         assert "<!channel>" not in text + str(blocks)
         assert blocks[1]["elements"][0]["value"] == "7"
@@ -117,3 +117,11 @@ def test_below_the_minimum_only_says_so() -> None:
     assert_valid_blocks(blocks)
     assert "fewer than the minimum of 5 responses" in str(blocks)
     assert "eNPS" not in text + str(blocks)
+
+
+def test_invitation_and_reminder_say_the_closing_in_the_readers_time() -> None:
+    # Closes Fri 5 Feb 17:00 UTC: 09:00 in Los Angeles, 22:30 in Kolkata.
+    invitation = str(build_invitation_message(survey(), program(), "America/Los_Angeles")[1])
+    reminder = str(build_reminder_message(survey(), "Asia/Kolkata")[1])
+    assert "Answer by Fri 5 Feb 08:59 your time." in invitation
+    assert "answer by Fri 5 Feb 22:29 your time;" in reminder

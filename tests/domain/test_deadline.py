@@ -37,3 +37,8 @@ def test_a_week_end_after_new_york_moves_its_clocks_reads_an_hour_earlier_in_lon
 def test_a_deadline_inside_a_minute_keeps_that_minute() -> None:
     closes = datetime(2026, 12, 4, 17, 0, 30, tzinfo=UTC)
     assert deadline_text(closes, "UTC") == "by Fri 17:00 your time"
+
+
+def test_a_dated_deadline_says_the_readers_date() -> None:
+    week_end = end_of_local_day(date(2026, 12, 6), NEW_YORK)
+    assert deadline_text(week_end, "Asia/Tokyo", dated=True) == "by Mon 7 Dec 13:59 your time"

@@ -182,3 +182,18 @@ def test_without_the_signing_secret_surveys_wait_and_planning_goes_on(
         plan_all(session, [keyless], now=FRIDAY_NOON)
         assert session.scalar(select(Survey.closed_at)) is None
     assert "stay open until this process has the key: SLACK_SIGNING_SECRET" in caplog.text
+
+
+def test_each_invitation_says_the_closing_in_its_readers_time(
+    database: Database, settings: Settings, survey_id: int
+) -> None:
+    with database.session_factory() as session:
+        people = dict(session.execute(select(Person.id, Person.slack_user_id)).all())
+        envelopes = SurveyPlanner(settings).plan(
+            session=session, start=MONDAY_EVENING, end=FRIDAY_NOON)
+        texts = {people[e.person_id]: str(e.blocks) for e in envelopes
+                 if e.kind == DeliveryKind.SURVEY_INVITE and e.person_id}
+    # Friday 12:00 UTC is 04:00 in Los Angeles and 17:30 in Kolkata.
+    assert "Answer by Fri 5 Feb 03:59 your time." in texts["ULA"]
+    assert "Answer by Fri 5 Feb 17:29 your time." in texts["UKOLKATA"]
+    assert "Answer by Fri 5 Feb 11:59 your time." in texts["UREP01"]

@@ -77,6 +77,8 @@ def _intro(data: HomeData) -> list[Block]:
     if data.viewer.person is not None and _live(data):
         blocks.append(actions(button("Set out of office", ActionId.HOME_OOO, "self")))
     programs = {m.program_id: m.program for m in data.viewer.memberships}
+    # Only a member is asked a survey, so with no person there is no survey and the zone is moot.
+    tz = data.viewer.person.timezone if data.viewer.person is not None else "UTC"
     for survey in data.surveys[:MAX_SURVEYS]:
-        blocks += build_invitation_message(survey, programs[survey.program_id])[1]
+        blocks += build_invitation_message(survey, programs[survey.program_id], tz)[1]
     return [*blocks, DIVIDER]

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from bot.blocks.standup_refs import DayRef
 from bot.blocks.text import Block, context, escape, section, split_escaped
+from bot.domain.deadline import deadline_text
 from bot.domain.standups.days import StandupDay
 from bot.domain.standups.fields import AnswerText, Field
 from bot.ids import ActionId
@@ -48,9 +51,12 @@ def build_standup_prompt(
     ref: DayRef,
     channel: str,
     reminder_at: str,
+    closes: datetime,
+    tz: str,
     reminder: bool = False,
 ) -> list[Block]:
-    """The morning prompt (or the reminder): greeting, the day, Answer and Out today."""
+    """The morning prompt (or the reminder): greeting, the day, Answer and Out today; the day
+    `closes` (the rep's midnight) is said in the rep's zone `tz`."""
     if reminder:
         opening = (
             f"Hi {escape(rep_name)}, a quick reminder: *{day.label}* of your week-1 "
@@ -65,16 +71,20 @@ def build_standup_prompt(
             button("Out today", ActionId.STANDUP_OUT_TODAY, ref.to_value()),
         ),
         context(
-            f"Your answers are posted in <#{channel}> for the team. Open until midnight your "
-            f"time" + ("." if reminder else f"; a reminder comes at {reminder_at} if needed.")
+            f"Your answers are posted in <#{channel}> for the team. Answer "
+            f"{deadline_text(closes, tz)}"
+            + ("." if reminder else f"; a reminder comes at {reminder_at} if needed.")
         ),
     ]
 
 
-def standup_prompt_fallback(rep_name: str, day: StandupDay, *, reminder: bool = False) -> str:
+def standup_prompt_fallback(
+    rep_name: str, day: StandupDay, *, closes: datetime, tz: str, reminder: bool = False
+) -> str:
     """The plain-text fallback of the prompt and reminder."""
     if reminder:
-        return f"Reminder: your week-1 standup, {day.label}, is open until midnight your time."
+        return (f"Reminder: your week-1 standup, {day.label}, is still open: answer "
+                f"{deadline_text(closes, tz)}.")
     return f"Good morning {escape(rep_name)}! Your week-1 standup, {day.label}: {QUESTIONS_LINE}."
 
 

@@ -83,12 +83,15 @@ def _envelope(
     reminder: bool,
 ) -> Envelope:
     user = rep.slack_user_id
+    closes = closes_at(day, rep.timezone)
     blocks = build_standup_prompt(
         rep_name=rep.name,
         day=day,
         ref=DayRef(program.id, user, day.number),
         channel=program.standup_channel,
         reminder_at=f"{program.reminder_time:%H:%M}",
+        closes=closes,
+        tz=rep.timezone,
         reminder=reminder,
     )
     return Envelope(
@@ -98,7 +101,8 @@ def _envelope(
         program_id=program.id,
         person_id=rep.person_id,
         channel=user,
-        text=standup_prompt_fallback(rep.name, day, reminder=reminder),
+        text=standup_prompt_fallback(rep.name, day, closes=closes, tz=rep.timezone,
+                                     reminder=reminder),
         blocks=blocks,
         due_at=due,
         window_end=window_end,

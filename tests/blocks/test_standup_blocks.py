@@ -12,6 +12,7 @@ from bot.blocks.standup import (
     build_standup_closed,
     build_standup_out_today,
     build_standup_prompt,
+    standup_prompt_fallback,
 )
 from bot.blocks.standup_channel import (
     WITHDRAWN_NOTE,
@@ -26,6 +27,7 @@ from bot.blocks.standup_refs import DayRef, ModalRef
 from bot.blocks.standup_typing import build_typing_reply
 from bot.blocks.text import split_escaped
 from bot.domain.kinds import DeliveryKind
+from bot.domain.local_time import end_of_local_day
 from bot.domain.standups.days import StandupDay
 from bot.domain.standups.fields import MAX_CHARS, AnswerText
 from bot.domain.standups.typed_dm import Situation, TypingReply
@@ -33,6 +35,8 @@ from bot.errors import InvalidInput
 from tests.blockkit import assert_valid_blocks, assert_valid_view
 
 DAY = StandupDay(2, 5, date(2027, 3, 15))
+TOKYO = "Asia/Tokyo"
+DAY_CLOSES = end_of_local_day(DAY.date, TOKYO)
 REF = DayRef(7, "U0ANA", 2)
 # The worst case: every character of every field becomes "&amp;" (five times longer).
 LONGEST = AnswerText("&" * MAX_CHARS, "<" * MAX_CHARS, ">" * MAX_CHARS)
@@ -43,10 +47,12 @@ PLAIN = AnswerText("Call Acme's CFO", "Demo booked", None)
     "blocks",
     [
         build_standup_prompt(
-            rep_name="Ana <Ruiz>", day=DAY, ref=REF, channel="C1", reminder_at="11:00"
+            rep_name="Ana <Ruiz>", day=DAY, ref=REF, channel="C1", reminder_at="11:00",
+            closes=DAY_CLOSES, tz=TOKYO,
         ),
         build_standup_prompt(
-            rep_name="Ana", day=DAY, ref=REF, channel="C1", reminder_at="11:00", reminder=True
+            rep_name="Ana", day=DAY, ref=REF, channel="C1", reminder_at="11:00",
+            closes=DAY_CLOSES, tz=TOKYO, reminder=True,
         ),
         build_standup_answered(day=DAY, text=LONGEST, channel="C1", ref=REF, note="A note"),
         build_standup_answered(day=DAY, text=PLAIN, channel="C1", ref=None),
@@ -154,3 +160,12 @@ def test_a_forged_button_value_is_refused_clearly(raw: object) -> None:
 def test_forged_modal_metadata_is_refused_clearly(raw: str) -> None:
     with pytest.raises(InvalidInput, match="not one kickoff-bot made"):
         ModalRef.from_metadata(raw)
+
+
+def test_the_prompt_and_reminder_say_when_the_day_closes_in_the_reps_time() -> None:
+    prompt = build_standup_prompt(rep_name="Ana", day=DAY, ref=REF, channel="C1",
+                                  reminder_at="11:00", closes=DAY_CLOSES, tz=TOKYO)
+    assert "Answer by Mon 23:59 your time; a reminder comes at 11:00" in str(prompt)
+    assert standup_prompt_fallback("Ana", DAY, closes=DAY_CLOSES, tz=TOKYO, reminder=True) == (
+        "Reminder: your week-1 standup, Day 2 of 5, is still open: answer by Mon 23:59 your time."
+    )

@@ -80,7 +80,7 @@ def _program(session: Session, workspace_id: int, name: str) -> Program:
         workspace_id=workspace_id, name=name, kickoff_date=KICKOFF, timezone=TZ,
         standup_channel="CSTANDUP", audit_channel="CAUDIT", status=ProgramStatus.ACTIVE,
         standup_time=time(9, 0), reminder_time=time(11, 0), working_days=[1, 2, 3, 4, 5],
-        holidays=[],
+        holidays=[], standup_days=4,  # Tue-Fri: coaching weeks from Monday 18 January
     )
     session.add(program)
     session.flush()

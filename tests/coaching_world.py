@@ -15,6 +15,7 @@ from db.models import CadenceType, CoachingItem, Person, Program, Role
 from tests.factories import add_member, make_person, make_program, make_workspace
 
 # Monday 11 January 2027, a two-day event; Monday 18 January (Martin Luther King Day) is off.
+# Three standup days (Wed 13 to Fri 15) keep week 1 to the event's week: week 2 starts on the 18th.
 KICKOFF = date(2027, 1, 11)
 HOLIDAY = "2027-01-18"
 MANAGERS = {
@@ -44,7 +45,7 @@ def build_world(session: Session, fake: FakeSlack | None = None, **program: Any)
     """The program (defaults above, overridable), its members and, given `fake`, Slack users."""
     workspace = make_workspace(session)
     fields = {"kickoff_date": KICKOFF, "event_days": 2, "timezone": "America/New_York",
-              "holidays": [HOLIDAY]} | program
+              "holidays": [HOLIDAY], "standup_days": 3} | program
     prog = make_program(session, workspace, **fields)
     people: dict[str, int] = {}
     for manager_id, (name, tz) in MANAGERS.items():

@@ -1,4 +1,5 @@
-"""`kickoff-bot program preview PROGRAM [--days N]`: every send planned, per person, local time."""
+"""`kickoff-bot program preview PROGRAM [--days N]`: the program's weeks, then every send
+planned, per person, in their local time."""
 
 from __future__ import annotations
 
@@ -8,8 +9,10 @@ from itertools import groupby
 from typing import Any
 
 from bot.cli.runtime import Runtime
+from bot.domain.program_calendar import CalendarWeek, WeekKind
 from bot.errors import InvalidInput
 from bot.features.registry import REGISTRY
+from bot.services.program_weeks import calendar_of
 from bot.services.programs import find_program
 from bot.settings import Settings
 from scheduler.preview import PreviewItem, preview_program
@@ -41,15 +44,25 @@ def run_preview(args: argparse.Namespace, settings: Settings) -> int:
         program = find_program(
             session=session, workspace=runtime.workspace(session), ref=args.program
         )
-        name = program.name
+        name, weeks = program.name, calendar_of(program).weeks
         items = preview_program(
             session=session, program=program, planners=REGISTRY.planners(settings),
             start=start, end=start + timedelta(days=args.days), describe=REGISTRY.describe,
         )
-    print(f"{name}: {len(items)} send(s) planned in the next {args.days} days")
+    print(f"{name}: the program's weeks")
+    print("\n".join(_week_line(week) for week in weeks))
+    print(f"\n{name}: {len(items)} send(s) planned in the next {args.days} days")
     for recipient, sends in groupby(items, key=lambda item: item.recipient):
         print(_grouped(recipient, list(sends)))
     return 0
+
+
+def _week_line(week: CalendarWeek) -> str:
+    """Week 1 lists its standup days; a coaching week its Monday and Sunday."""
+    if week.kind is WeekKind.STANDUPS:
+        days = ", ".join(f"{day:%a %Y-%m-%d}" for day in week.standup_days)
+        return f"  Week {week.number}, {week.kind}: {days}"
+    return f"  Week {week.number}, {week.kind}: {week.first:%a %Y-%m-%d} to {week.last:%a %Y-%m-%d}"
 
 
 def _grouped(recipient: str, sends: list[PreviewItem]) -> str:

@@ -6,18 +6,20 @@ listener calls, with an explicit `now`.
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 
 from bot.blocks.home.compose import build_home_view
 from bot.demo.stage import Stage
 from bot.demo.transcript import render_blocks
-from bot.demo.world import HOME_ZONE, KICKOFF_DATE, name_of
+from bot.demo.world import HOME_ZONE, name_of
 from bot.domain.local_time import at_local, zone
 from bot.features.registry import REGISTRY
 from bot.services.actor import actor_from_profile
+from bot.services.coaching.calendar import program_week
 from bot.services.coaching.occurrences import materialise_items
 from bot.services.home import gather_home
 from bot.services.programs import find_program
+from db.models import Program
 
 OUTSIDER = ("U0NEW", "Noah Newman", "noah@example.com")
 VIEWERS = (
@@ -27,22 +29,23 @@ VIEWERS = (
 )
 
 
-def home_moment() -> datetime:
-    """Tuesday of program week 2, 10:00 in the program's time zone."""
-    return at_local(date.fromisoformat(KICKOFF_DATE) + timedelta(days=8), time(10, 0), HOME_ZONE)
+def home_moment(program: Program) -> datetime:
+    """Tuesday of program week 2 (the first coaching week), 10:00 in the program's time zone."""
+    tuesday = program_week(program, 2).monday + timedelta(days=1)
+    return at_local(tuesday, time(10, 0), program.timezone)
 
 
 def scene(stage: Stage, *, program_name: str, now: datetime | None = None) -> None:
     """Print the home each of VIEWERS sees when they open kickoff-bot's Home tab."""
-    at = now or home_moment()
-    print(f"\n=== Everyone's App Home, {at.astimezone(zone(HOME_ZONE)):%a %d %b %H:%M} in "
-          f"{HOME_ZONE} ===")
     if stage.fake.user(OUTSIDER[0]) is None:
         stage.fake.add_user(OUTSIDER[0], real_name=OUTSIDER[1], email=OUTSIDER[2])
     with stage.runtime.session_factory.begin() as session:
         program = find_program(session=session, workspace=stage.runtime.workspace(session),
                                ref=program_name)
+        at = now or home_moment(program)
         materialise_items(session=session, program=program, now=at)  # as the planner does
+    print(f"\n=== Everyone's App Home, {at.astimezone(zone(HOME_ZONE)):%a %d %b %H:%M} in "
+          f"{HOME_ZONE} ===")
     for slack_id, role in VIEWERS:
         show_home(stage, slack_id, role, at)
 

@@ -25,7 +25,7 @@ def test_the_scene_shows_the_week_2_audit_and_the_readout(
     capsys.readouterr()
     scene(stage, program_name=PROGRAM)
     out = capsys.readouterr().out
-    audit = out.split("== Coaching audit: week of Mon 15 Mar (2027-W11) ==")[1]
+    audit = out.split("== Coaching audit: week of Mon 22 Mar (2027-W12) ==")[1]
     assert "*1:1 completion:* 71% (5 of 7 done; target 95%, typical baseline 60%)" in audit
     assert ("1. Hannah Weber: 1:1s 0% (0 of 2), under the 60% baseline; call reviews 0 of 2 "
             "done; territory reviews none due") in audit
@@ -33,7 +33,7 @@ def test_the_scene_shows_the_week_2_audit_and_the_readout(
             "none due") in audit
     assert "3. Priya Nair: 1:1s 100% (3 of 3); call reviews 3 of 3 done" in audit  # at target
     assert "[image: Heat map of coaching completion per manager and week" in audit
-    assert "Coaching audit of FY27 Kickoff, week of 2027-03-15 (2027-W11), as posted" in out
+    assert "Coaching audit of FY27 Kickoff, week of 2027-03-22 (2027-W12), as posted" in out
     readout = ("== Read-out of FY27 Kickoff: day 32 (Fri 09 Apr), covering Mon 08 Mar to Wed "
                "07 Apr ==")
     assert readout in out

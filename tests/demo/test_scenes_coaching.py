@@ -28,9 +28,9 @@ def test_the_scene_shows_a_digest_a_logged_call_review_and_the_record(
     capsys.readouterr()
     scene(stage, program_name=PROGRAM)
     out = capsys.readouterr().out
-    assert "Monday 15 March, 09:00 in Los Angeles: Marcus Reed gets a DM:" in out
-    assert "== Coaching for Mon 15 Mar ==" in out
-    assert "*Ana Ruiz* · call review (60 min) · week 2 · due Thu 18 Mar" in out
+    assert "Monday 22 March, 09:00 in Los Angeles: Marcus Reed gets a DM:" in out
+    assert "== Coaching for Mon 22 Mar ==" in out
+    assert "*Ana Ruiz* · call review (60 min) · week 2 · due Thu 25 Mar" in out
     assert "[Discovery (1-5)]" in out
     assert "*Discovery:* 3/5" in out
     assert "You confirmed this." in out

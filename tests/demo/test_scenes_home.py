@@ -31,7 +31,7 @@ def test_the_scene_prints_the_home_of_every_role(
     )
     assert "== Your standups and coaching ==" in homes["Ana Ruiz (a rep)"]
     assert "*Coaching ahead*" in homes["Ana Ruiz (a rep)"]
-    assert "*Ana Ruiz* · 1:1 (45 min) · week 2 · due Thu 18 Mar" in homes["Marcus Reed (a manager)"]
+    assert "*Ana Ruiz* · 1:1 (45 min) · week 2 · due Thu 25 Mar" in homes["Marcus Reed (a manager)"]
     assert "[ Log ]" in homes["Marcus Reed (a manager)"]
     jonas = homes["Jonas Berg (a rep who also manages)"]
     assert "== Your standups and coaching ==" in jonas

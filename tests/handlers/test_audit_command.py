@@ -6,9 +6,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from bot.domain.program_calendar import monday_of
 from bot.fakeslack import FakeSlack, SignedSender
 from bot.services.audit.policy import REFUSAL
-from bot.services.coaching.calendar import monday_of
 from bot.services.coaching.occurrences import materialise_items
 from db.models import LoggedStatus, Program
 from tests.audit_world import LEADER, ONE, build_world, log_item

@@ -34,7 +34,6 @@ def _nothing(session: Session, world: World) -> None:
 
 
 def _before_week_3(session: Session, world: World) -> None:
-    answer_standups(session, world, 5)
     log_coaching(session, world, 2)
 
 

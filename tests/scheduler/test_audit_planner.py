@@ -103,7 +103,7 @@ def test_an_audit_that_fails_is_logged_and_leaves_every_other_send_planned(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     with database.session_factory.begin() as session:
-        build_world(session)
+        build_world(session, standup_days=5)  # Day 5 on Monday 18 January
 
     def broken(**_: object) -> None:
         raise RuntimeError("a bug in a feature the audit reads")

@@ -23,6 +23,7 @@ from tests.factories import add_member, make_person, make_program
 from tests.home_world import (
     ADMIN,
     ENABLEMENT,
+    EVERY_DAY,
     LEADER,
     MANAGER,
     MULTI,
@@ -102,7 +103,7 @@ def test_someone_holding_every_role_in_four_programs_gets_every_section_within_1
         for n in range(3):
             program = make_program(session, workspace, name=f"Regional kickoff {n}",
                                    kickoff_date=session.get_one(Program, world.program_id)
-                                   .kickoff_date)
+                                   .kickoff_date, working_days=EVERY_DAY)
             add_member(session, program, multi, *Role)
             add_member(session, program, rep, Role.REP, manager=multi)
             materialise_items(session=session, program=program, now=NOW)

@@ -51,7 +51,7 @@ def gather(*, session: Session, program: Program, now: datetime) -> Sources:
         now=now,
         history=coaching_history(session=session, program_id=program.id, now=now),
         standups=StandupTally.of(
-            participation(session=session, program=program, now=now).totals()
+            participation(session=session, program=program, now=now, started_only=True).totals()
         ),
         blockers=open_blockers(session=session, program_id=program.id),
         pairs=active_pairs(session=session, program_id=program.id),

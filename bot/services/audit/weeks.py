@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from bot.domain.local_time import at_local, local_date
+from bot.domain.program_calendar import monday_of
 from bot.errors import InvalidInput
-from bot.services.coaching.calendar import cadence_end, monday_of, week_number
+from bot.services.coaching.calendar import cadence_end, week_number
 from db.models import AuditKind, Program
 
 POST_TIME = time(9, 0)

@@ -1,7 +1,7 @@
-"""Program weeks: Monday to Sunday in the program's time zone; week 1 holds the first standup day.
+"""Coaching weeks by number and date, read from the program's calendar (`calendar_of`).
 
-Kept here as a small function of its own (the standups feature computes the same day); the
-cadence ends PROGRAM_DAYS after the kickoff.
+Week 1 is the standup days; coaching weeks run Monday to Sunday in the program's time zone after
+it; the cadence ends PROGRAM_DAYS after the kickoff.
 """
 
 from __future__ import annotations
@@ -10,8 +10,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from bot.domain.local_time import end_of_local_day
+from bot.domain.program_calendar import monday_of
 from bot.domain.program_spec import PROGRAM_DAYS
 from bot.services.availability import program_day_off
+from bot.services.program_weeks import calendar_of
 from db.models import Program
 
 ONE_DAY = timedelta(days=1)
@@ -37,15 +39,7 @@ class ProgramWeek:
 
 def first_standup_day(program: Program) -> date:
     """The first working day (not a holiday) after the last day of the kickoff event."""
-    day = program.kickoff_date + program.event_days * ONE_DAY
-    while program_day_off(program, day) is not None:
-        day += ONE_DAY
-    return day
-
-
-def monday_of(day: date) -> date:
-    """The Monday of the week `day` is in."""
-    return day - day.weekday() * ONE_DAY
+    return calendar_of(program).standup_days[0]
 
 
 def week_days(day: date) -> list[date]:
@@ -55,13 +49,24 @@ def week_days(day: date) -> list[date]:
 
 
 def program_week(program: Program, number: int) -> ProgramWeek:
-    """Week `number` of the program (week 1: the week of the first standup day)."""
-    return ProgramWeek(number, monday_of(first_standup_day(program)) + (number - 1) * ONE_WEEK)
+    """Week `number` of the program, by its Monday (week 1: the week of the first standup day;
+    week 2: the week after the last standup day)."""
+    return ProgramWeek(number, _monday_of_week(program, number))
 
 
 def week_number(program: Program, day: date) -> int:
     """The number of the program week `day` falls in (0 or less: before week 1)."""
-    return (monday_of(day) - monday_of(first_standup_day(program))).days // 7 + 1
+    week_1 = calendar_of(program).weeks[0]
+    if day > week_1.last:
+        return (day - week_1.last - ONE_DAY).days // 7 + 2
+    return min(1, (monday_of(day) - monday_of(week_1.first)).days // 7 + 1)
+
+
+def _monday_of_week(program: Program, number: int) -> date:
+    week_1 = calendar_of(program).weeks[0]
+    if number <= 1:
+        return monday_of(week_1.first) + (number - 1) * ONE_WEEK
+    return week_1.last + ONE_DAY + (number - 2) * ONE_WEEK
 
 
 def cadence_end(program: Program) -> date:

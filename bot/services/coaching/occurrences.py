@@ -13,11 +13,11 @@ from sqlalchemy.orm import Session
 from bot.domain.coaching.cadence import CADENCE_WEEKS
 from bot.services.coaching.calendar import (
     ProgramWeek,
-    cadence_end,
     end_of_week,
     program_week,
     working_days,
 )
+from bot.services.program_weeks import calendar_of
 from db.models import CadenceType, CoachingItem, Membership, MembershipRole, Person, Program, Role
 
 ITEM_KEY = ("program_id", "manager_id", "rep_id", "cadence", "week")
@@ -41,14 +41,15 @@ class Pair:
 
 
 def occurrences(program: Program) -> list[Occurrence]:
-    """Every occurrence the rules give, by week, until the cadence ends on day 30."""
+    """Every occurrence the rules give, in the program's coaching weeks (none in week 1)."""
+    weeks = {week.number for week in calendar_of(program).coaching_weeks}
     found = [
         Occurrence(cadence, number, due_date(program, program_week(program, number)))
-        for cadence, weeks in CADENCE_WEEKS.items()
-        for number in weeks
+        for cadence, numbers in CADENCE_WEEKS.items()
+        for number in numbers
+        if number in weeks
     ]
-    end = cadence_end(program)
-    return sorted((o for o in found if o.due_date <= end), key=lambda o: (o.week, o.due_date))
+    return sorted(found, key=lambda o: (o.week, o.due_date))
 
 
 def due_date(program: Program, week: ProgramWeek) -> date:

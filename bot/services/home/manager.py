@@ -12,8 +12,8 @@ from bot.domain.coaching.cadence import CADENCE_ORDER
 from bot.domain.coaching.status import TO_LOG
 from bot.domain.home import ManagerView, OpenBlocker
 from bot.domain.local_time import local_date
+from bot.domain.program_calendar import monday_of
 from bot.domain.standups.participation import Counts
-from bot.services.coaching.calendar import monday_of
 from bot.services.coaching.status import load_status_context
 from bot.services.standups.participation import participation
 from db.models import CoachingItem, Membership, MembershipRole, Person, Role, StandupAnswer

@@ -21,14 +21,16 @@ from bot.domain.standups.participation import Participation, RepDay, Status
 from bot.services.availability import Absences, load_absences
 from bot.services.standups.keys import prompt_key
 from bot.services.standups.reps import Rep, answers_of, reps_of
-from bot.services.standups.schedule import closes_at, standup_days
+from bot.services.standups.schedule import closes_at, opens_at, standup_days
 from db.models import Delivery, DeliveryStatus, Program, StandupAnswer
 
 
 def participation(
-    *, session: Session, program: Program, now: datetime, number: int | None = None
+    *, session: Session, program: Program, now: datetime, number: int | None = None,
+    started_only: bool = False,
 ) -> Participation:
-    """Every rep-day of `program` (or of Day `number` only) as it stands at `now`."""
+    """Every rep-day of `program` (or of Day `number` only) as it stands at `now`; with
+    `started_only`, only the days begun before `now` in each rep's own time zone."""
     days = [d for d in standup_days(program) if number is None or d.number == number]
     reps = reps_of(session=session, program_id=program.id, active_only=False)
     if not days or not reps:
@@ -49,7 +51,8 @@ def participation(
         row
         for rep in reps
         for day in days
-        if (row := _rep_day(program.id, rep, day, answers, prompts, absences, now)) is not None
+        if not (started_only and now <= opens_at(day, rep.timezone))
+        and (row := _rep_day(program.id, rep, day, answers, prompts, absences, now)) is not None
     ]
     return Participation(rows=rows)
 

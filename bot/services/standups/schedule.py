@@ -6,23 +6,17 @@ own time zone, so a rep in Sydney answers Day 1 while New York is still on the d
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time
 
 from bot.domain.local_time import at_local, end_of_local_day, local_date
 from bot.domain.standups.days import DayState, StandupDay
-from bot.services.availability import program_day_off
+from bot.services.program_weeks import calendar_of
 from db.models import Program
 
 
 def standup_days(program: Program) -> list[StandupDay]:
-    """The first `standup_days` working days after the event, holidays skipped."""
-    first = program.kickoff_date + timedelta(days=program.event_days)
-    dates: list[date] = []
-    day = first
-    while len(dates) < program.standup_days:
-        if program_day_off(program, day) is None:
-            dates.append(day)
-        day += timedelta(days=1)
+    """The program's standup days: week 1 of its calendar (working days after the event)."""
+    dates = calendar_of(program).standup_days
     return [StandupDay(n, len(dates), d) for n, d in enumerate(dates, start=1)]
 
 
@@ -64,6 +58,11 @@ def prompt_at(program: Program, day: StandupDay, tz: str) -> datetime:
 def reminder_at(program: Program, day: StandupDay, tz: str) -> datetime:
     """When the reminder goes out; an answer after it counts as late."""
     return at_local(day.date, program.reminder_time, tz)
+
+
+def opens_at(day: StandupDay, tz: str) -> datetime:
+    """When the day begins for a rep: their local midnight before it."""
+    return at_local(day.date, time(0), tz)
 
 
 def closes_at(day: StandupDay, tz: str) -> datetime:

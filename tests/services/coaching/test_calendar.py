@@ -24,6 +24,7 @@ def program(**fields: Any) -> Program:
     values: dict[str, Any] = {
         "kickoff_date": date(2027, 1, 11), "event_days": 1, "timezone": "UTC",
         "working_days": [1, 2, 3, 4, 5], "holidays": [], "coaching_due_weekday": 4,
+        "standup_days": 5,
     } | fields
     return Program(**values)
 
@@ -54,25 +55,35 @@ def test_weeks_run_monday_to_sunday_from_the_week_of_the_first_standup() -> None
     assert cadence_end(thursday_kickoff) == date(2027, 2, 13)
 
 
+def test_standup_days_past_the_weekend_push_the_coaching_weeks_back() -> None:
+    wednesday_end = program(kickoff_date=date(2027, 1, 12), event_days=2)  # Tue-Wed
+    assert week_number(wednesday_end, date(2027, 1, 20)) == 1  # Day 5, a Wednesday
+    assert week_number(wednesday_end, date(2027, 1, 24)) == 1
+    assert week_number(wednesday_end, date(2027, 1, 25)) == 2
+    assert program_week(wednesday_end, 1).monday == date(2027, 1, 11)
+    assert program_week(wednesday_end, 2).monday == date(2027, 1, 25)
+
+
 def test_the_default_rules_give_six_occurrences_due_on_thursdays() -> None:
+    # Standups Tue 12 to Mon 18 January: the first coaching week starts on the 25th.
     assert occurrences(program()) == [
-        Occurrence(ONE, 2, date(2027, 1, 21)), Occurrence(CALL, 2, date(2027, 1, 21)),
-        Occurrence(ONE, 3, date(2027, 1, 28)), Occurrence(TERRITORY, 3, date(2027, 1, 28)),
-        Occurrence(ONE, 4, date(2027, 2, 4)), Occurrence(CALL, 4, date(2027, 2, 4)),
+        Occurrence(ONE, 2, date(2027, 1, 28)), Occurrence(CALL, 2, date(2027, 1, 28)),
+        Occurrence(ONE, 3, date(2027, 2, 4)), Occurrence(TERRITORY, 3, date(2027, 2, 4)),
+        Occurrence(ONE, 4, date(2027, 2, 11)), Occurrence(CALL, 4, date(2027, 2, 11)),
     ]
 
 
 def test_the_due_weekday_is_per_program_and_a_holiday_moves_it_earlier() -> None:
     tuesdays = occurrences(program(coaching_due_weekday=2))
     assert {o.due_date for o in tuesdays} == {
-        date(2027, 1, 19), date(2027, 1, 26), date(2027, 2, 2)
+        date(2027, 1, 26), date(2027, 2, 2), date(2027, 2, 9)
     }
-    thanksgiving = occurrences(program(holidays=["2027-01-28"]))
-    assert {o.due_date for o in thanksgiving if o.week == 3} == {date(2027, 1, 27)}
+    thanksgiving = occurrences(program(holidays=["2027-02-04"]))
+    assert {o.due_date for o in thanksgiving if o.week == 3} == {date(2027, 2, 3)}
 
 
-def test_nothing_is_due_after_day_30() -> None:
-    # A Friday kickoff after a holiday-heavy first week: week 4's Thursday falls after day 30.
+def test_no_coaching_week_starts_after_day_30() -> None:
+    # A Friday kickoff after a holiday-heavy first week: week 4 would start after day 30.
     late = program(kickoff_date=date(2027, 1, 8), event_days=2,
                    holidays=["2027-01-11", "2027-01-12", "2027-01-13", "2027-01-14",
                              "2027-01-15"])

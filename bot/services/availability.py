@@ -8,13 +8,14 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.models import OutOfOffice, Program
+from bot.domain.working_hours import DmWindow, next_working_moment
+from db.models import OutOfOffice, Person, Program
 
 
 class Unavailable(StrEnum):
@@ -66,3 +67,11 @@ def unavailable(
     if day_off is not None:
         return day_off
     return Unavailable.OUT_OF_OFFICE if absences.is_away(person_id, day) else None
+
+
+def dm_window(program: Program, person: Person, now: datetime) -> DmWindow:
+    """When a DM the bot sends this person on its own, from `now`, is due: the start of their
+    next working window in their own time zone (at once inside one), and that window's end."""
+    return next_working_moment(
+        now, person.timezone, working_days=program.working_days, holidays=program.holidays
+    )

@@ -13,33 +13,36 @@ from bot.blocks.coaching.receipts import (
     receipt_fallback,
 )
 from bot.domain.kinds import DeliveryKind
-from bot.services.outbox import NOW_WINDOW, Envelope, delivery_key, queue_now
+from bot.services.availability import dm_window
+from bot.services.outbox import Envelope, delivery_key, queue
 from db.models import CoachingItem, Person
 
 
 def queue_log_notice(*, session: Session, item: CoachingItem, now: datetime) -> bool:
     """Queue the rep's DM about this revision of the log (once per revision)."""
-    return queue_now(session, _envelope(
+    return queue(session, [_envelope(
         DeliveryKind.COACHING_RECEIPT, item, item.rep, receipt_fallback(item),
         build_log_receipt(item), now,
-    ))
+    )], now=now) == 1
 
 
 def queue_dispute_notice(*, session: Session, item: CoachingItem, now: datetime) -> bool:
     """Queue the manager's DM saying the rep disputes this revision of the log (once)."""
-    return queue_now(session, _envelope(
+    return queue(session, [_envelope(
         DeliveryKind.COACHING_DISPUTE, item, item.manager, dispute_fallback(item),
         build_dispute_notice(item), now,
-    ))
+    )], now=now) == 1
 
 
 def _envelope(
     kind: str, item: CoachingItem, to: Person, text: str, blocks: list[dict[str, object]],
     now: datetime,
 ) -> Envelope:
+    """The DM to `to`, due in their working window."""
+    window = dm_window(item.program, to, now)
     return Envelope(
         key=delivery_key(kind, item.program_id, to.id, f"{item.id}.{item.revision}"),
         kind=kind, workspace_id=item.program.workspace_id, program_id=item.program_id,
         person_id=to.id, channel=to.slack_user_id, text=text, blocks=blocks,
-        due_at=now, window_end=now + NOW_WINDOW,
+        due_at=window.due, window_end=window.end,
     )

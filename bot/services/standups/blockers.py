@@ -16,6 +16,8 @@ from bot.blocks.standup_channel import (
 from bot.blocks.text import Block
 from bot.domain.kinds import DeliveryKind
 from bot.domain.standups.days import StandupDay
+from bot.domain.working_hours import DmWindow
+from bot.services.availability import dm_window
 from bot.services.outbox import NOW_WINDOW, Envelope, queue
 from bot.services.standups.keys import blocker_key
 from bot.services.standups.posting import refresh_planned
@@ -107,7 +109,11 @@ def dm_envelope(
     *,
     update_key: str | None = None,
 ) -> Envelope:
-    """A DM to `to`, due now, about the program's standups."""
+    """A DM to `to` about the program's standups, due in their working window; an update to a
+    DM already sent goes at once (an edit notifies no one, and a stale one misleads)."""
+    window = (
+        DmWindow(due=now, end=now + NOW_WINDOW) if update_key else dm_window(program, to, now)
+    )
     return Envelope(
         key=key,
         kind=kind,
@@ -117,8 +123,8 @@ def dm_envelope(
         channel=to.slack_user_id,
         text=text,
         blocks=blocks,
-        due_at=now,
-        window_end=now + NOW_WINDOW,
+        due_at=window.due,
+        window_end=window.end,
         update_key=update_key,
     )
 

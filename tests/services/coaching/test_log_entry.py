@@ -158,3 +158,18 @@ def test_the_rep_confirms_or_disputes_and_the_manager_is_told(
         again = log(session, world, CadenceType.ONE_ON_ONE, LoggedStatus.DONE, HELD).item
         assert again is not None
         assert again.confirmation is None  # a corrected log asks the rep again
+
+
+def test_a_dispute_in_the_evening_reaches_the_manager_the_next_working_morning(
+    database: Database, world: World
+) -> None:
+    evening = datetime(2027, 1, 22, 3, tzinfo=UTC)  # Thursday 19:00 in Los Angeles
+    with database.session_factory.begin() as session:
+        item = log(session, world, CadenceType.ONE_ON_ONE, LoggedStatus.DONE, HELD).item
+        assert item is not None
+        [receipt] = receipts(session)
+        assert receipt.due_at == NOW  # logged at noon: the rep is asked at once
+        answer_log(session=session, item_id=item.id, revision=1, rep_slack_id="URANA",
+                   answer=Confirmation.DISPUTED, now=evening)
+        [notice] = receipts(session, DeliveryKind.COACHING_DISPUTE)
+        assert notice.due_at == datetime(2027, 1, 22, 16, tzinfo=UTC)  # Friday 08:00 there

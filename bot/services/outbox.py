@@ -54,11 +54,6 @@ def queue(session: Session, envelopes: Sequence[Envelope], *, now: datetime) -> 
     return len(session.execute(statement).all())
 
 
-def queue_now(session: Session, envelope: Envelope) -> bool:
-    """Queue one envelope that is due at once (its due_at and window are taken as given)."""
-    return queue(session, [envelope], now=envelope.due_at) == 1
-
-
 def cancel_planned(
     session: Session,
     *,

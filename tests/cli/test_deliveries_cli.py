@@ -13,7 +13,7 @@ from sqlalchemy import select, update
 
 from bot.cli import main
 from bot.fakeslack import FakeSlack
-from bot.services.outbox import Envelope, queue, queue_now
+from bot.services.outbox import Envelope, queue
 from db.models import Delivery, DeliveryStatus, Workspace
 from scheduler.dispatcher import Dispatcher
 from scheduler.sending import METADATA_EVENT
@@ -104,7 +104,7 @@ def test_a_failed_row_is_retried_and_sent_once(
 ) -> None:
     now = dispatcher.clock.now()
     with database.session_factory.begin() as session:
-        queue_now(session, envelope(shell, 1, due=now))
+        queue(session, [envelope(shell, 1, due=now)], now=now)
     fake_slack.fail_next("chat.postMessage", error="channel_not_found", status=200)
     assert dispatcher.tick(now=now).failed == 1
 
@@ -131,7 +131,8 @@ def test_a_retried_row_that_may_have_been_posted_is_looked_for_first(
         "event_type": METADATA_EVENT, "event_payload": {"key": "reply:1"}
     })
     with database.session_factory.begin() as session:
-        queue_now(session, envelope(shell, 1, due=now - timedelta(hours=3)))
+        late = envelope(shell, 1, due=now - timedelta(hours=3))
+        queue(session, [late], now=late.due_at)
         session.execute(update(Delivery).values(
             status=DeliveryStatus.EXPIRED, uncertain=True, attempts=1,
             first_attempt_at=now - timedelta(minutes=1),

@@ -22,7 +22,7 @@ def handle_coaching_log_action(
     item_id = int(body["actions"][0]["value"])
     deps = deps_of(context)
     actor = load_actor(client, body["user"]["id"], deps.settings.kickoff_admins)
-    now = deps_of(context).clock.now()
+    now = deps.clock.now()
     with deps.session_factory.begin() as session:
         item = item_to_log(session=session, item_id=item_id, actor=actor)
         today = logger_today(session=session, item=item, actor=actor, now=now)

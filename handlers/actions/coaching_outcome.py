@@ -27,7 +27,7 @@ def handle_coaching_outcome_action(
     outcome = read_member(LoggedStatus, chosen.get("value"))
     deps = deps_of(context)
     actor = load_actor(client, body["user"]["id"], deps.settings.kickoff_admins)
-    now = deps_of(context).clock.now()
+    now = deps.clock.now()
     with deps.session_factory.begin() as session:
         item = item_to_log(session=session, item_id=state.item_id, actor=actor)
         today = logger_today(session=session, item=item, actor=actor, now=now)

@@ -23,7 +23,7 @@ def handle_home_audit_week_action(
     ack()
     deps = deps_of(context)
     actor = load_actor(client, body["user"]["id"], deps.settings.kickoff_admins)
-    now = deps_of(context).clock.now()
+    now = deps.clock.now()
     with deps.session_factory() as session:
         program = audit_program_for(session=session, actor=actor, ref=str(action["value"]))
         numbers = compute_week(session=session, program=program,

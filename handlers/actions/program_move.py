@@ -36,5 +36,5 @@ def handle_program_move_action(
         program = administered_program(session=session, program_id=read_int(action.get("value")),
                                        actor=actor)
         move_program(session=session, program=program, action=MOVES[ActionId(action["action_id"])],
-                     now=deps_of(context).clock.now())
+                     now=deps.clock.now())
     refresh_home(client, deps, user_id, actor=actor)

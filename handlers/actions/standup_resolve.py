@@ -34,7 +34,7 @@ def handle_standup_resolve_action(
             session=session,
             answer_id=int(action["value"]),
             actor=actor,
-            now=deps_of(context).clock.now(),
+            now=deps.clock.now(),
         )
     answer_in_place(
         body, respond, replace_original=True, text=resolution.text, blocks=resolution.blocks

@@ -26,7 +26,7 @@ def handle_survey_close_action(
     ack()
     deps = deps_of(context)
     actor = load_actor(client, body["user"]["id"], deps.settings.kickoff_admins)
-    now = deps_of(context).clock.now()
+    now = deps.clock.now()
     with deps.session_factory.begin() as session:
         close_early(session=session, survey_id=read_int(action.get("value")), actor=actor, now=now,
                     key=holding_key(deps.settings.signing_secret()))

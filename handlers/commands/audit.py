@@ -20,7 +20,7 @@ def handle_audit_command(
     """Answer with this week's audit so far (no chart, nothing stored), ephemerally."""
     deps = deps_of(context)
     actor = load_actor(client, user_id, deps.settings.kickoff_admins)
-    now = deps_of(context).clock.now()
+    now = deps.clock.now()
     with deps.session_factory() as session:
         program = audit_program_for(session=session, actor=actor, ref=args or None)
         numbers = compute_week(session=session, program=program,

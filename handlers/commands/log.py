@@ -35,7 +35,7 @@ def handle_log_command(
     actor = load_actor(client, user_id, deps.settings.kickoff_admins)
     with deps.session_factory.begin() as session:
         sessions = sessions_to_log(
-            session=session, actor=actor, rep_slack_id=rep_id, now=deps_of(context).clock.now()
+            session=session, actor=actor, rep_slack_id=rep_id, now=deps.clock.now()
         )
         blocks = build_rep_sessions_message(sessions)
         text = rep_sessions_fallback(sessions)

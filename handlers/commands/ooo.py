@@ -50,9 +50,10 @@ def handle_ooo_command(
 
 def own_days_text(context: BoltContext, user_id: str) -> str:
     """The caller's days away from today on, and how to set more."""
-    with deps_of(context).session_factory() as session:
+    deps = deps_of(context)
+    with deps.session_factory() as session:
         person = person_known(session=session, slack_user_id=user_id)
-        since = local_date(deps_of(context).clock.now(), person.timezone)
+        since = local_date(deps.clock.now(), person.timezone)
         absences = list_out_of_office(session=session, workspace_id=person.workspace_id,
                                       person=person, since=since)
     lines = [f"• {describe_range(absence)}" for absence in absences]

@@ -51,7 +51,7 @@ def handle_survey_status_command(
     """How many people answered each survey (never who), with "Close now" for open ones."""
     deps = deps_of(context)
     actor = load_actor(client, user_id, deps.settings.kickoff_admins)
-    now = deps_of(context).clock.now()
+    now = deps.clock.now()
     with deps.session_factory() as session:
         overviews = survey_overviews(
             session=session, workspace_id=workspace_id_of(session, context.team_id),

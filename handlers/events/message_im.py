@@ -25,11 +25,12 @@ def handle_message_im_event(event: dict[str, Any], context: BoltContext, say: Sa
     if "subtype" in event or event.get("bot_id") or not event.get("user"):
         return
     user_id = str(event["user"])
-    with deps_of(context).session_factory.begin() as session:  # stores what was typed
+    deps = deps_of(context)
+    with deps.session_factory.begin() as session:  # stores what was typed
         reply = reply_to_typing(
             session=session,
             slack_user_id=user_id,
             text=unescape(str(event.get("text") or "")),
-            now=deps_of(context).clock.now(),
+            now=deps.clock.now(),
         )
     say(text=typing_reply_fallback(reply), blocks=build_typing_reply(reply, rep_user_id=user_id))

@@ -25,7 +25,7 @@ def handle_coaching_log_submission(
     with deps.session_factory.begin() as session:
         result = record_log(
             session=session, item_id=state.item_id, actor=actor, form=form,
-            now=deps_of(context).clock.now(),
+            now=deps.clock.now(),
         )
         answer = _answer_view(result)
     if result.errors:

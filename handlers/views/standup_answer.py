@@ -28,7 +28,8 @@ def handle_standup_submission(
         f: (values.get(FIELD_BLOCKS[f], {}).get(ActionId.STANDUP_TEXT) or {}).get("value")
         for f in Field
     }
-    with deps_of(context).session_factory.begin() as session:
+    deps = deps_of(context)
+    with deps.session_factory.begin() as session:
         done = submit_answer(
             session=session,
             turn=StandupTurn(
@@ -36,7 +37,7 @@ def handle_standup_submission(
                 rep_user_id=ref.rep_user_id,
                 actor_user_id=body["user"]["id"],
                 number=ref.number,
-                now=deps_of(context).clock.now(),
+                now=deps.clock.now(),
             ),
             raw=raw,
             opened_revision=ref.revision,
@@ -49,7 +50,7 @@ def handle_standup_submission(
     _acknowledge(ack, done, updates_dm=message is not None and ref.source is not None)
     if message is not None and done.outcome is not Outcome.UNCHANGED:
         _update_dm(client, done, message, DayRef(ref.program_id, ref.rep_user_id, ref.number))
-    refresh_home(client, deps_of(context), body["user"]["id"])
+    refresh_home(client, deps, body["user"]["id"])
 
 
 def _acknowledge(ack: Ack, done: Submission, *, updates_dm: bool) -> None:

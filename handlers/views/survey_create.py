@@ -30,7 +30,7 @@ def handle_survey_create_submission(
         with deps.session_factory.begin() as session:
             survey = create_survey(
                 session=session, values=survey_values(view["state"]["values"]), actor=actor,
-                now=deps_of(context).clock.now(),
+                now=deps.clock.now(),
             )
             size = len(audience_members(session=session, program_id=survey.program_id,
                                         audience=survey.audience))

@@ -24,7 +24,7 @@ from bot.domain.local_time import zone
 SECTION_TEXT = 2900  # under Slack's 3,000 characters per text, with room for a title
 TABLE_SECTIONS = 3  # the managers' list may fill this many sections before it is summarised
 SUMMARISED = 10  # managers (and managers with open blockers) named when a list is summarised
-CHART_TITLE = "Coaching completion per manager and week"
+CHART_TITLE = "Coaching per manager this week: 1:1s, call reviews, territory reviews"
 
 
 def build_audit_message(
@@ -89,8 +89,9 @@ def _chart(file_id: str) -> Block:
     return {
         "type": "image",
         "slack_file": {"id": file_id},
-        "alt_text": "Heat map of coaching completion per manager and week; the numbers are "
-                    "also written in this message.",
+        "alt_text": "Bar chart per manager of this week's 1:1s done of due against the target "
+                    "and the baseline, and call reviews and territory reviews done of due; the "
+                    "numbers are also written in this message.",
         "title": plain(CHART_TITLE),
     }
 

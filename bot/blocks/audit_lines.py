@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from bot.domain.audit.numbers import OpenBlocker, StandupTally, Tally, WeekChange, WeekNumbers
-from bot.domain.audit.standings import Standing, below_target, standings
+from bot.domain.audit.standings import OWN_CADENCE, Mark, Standing, below_target, standings
 from bot.domain.coaching.vocabulary import CADENCE_NAMES
 from bot.domain.standups.wording import participation_text
 from db.models import CadenceType
@@ -147,7 +147,7 @@ def _manager_parts(standing: Standing, numbers: WeekNumbers) -> list[str]:
                            *_trend(standing)])]
     parts = [f"1:1s {_one_on_ones(standing, numbers)}"]
     parts += [f"{CADENCE_NAMES[cadence]}s {_of(standing.cadences.get(cadence.value))}"
-              for cadence in (CadenceType.CALL_REVIEW, CadenceType.TERRITORY_REVIEW)]
+              for cadence in OWN_CADENCE]
     if standing.rubric is not None:
         rubric = standing.rubric
         parts.append(f"team rubric {rubric.first:.1f} → {rubric.latest:.1f} ({rubric.reps} "
@@ -160,9 +160,9 @@ def _one_on_ones(standing: Standing, numbers: WeekNumbers) -> str:
     if tally is None or tally.percent is None:
         return "none due"
     text = f"{tally.percent}% ({tally.done} of {tally.counted})"
-    if tally.rate is not None and tally.rate < numbers.baseline:
+    if standing.mark is Mark.UNDER_BASELINE:
         text += f", under the {percent(numbers.baseline)} baseline"
-    elif standing.below_target:
+    elif standing.mark is Mark.BELOW_TARGET:
         text += ", below target"
     return ", ".join([text, *_trend(standing)])
 

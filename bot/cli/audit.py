@@ -15,10 +15,11 @@ from bot.blocks.audit_lines import (
     summary_lines,
 )
 from bot.cli.runtime import Runtime
+from bot.cli.times import shown
 from bot.domain.audit.numbers import WeekNumbers
 from bot.domain.export import json_text
 from bot.services.audit.compute import compute_week
-from bot.services.audit.export import csv_bytes, manager_rows, rep_rows
+from bot.services.audit.export import audit_json, csv_bytes, manager_rows, rep_rows
 from bot.services.audit.snapshot import snapshot_of, week_numbers_of
 from bot.services.audit.weeks import current_week, parse_week, week_label
 from bot.services.programs import find_program
@@ -31,7 +32,8 @@ def add_parser(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "audit", help="a week's coaching-completion audit; CSV rows for RevOps",
         description="Prints the audit of a week as it was posted (a week not audited yet: as it "
-        "stands now). --csv writes every manager's and every rep's completion per week.",
+        "stands now). --csv writes every manager's and every rep's coaching per week, 1:1s, "
+        "call reviews and territory reviews apart; --json prints the audit's numbers.",
     )
     parser.add_argument("program", metavar="PROGRAM", help="program name or id")
     parser.add_argument("--week", help="ISO week, e.g. 2027-W03 (default: the current week)")
@@ -52,13 +54,14 @@ def run_audit(args: argparse.Namespace, settings: Settings) -> int:
                              week=week_label(monday))
         numbers = (week_numbers_of(stored) if stored is not None
                    else compute_week(session=session, program=program, monday=monday, now=now))
-        reps = rep_rows(session=session, program=program, now=now) if args.csv else []
+        reps = (rep_rows(session=session, program=program, now=now, up_to=numbers.program_week)
+                if args.csv else [])
     if args.csv:
-        rows = manager_rows(numbers) + [r for r in reps if r.program_week <= numbers.program_week]
+        rows = manager_rows(numbers) + reps
         args.csv.write_bytes(csv_bytes(rows))
         print(f"wrote {len(rows)} rows (per manager and per rep, each week) to {args.csv}")
     elif args.json:
-        print(json_text(numbers.model_dump(mode="json")))
+        print(json_text(audit_json(numbers)))
     else:
         print("\n".join(audit_text(numbers, posted=stored is not None)))
     return 0
@@ -70,7 +73,7 @@ def audit_text(numbers: WeekNumbers, *, posted: bool) -> list[str]:
         """A terminal shows text as it is: nothing to escape."""
         return text
 
-    status = "as posted" if posted else f"as of {numbers.as_of:%Y-%m-%d %H:%M} UTC"
+    status = "as posted" if posted else f"as of {shown(numbers.as_of, numbers.timezone)}"
     lines = [f"Coaching audit of {numbers.program}, week of {numbers.monday} ({numbers.week}), "
              f"{status}", ""]
     lines += [f"{label}: {value}" for label, value in summary_lines(numbers, same)]

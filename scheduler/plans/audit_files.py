@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bot.blocks.audit import CHART_TITLE, table_fits
 from bot.domain.audit.numbers import WeekNumbers
-from bot.services.audit.chart import chart_rows, render_chart
+from bot.services.audit.chart import charted, render_chart
 from bot.services.audit.export import csv_bytes, manager_rows
 from bot.services.audit.snapshot import week_numbers_of
 from db.models import AuditSnapshot
@@ -21,7 +21,7 @@ CHART, CSV = "chart", "csv"
 
 def files_missing(snapshot: AuditSnapshot, numbers: WeekNumbers) -> bool:
     """Whether the message shows a file not uploaded yet (cheap: nothing is rendered)."""
-    chart = snapshot.chart_file_id is None and bool(chart_rows(numbers)[0])
+    chart = snapshot.chart_file_id is None and bool(charted(numbers))
     return chart or (snapshot.csv_file_id is None and not table_fits(numbers))
 
 

@@ -9,7 +9,7 @@ from bot.blocks.audit import build_audit_message
 from bot.blocks.audit_readout import build_readout_message, verdict
 from bot.domain.audit.numbers import ManagerHistory, StandupTally, Tally, WeekNumbers
 from bot.domain.audit.readout import ReadoutNumbers
-from bot.services.audit.chart import render_chart
+from bot.services.audit.chart import chart_figure, charted, render_chart
 from db.models import CadenceType
 from tests.blockkit import assert_valid_blocks
 
@@ -56,11 +56,47 @@ def test_the_chart_is_an_image_block_of_the_uploaded_file() -> None:
             "reviews none due; territory reviews none due") in json.dumps(blocks)
 
 
-def test_the_chart_is_a_png_only_once_coaching_was_due() -> None:
-    png = render_chart(week({"Ada Park": {2: Tally(done=2, counted=2)}}))
+def three_managers() -> WeekNumbers:
+    """Week 3 with its 1:1s and territory reviews: Ada at target (3 of 3, territory 3 of 3), Bo
+    at target with a territory review not done (2 of 2, 1 of 2), Cy under the 60% baseline (1
+    of 3, one rep excused; no territory review due)."""
+    def manager(n: int, name: str, cadences: dict[str, Tally]) -> ManagerHistory:
+        return ManagerHistory(manager_id=n, name=name,
+                              weeks={3: sum(cadences.values(), Tally())}, cadences={3: cadences})
+    return week({}).model_copy(update={"managers": [
+        manager(1, "Ada Park", {"one_on_one": Tally(done=3, counted=3),
+                                "territory_review": Tally(done=3, counted=3)}),
+        manager(2, "Bo $Chen$", {"one_on_one": Tally(done=2, counted=2),
+                                 "territory_review": Tally(done=1, counted=2)}),
+        manager(3, "Cy Diaz", {"one_on_one": Tally(done=1, counted=3, excused=1)}),
+    ], "cadences": {"one_on_one": Tally(done=6, counted=8, excused=1),
+                    "territory_review": Tally(done=4, counted=5)}})
+
+
+def test_the_chart_shows_each_cadence_apart_with_its_figures_target_and_baseline() -> None:
+    figure = chart_figure(three_managers())
+    assert figure is not None
+    one_on_ones, calls, territory = figure.axes[:3]
+    # Every manager, in the audit's order: Cy below target, Bo behind on territory, then Ada.
+    assert [label.get_text() for label in one_on_ones.get_yticklabels()] == [
+        "Cy Diaz", r"Bo \$Chen\$", "Ada Park"]
+    assert [text.get_text() for text in one_on_ones.texts] == [
+        "33% (1 of 3)", "100% (2 of 2)", "100% (3 of 3)"]
+    [marks] = one_on_ones.child_axes
+    assert [label.get_text() for label in marks.get_xticklabels()] == [
+        "baseline 60%", "target 95%"]
+    assert one_on_ones.get_xlim() == (0.0, 100.0)
+    assert [text.get_text() for text in calls.texts] == ["none due"] * 3
+    assert [text.get_text() for text in territory.texts] == ["none due", "1 of 2", "3 of 3"]
+    assert figure.get_suptitle() == r"Q1 <Kickoff>: coaching in week 3 (2027-W04), all 3 managers"
+    png = render_chart(three_managers())
     assert png is not None
     assert png.startswith(b"\x89PNG\r\n\x1a\n")
-    assert render_chart(week({})) is None
+
+
+def test_no_chart_when_no_coaching_was_due_this_week() -> None:
+    assert render_chart(week({}, cadences={})) is None
+    assert charted(week({"Ada Park": {2: Tally(done=2, counted=2)}}, cadences={})) == []
 
 
 def readout(totals: dict[str, Tally]) -> ReadoutNumbers:

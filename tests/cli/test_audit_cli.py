@@ -56,12 +56,41 @@ def test_a_week_as_posted(capsys: pytest.CaptureFixture[str]) -> None:
     assert "• Bo Chen: 1 open, raised Wed 13 Jan (12 days ago)" in out
 
 
+# Week 2 by hand (tests/audit_world.py; target 90%, smallest group 5): Bo's 1:1s 1 of 2 (50%,
+# under the 60% baseline) and call reviews 1 of 2 (one skipped); Cy's 1:1s 2 of 2 with Rep 8
+# away all week (excused) and call reviews 1 of 2 (Rep 7's disputed, Rep 8's excused); Ada's 3
+# of 3 and 3 of 3, her 3 reviewed reps fewer than the smallest group: no team rubric.
+BO = {"level": "manager", "name": "Bo Chen", "manager": "", "program_week": 2,
+      "iso_week": WEEK_2, "one_on_ones_done": 1, "one_on_ones_due": 2, "one_on_ones_excused": 0,
+      "one_on_ones_pct": 50, "one_on_ones_vs_target": "under baseline", "target_pct": 90,
+      "baseline_pct": 60, "call_reviews_done": 1, "call_reviews_due": 2,
+      "call_reviews_excused": 0, "call_reviews_on_cadence": "no", "territory_reviews_done": 0,
+      "territory_reviews_due": 0, "territory_reviews_excused": 0,
+      "territory_reviews_on_cadence": None}
+CY = BO | {"name": "Cy Diaz", "one_on_ones_done": 2, "one_on_ones_excused": 1,
+           "one_on_ones_pct": 100, "one_on_ones_vs_target": "at target",
+           "call_reviews_excused": 1}
+ADA = BO | {"name": "Ada Park", "one_on_ones_done": 3, "one_on_ones_due": 3,
+            "one_on_ones_pct": 100, "one_on_ones_vs_target": "at target",
+            "call_reviews_done": 3, "call_reviews_due": 3, "call_reviews_on_cadence": "yes"}
+
+
 @pytest.mark.usefixtures("shell")
-def test_a_week_as_json(capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_week_as_json_has_every_manager_with_each_cadence_apart(
+    capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["audit", "Q1 Kickoff", "--week", WEEK_2, "--json"]) == 0
     numbers = json.loads(capsys.readouterr().out)
     assert numbers["week"] == WEEK_2
     assert numbers["cadences"]["one_on_one"] == {"done": 6, "counted": 7, "excused": 1}
+    rubric = {"team_rubric_first": None, "team_rubric_latest": None, "team_rubric_reps": None}
+    # The posted audit's order: below the target first, then behind on another cadence.
+    assert numbers["managers"] == [BO | rubric, CY | rubric, ADA | rubric]
+
+
+def _text(row: dict[str, object]) -> dict[str, str]:
+    """A row as csv.DictReader reads it back: every cell text, None as empty."""
+    return {key: "" if value is None else str(value) for key, value in row.items()}
 
 
 @pytest.mark.usefixtures("shell")
@@ -69,16 +98,18 @@ def test_rows_per_manager_and_per_rep_as_csv(tmp_path: Path) -> None:
     target = tmp_path / "audit.csv"
     assert main(["audit", "Q1 Kickoff", "--week", WEEK_2, "--csv", str(target)]) == 0
     rows = list(csv.DictReader(target.open()))
-    managers = {row["name"]: row for row in rows if row["level"] == "manager"}
+    managers = [row for row in rows if row["level"] == "manager"]
     reps = {row["name"]: row for row in rows if row["level"] == "rep"}
-    assert len(managers) == 3
+    no_rubric = {"team_rubric_first": "", "team_rubric_latest": "", "team_rubric_reps": ""}
+    assert managers == [_text(BO) | no_rubric, _text(CY) | no_rubric, _text(ADA) | no_rubric]
     assert len(reps) == 8
-    assert managers["Bo Chen"] == {
-        "level": "manager", "name": "Bo Chen", "manager": "", "program_week": "2",
-        "iso_week": WEEK_2, "due": "4", "excused": "0", "done": "2", "completion_pct": "50",
-    }
-    assert (reps["Rep 8"]["excused"], reps["Rep 8"]["completion_pct"]) == ("2", "")  # away
-    assert (reps["Rep 7"]["done"], reps["Rep 7"]["due"]) == ("1", "2")  # a disputed review
+    # A rep's row says what was due and done, each cadence apart, and no rate: reps are not
+    # ranked. Rep 8 was away (both items excused); Rep 7's call review is disputed.
+    assert (reps["Rep 8"]["one_on_ones_excused"], reps["Rep 8"]["one_on_ones_due"]) == ("1", "0")
+    assert (reps["Rep 7"]["one_on_ones_done"], reps["Rep 7"]["one_on_ones_due"]) == ("1", "1")
+    assert (reps["Rep 7"]["call_reviews_done"], reps["Rep 7"]["call_reviews_due"]) == ("0", "1")
+    assert {reps["Rep 7"][column] for column in ("one_on_ones_pct", "one_on_ones_vs_target",
+                                                  "call_reviews_on_cadence")} == {""}
 
 
 @pytest.mark.usefixtures("shell")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -34,6 +35,11 @@ class CadenceCounts:
     excused: int = 0
     disputed: int = 0
     open: int = 0
+
+    @classmethod
+    def of(cls, statuses: Mapping[Status, int]) -> CadenceCounts:
+        """The counts of items whose statuses are tallied in `statuses`."""
+        return cls(due=sum(statuses.values()), **{s.value: n for s, n in statuses.items()})
 
     @property
     def completion(self) -> float | None:

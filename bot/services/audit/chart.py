@@ -1,71 +1,133 @@
-"""The audit's chart: coaching completion per manager and program week, as a small PNG.
+"""The audit's chart: each manager's week, 1:1s, call reviews and territory reviews apart, as a
+small PNG.
 
-A heat map (red to green) with each cell's percentage written in it, all managers together on
-the first row, then the managers lowest this week. Drawn with matplotlib's object API on the
-Agg renderer: no pyplot, no display, no global state, so it is safe in the dispatcher's thread.
+Three panels share one row per manager, in the audit's order (below the 1:1 target first): the
+1:1s done of due against the target (solid line) and the typical baseline (dashed line), then
+call reviews and territory reviews done of due against their own cadence (every one due done).
+Every bar is labelled with its figures ("67% (2 of 3)", "1 of 2"), a cadence with nothing due
+says so rather than showing an empty bar, and the axes run from 0 to 100%. The figures are the
+audit's standings (bot/domain/audit/standings.py), the same the message and the CSV show.
+Reps never appear. Drawn with matplotlib's object API on the Agg renderer: no pyplot, no
+display, no global state, so it is safe in the dispatcher's thread.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from io import BytesIO
 
-import numpy as np
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from bot.domain.audit.numbers import ManagerHistory, Tally, WeekNumbers
+from bot.domain.audit.numbers import Tally, WeekNumbers
+from bot.domain.audit.standings import OWN_CADENCE, Mark, Standing, on_cadence, standings
+from bot.domain.coaching.vocabulary import CADENCE_NAMES
 
-MAX_MANAGERS = 15  # rows after "All managers"; the CSV or the text has everyone
+MAX_MANAGERS = 25  # rows a chart stays readable with; the message or the CSV has everyone
 NAME_WIDTH = 26
-ALL_MANAGERS = "All managers"
+COLOURS = {Mark.AT_TARGET: "#2e7d32", Mark.BELOW_TARGET: "#ef8f00",
+           Mark.UNDER_BASELINE: "#c62828"}
+KEPT, NOT_KEPT = "#2e7d32", "#ef8f00"  # a cadence kept, or with items due not done
+NONE_DUE = "#757575"
+LEGEND = ("Done of due this week, excused items left out; managers below the 1:1 target first, "
+          "then behind on another cadence. Red: under the baseline; orange: below target, or a "
+          "cadence with items due not done; green: at target, or every one due done.")
 
 
-def chart_rows(numbers: WeekNumbers) -> tuple[list[int], list[tuple[str, list[Tally | None]]]]:
-    """The weeks shown, and the rows: all managers, then those lowest this week."""
-    weeks = sorted({n for manager in numbers.managers for n in manager.weeks})
-    if not weeks:
-        return [], []
-    overall = [sum((m.weeks.get(n, Tally()) for m in numbers.managers), Tally()) for n in weeks]
-    lowest = sorted(numbers.managers, key=lambda m: _sort_key(m, numbers.program_week))
-    first: list[Tally | None] = list(overall)
-    return weeks, [(ALL_MANAGERS, first)] + [
-        (manager.name, [manager.week(n) for n in weeks]) for manager in lowest[:MAX_MANAGERS]
-    ]
+def charted(numbers: WeekNumbers) -> list[Standing]:
+    """The managers the chart shows, in the audit's order; none when no coaching was due this
+    week (or the audit predates the cadence types being kept apart: its text has the figures)."""
+    due = any(tally.counted for tally in numbers.cadences.values())
+    if not due or not any(manager.cadences for manager in numbers.managers):
+        return []
+    return standings(numbers)[:MAX_MANAGERS]
+
+
+def chart_figure(numbers: WeekNumbers) -> Figure | None:
+    """The chart as a matplotlib figure; None when there is nothing to chart."""
+    shown = charted(numbers)
+    if not shown:
+        return None
+    figure = Figure(figsize=(10.0, 1.6 + 0.34 * len(shown)), dpi=100)
+    one_on_ones, *others = figure.subplots(1, 3, sharey=True,
+                                           gridspec_kw={"width_ratios": [1.5, 1, 1]})
+    _one_on_ones(one_on_ones, shown, numbers)
+    for axes, cadence in zip(others, OWN_CADENCE, strict=True):
+        _own_cadence(axes, shown, cadence.value, f"{CADENCE_NAMES[cadence]}s".capitalize())
+    one_on_ones.set_yticks(range(len(shown)), [_label(s.name) for s in shown], fontsize=8)
+    one_on_ones.invert_yaxis()  # the first in the audit's order at the top
+    figure.suptitle(_title(numbers, len(shown)), fontsize=9)
+    figure.text(0.01, 0.01, LEGEND, fontsize=7)
+    figure.tight_layout(rect=(0.0, 0.03, 1.0, 1.0))
+    return figure
 
 
 def render_chart(numbers: WeekNumbers) -> bytes | None:
-    """The PNG of completion per manager and week; None when no coaching was due yet."""
-    weeks, rows = chart_rows(numbers)
-    if not weeks:
+    """The chart as a PNG; None when there is nothing to chart."""
+    figure = chart_figure(numbers)
+    if figure is None:
         return None
-    rates = np.ma.masked_invalid(np.array([
-        [np.nan if tally is None or tally.rate is None else tally.rate for tally in tallies]
-        for _, tallies in rows
-    ]))
-    figure = Figure(figsize=(2.6 + 0.8 * len(weeks), 0.9 + 0.3 * len(rows)), dpi=100)
-    axes = figure.add_subplot()
-    axes.imshow(rates, cmap="RdYlGn", vmin=0.0, vmax=1.0, aspect="auto")
-    for row, (_, tallies) in enumerate(rows):
-        for column, tally in enumerate(tallies):
-            percent = tally.percent if tally is not None else None
-            axes.text(column, row, "-" if percent is None else f"{percent}%",
-                      ha="center", va="center", fontsize=8)
-    axes.set_xticks(range(len(weeks)), [f"Week {n}" for n in weeks], fontsize=8)
-    axes.set_yticks(range(len(rows)), [_short(name) for name, _ in rows], fontsize=8)
-    shown, everyone = len(rows) - 1, len(numbers.managers)
-    lowest = f", the {shown} lowest of {everyone}" if shown < everyone else ""
-    axes.set_title(f"Coaching done of due, target {round(numbers.target * 100)}%{lowest}",
-                   fontsize=9)
-    figure.tight_layout()
     png = BytesIO()
     figure.savefig(png, format="png")  # a PNG is drawn by the Agg renderer
     return png.getvalue()
 
 
-def _sort_key(manager: ManagerHistory, week: int) -> tuple[float, str]:
-    tally = manager.week(week)
-    rate = tally.rate if tally is not None else None
-    return (2.0 if rate is None else rate, manager.name)
+def _one_on_ones(axes: Axes, shown: list[Standing], numbers: WeekNumbers) -> None:
+    for row, standing in enumerate(shown):
+        tally = standing.cadences.get("one_on_one")
+        colour = COLOURS[standing.mark] if standing.mark is not None else NONE_DUE
+        _bar(axes, row, tally, colour, lambda t: f"{t.percent}% ({t.done} of {t.counted})")
+    target, baseline = round(numbers.target * 100), round(numbers.baseline * 100)
+    axes.axvline(target, color="black", linewidth=1.2)
+    axes.axvline(baseline, color="black", linewidth=1.0, linestyle="--")
+    marks = axes.secondary_xaxis("top")
+    marks.set_xticks([baseline, target], [f"baseline {baseline}%", f"target {target}%"],
+                     fontsize=7)
+    _frame(axes, "1:1s done of due")
 
 
-def _short(name: str) -> str:
-    return name if len(name) <= NAME_WIDTH else name[: NAME_WIDTH - 1] + "…"
+def _own_cadence(axes: Axes, shown: list[Standing], cadence: str, name: str) -> None:
+    for row, standing in enumerate(shown):
+        tally = standing.cadences.get(cadence)
+        colour = KEPT if on_cadence(tally) else NOT_KEPT
+        _bar(axes, row, tally, colour, lambda t: f"{t.done} of {t.counted}")
+    axes.axvline(100, color="black", linewidth=1.2)
+    _frame(axes, f"{name} done of due\n(cadence: every one due)")
+
+
+def _bar(axes: Axes, row: int, tally: Tally | None, colour: str,
+         label: Callable[[Tally], str]) -> None:
+    """One manager's bar with its figures written on it, or "none due" without a bar."""
+    if tally is None or tally.rate is None:
+        axes.text(2, row, "none due", va="center", fontsize=7, color=NONE_DUE)
+        return
+    width = tally.rate * 100
+    axes.barh(row, width, color=colour, height=0.6)
+    text = label(tally)
+    inside = width >= 45  # long bars carry their label inside, short ones just after
+    axes.text(width - 1 if inside else width + 1, row, text, va="center", fontsize=7,
+              ha="right" if inside else "left", color="white" if inside else "black")
+
+
+def _frame(axes: Axes, title: str) -> None:
+    axes.set_xlim(0, 100)
+    axes.set_xticks([0, 25, 50, 75, 100], ["0%", "25%", "50%", "75%", "100%"], fontsize=7)
+    axes.set_title(title, fontsize=8)
+
+
+def _title(numbers: WeekNumbers, shown: int) -> str:
+    everyone = len(numbers.managers)
+    who = (f"the first {shown} of {everyone} managers in the audit's order" if shown < everyone
+           else f"all {everyone} managers")
+    return (f"{_escaped(numbers.program)}: coaching in week {numbers.program_week} "
+            f"({numbers.week}), {who}")
+
+
+def _label(name: str) -> str:
+    """A manager's name, shortened to fit."""
+    return _escaped(name if len(name) <= NAME_WIDTH else name[: NAME_WIDTH - 1] + "…")
+
+
+def _escaped(text: str) -> str:
+    """`text` with its dollar signs escaped: matplotlib reads $...$ as mathematics."""
+    return text.replace("$", r"\$")

@@ -164,7 +164,8 @@ class _Record:
             ManagerWeek(
                 manager_id=manager_id, manager_name=self.managers[manager_id][0],
                 manager_slack_id=self.managers[manager_id][1], week=week,
-                cadences={cadence: _counts(counted) for cadence, counted in by_cadence.items()},
+                cadences={cadence: CadenceCounts.of(counted)
+                          for cadence, counted in by_cadence.items()},
             )
             for (manager_id, week), by_cadence in sorted(
                 self.counts.items(), key=lambda entry: (self.managers[entry[0][0]][0], entry[0])
@@ -175,7 +176,3 @@ class _Record:
         """Each reviewed rep's first and latest scores, by rep name."""
         return sorted((reviews.rubric() for reviews in self.reviews.values()),
                       key=lambda rubric: (rubric.rep_name, rubric.rep_id))
-
-
-def _counts(statuses: Counter[Status]) -> CadenceCounts:
-    return CadenceCounts(due=sum(statuses.values()), **{s.value: n for s, n in statuses.items()})

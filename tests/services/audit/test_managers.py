@@ -1,7 +1,8 @@
-"""Every manager in the weekly audit, each cadence type apart, below target first; team rubric
-averages only for teams with at least the program's smallest group reviewed; open blockers with
-their manager and age. The audit program of tests/audit_world.py with a smallest group of 3; the
-figures below are worked out by hand from its activity."""
+"""Every manager in the weekly audit (its post, its chart and its CSV rows), each cadence type
+apart, below target first; team rubric averages only for teams with at least the program's
+smallest group reviewed; open blockers with their manager and age. The audit program of
+tests/audit_world.py with a smallest group of 3; the figures below are worked out by hand from
+its activity."""
 
 from __future__ import annotations
 
@@ -13,7 +14,9 @@ from sqlalchemy.orm import Session
 from bot.blocks.audit import audit_fallback
 from bot.blocks.audit_lines import blocker_lines, manager_lines
 from bot.domain.audit.numbers import TeamRubric, WeekNumbers
+from bot.services.audit.chart import charted
 from bot.services.audit.compute import compute_week
+from bot.services.audit.export import manager_rows
 from bot.services.coaching.occurrences import materialise_items
 from db.models import LoggedStatus, Program
 from tests.audit_world import (
@@ -125,3 +128,35 @@ def test_an_audit_stored_before_the_cadence_types_were_kept_apart_still_loads_an
         "3. Ada Park: all coaching 100% (6 of 6)",
     ]
     assert blocker_lines(old, _same) == []
+
+
+def test_the_csv_rows_and_the_chart_carry_the_posted_figures_each_week_below_target_first(
+    database: Database, world: World
+) -> None:
+    with database.session_factory.begin() as session:
+        for week in (2, 3):
+            log_coaching(session, world, week)
+        log_item(session, world, *LATE, LoggedStatus.DONE)
+        log_coaching(session, world, 4)
+        week_4 = _audit(session, world, WEEK_4)
+    columns = ("name", "program_week", "one_on_ones_done", "one_on_ones_due",
+               "one_on_ones_excused", "one_on_ones_pct", "one_on_ones_vs_target",
+               "call_reviews_done", "call_reviews_due", "call_reviews_on_cadence",
+               "territory_reviews_done", "territory_reviews_due", "territory_reviews_on_cadence",
+               "team_rubric_first", "team_rubric_latest", "team_rubric_reps")
+    # By hand from tests/audit_world.py (target 90%, baseline 60%): week 4 lists Cy (1:1s 2 of
+    # 3) first, then Ada, then Bo, as the post does; each manager's weeks 2 to 4 in order; Cy's
+    # week 3 is 3 of 3 since the late log; only Ada's team (3 reviewed reps, the smallest group
+    # here) has its rubric, on the audited week's row.
+    assert [tuple(row[c] for c in columns) for row in manager_rows(week_4)] == [
+        ("Cy Diaz", 2, 2, 2, 1, 100, "at target", 1, 2, "no", 0, 0, None, None, None, None),
+        ("Cy Diaz", 3, 3, 3, 0, 100, "at target", 0, 0, None, 1, 3, "no", None, None, None),
+        ("Cy Diaz", 4, 2, 3, 0, 67, "below target", 1, 3, "no", 0, 0, None, None, None, None),
+        ("Ada Park", 2, 3, 3, 0, 100, "at target", 3, 3, "yes", 0, 0, None, None, None, None),
+        ("Ada Park", 3, 3, 3, 0, 100, "at target", 0, 0, None, 3, 3, "yes", None, None, None),
+        ("Ada Park", 4, 3, 3, 0, 100, "at target", 3, 3, "yes", 0, 0, None, 2.3, 4.0, 3),
+        ("Bo Chen", 2, 1, 2, 0, 50, "under baseline", 1, 2, "no", 0, 0, None, None, None, None),
+        ("Bo Chen", 3, 2, 2, 0, 100, "at target", 0, 0, None, 1, 2, "no", None, None, None),
+        ("Bo Chen", 4, 2, 2, 0, 100, "at target", 2, 2, "yes", 0, 0, None, None, None, None),
+    ]
+    assert [standing.name for standing in charted(week_4)] == ["Cy Diaz", "Ada Park", "Bo Chen"]

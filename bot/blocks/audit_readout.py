@@ -8,8 +8,11 @@ from bot.blocks.audit_lines import percent, standups_text
 from bot.blocks.text import Block, context, escape, header, section
 from bot.domain.audit.numbers import Tally
 from bot.domain.audit.readout import ReadoutNumbers
+from bot.domain.coaching.cadence import CADENCE_ORDER
 from bot.domain.coaching.vocabulary import CADENCE_NAMES, DIMENSION_LABELS
 from db.models import CadenceType
+
+ONE_ON_ONE = CadenceType.ONE_ON_ONE.value
 
 
 def verdict(numbers: ReadoutNumbers, cadence: CadenceType) -> str:
@@ -60,26 +63,33 @@ def title(numbers: ReadoutNumbers) -> str:
 
 
 def week_lines(numbers: ReadoutNumbers) -> list[str]:
-    """Completion per program week, then the first week against the last."""
+    """Completion per program week, each cadence type apart, then the first week's 1:1s
+    against the last's."""
     lines = [
-        f"Week {week.number} ({week.week}): 1:1s {_rate(week.cadences.get('one_on_one'))}, "
-        f"all coaching {_rate(week.total)}"
+        f"Week {week.number} ({week.week}): " + "; ".join(
+            f"{CADENCE_NAMES[cadence]}s {_rate(week.cadences.get(cadence.value))}"
+            for cadence in CADENCE_ORDER
+        )
         for week in numbers.weeks
     ]
-    if len(numbers.weeks) >= 2:
-        first, last = numbers.weeks[0], numbers.weeks[-1]
-        if first.total.percent is not None and last.total.percent is not None:
-            change = last.total.percent - first.total.percent
-            lines.append(f"Week {first.number} → week {last.number}: {first.total.percent}% → "
-                         f"{last.total.percent}% ({change:+d} points)")
+    rates = [(week.number, week.cadences.get(ONE_ON_ONE, Tally()).percent)
+             for week in numbers.weeks]
+    due = [(number, rate) for number, rate in rates if rate is not None]
+    if len(due) >= 2:
+        (first, before), (last, after) = due[0], due[-1]
+        lines.append(f"1:1s, week {first} → week {last}: {before}% → {after}% "
+                     f"({after - before:+d} points)")
     return lines or ["No coaching was due."]
 
 
 def rubric_lines(numbers: ReadoutNumbers) -> list[str]:
     """Average rubric score per dimension, first vs latest call review."""
-    if not numbers.rubric:
-        return ["*Call-review rubric:* no rep has two scored call reviews yet."]
     reps = f"{numbers.rubric_reps} rep{'s' if numbers.rubric_reps != 1 else ''}"
+    if not numbers.rubric_reps:
+        return ["*Call-review rubric:* no rep has two scored call reviews yet."]
+    if not numbers.rubric:
+        return [f"*Call-review rubric:* {reps} with two scored call reviews, fewer than the "
+                f"{numbers.smallest_group} an average is shown for."]
     return [
         f"*Call-review rubric, first → latest review* (average of {reps} with two or more):",
         *(f"{DIMENSION_LABELS[d.dimension]}: {d.first:.1f} → {d.latest:.1f} "

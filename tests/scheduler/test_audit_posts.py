@@ -68,10 +68,13 @@ READOUT = [
     "• not held: 63% of territory reviews done (5 of 8)",
     "*Week-1 standups:* 32 rep-days expected: 30 answered (2 late), 0 excused, 2 missed; 94% "
     "answered of the 32 not excused",
-    "Week 2 (2027-W03): 1:1s 86% (6 of 7), all coaching 79% (11 of 14)",
-    "Week 3 (2027-W04): 1:1s 100% (8 of 8), all coaching 81% (13 of 16)",
-    "Week 4 (2027-W05): 1:1s 88% (7 of 8), all coaching 81% (13 of 16)",
-    "Week 2 → week 4: 79% → 81% (+2 points)",
+    "Week 2 (2027-W03): 1:1s 86% (6 of 7); call reviews 71% (5 of 7); territory reviews none "
+    "due",
+    "Week 3 (2027-W04): 1:1s 100% (8 of 8); call reviews none due; territory reviews 63% (5 of "
+    "8)",
+    "Week 4 (2027-W05): 1:1s 88% (7 of 8); call reviews 75% (6 of 8); territory reviews none "
+    "due",
+    "1:1s, week 2 → week 4: 86% → 88% (+2 points)",
     "(average of 5 reps with two or more):\nDiscovery: 3.0 → 4.0 (+1.0)",
     "*Blockers:* 3 raised, 2 resolved, 1 still open",
     "*eNPS:* +40 (Week-2 pulse, 10 responses)",

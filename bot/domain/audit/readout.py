@@ -18,11 +18,6 @@ class WeekCompletion(BaseModel):
     week: str  # ISO week
     cadences: dict[str, Tally]
 
-    @property
-    def total(self) -> Tally:
-        """Every cadence type together."""
-        return sum(self.cadences.values(), Tally())
-
 
 class DimensionAverage(BaseModel):
     """A rubric dimension's average score, first vs latest call review of each rep."""
@@ -48,7 +43,7 @@ class ReadoutNumbers(BaseModel):
     standups: StandupTally
     weeks: list[WeekCompletion]  # weeks with coaching due, in order
     totals: dict[str, Tally]  # per cadence type over the whole program
-    rubric: list[DimensionAverage]
+    rubric: list[DimensionAverage]  # empty when fewer than the smallest group were compared
     rubric_reps: int  # reps with two reviews or more, whose first and latest are compared
     blockers_raised: int
     blockers_resolved: int
@@ -57,6 +52,7 @@ class ReadoutNumbers(BaseModel):
     # The period covered: the kickoff to day 30 (None in read-outs stored before they were kept).
     first_day: date | None = None
     last_day: date | None = None
+    smallest_group: int = 5  # the program's, below which the rubric averages are not shown
 
     def held(self, cadence: str) -> bool | None:
         """Whether the cadence type met the target; None when none was due."""

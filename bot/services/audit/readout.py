@@ -1,5 +1,6 @@
 """The day-30 governance read-out: standups, coaching completion per week, rubric first vs
-latest, blockers, eNPS, and a plain verdict per cadence type against the program's target."""
+latest (only over at least the program's smallest group of reps), blockers, eNPS, and a plain
+verdict per cadence type against the program's target."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from sqlalchemy.orm import Session
 from bot.domain.audit.numbers import Tally
 from bot.domain.audit.readout import DimensionAverage, ReadoutNumbers, WeekCompletion
 from bot.domain.coaching.cadence import CADENCE_ORDER
+from bot.domain.group_size import may_show, smallest_group
 from bot.services.audit.compute import Sources, cadence_tallies, gather
 from bot.services.audit.sources import BlockerTotals, blocker_totals
 from bot.services.audit.weeks import readout_date, week_label
@@ -41,14 +43,18 @@ def readout_numbers(sources: Sources, blockers: BlockerTotals) -> ReadoutNumbers
         if any(cadence.value in w.cadences for w in weeks)
     }
     compared = [rep for rep in sources.history.rubric if rep.reviews >= 2]
+    smallest = smallest_group(program.smallest_group)
+    # An average over fewer reps than the smallest group would show their own scores.
+    shown = compared if may_show(len(compared), smallest=smallest) else []
     return ReadoutNumbers(
         program=program.name, day=program.readout_day, on=readout_date(program),
         as_of=sources.now, target=program.one_on_one_target,
         baseline=program.baseline_completion, standups=sources.standups, weeks=weeks,
-        totals=totals, rubric=rubric_averages(compared), rubric_reps=len(compared),
+        totals=totals, rubric=rubric_averages(shown), rubric_reps=len(compared),
         blockers_raised=blockers.raised, blockers_resolved=blockers.resolved,
         open_blockers=len(sources.blockers), enps=sources.enps,
         first_day=program.kickoff_date, last_day=cadence_end(program),
+        smallest_group=smallest,
     )
 
 

@@ -32,7 +32,8 @@ def test_the_scene_shows_the_week_2_audit_and_the_readout(
     assert ("2. Marcus Reed: 1:1s 100% (2 of 2); call reviews 1 of 2 done; territory reviews "
             "none due") in audit
     assert "3. Priya Nair: 1:1s 100% (3 of 3); call reviews 3 of 3 done" in audit  # at target
-    assert "[image: Heat map of coaching completion per manager and week" in audit
+    assert ("[image: Bar chart per manager of this week's 1:1s done of due against the target"
+            in audit)
     assert "Coaching audit of FY27 Kickoff, week of 2027-03-22 (2027-W12), as posted" in out
     readout = ("== Read-out of FY27 Kickoff: day 32 (Fri 09 Apr), covering Mon 08 Mar to Wed "
                "07 Apr ==")

@@ -16,13 +16,19 @@ ONE_ON_ONE = CadenceType.ONE_ON_ONE.value
 
 
 def verdict(numbers: ReadoutNumbers, cadence: CadenceType) -> str:
-    """"held: 96% of 1:1s done" or "not held: 58% of call reviews done"."""
+    """"held: 96% of 1:1s done" (against the target), "held: every call review due was done"
+    or "not held: 58% of call reviews done (7 of 12), against every one due"."""
     tally = numbers.totals.get(cadence.value, Tally())
     noun = f"{CADENCE_NAMES[cadence]}s"
     if tally.percent is None:
         return f"no {noun} were due"
-    held = "held" if numbers.held(cadence.value) else "not held"
-    return f"{held}: {tally.percent}% of {noun} done ({tally.done} of {tally.counted})"
+    held = numbers.held(cadence.value)
+    figures = f"({tally.done} of {tally.counted})"
+    if cadence is CadenceType.ONE_ON_ONE:
+        return f"{'held' if held else 'not held'}: {tally.percent}% of {noun} done {figures}"
+    if held:
+        return f"held: every {CADENCE_NAMES[cadence]} due was done {figures}"
+    return f"not held: {tally.percent}% of {noun} done {figures}, against every one due"
 
 
 def build_readout_message(numbers: ReadoutNumbers) -> list[Block]:
@@ -31,8 +37,9 @@ def build_readout_message(numbers: ReadoutNumbers) -> list[Block]:
     return [
         header(title(numbers)),
         section("\n".join([
-            f"*Did the coaching cadence hold?* Target {percent(numbers.target)} done, typical "
-            f"baseline {percent(numbers.baseline)}.",
+            f"*Did the coaching cadence hold?* 1:1s against the target of "
+            f"{percent(numbers.target)} done (typical baseline {percent(numbers.baseline)}); "
+            "call reviews and territory reviews against their own cadence, every one due done.",
             *(verdicts or ["• no coaching was due"]),
         ])),
         section(f"*Week-1 standups:* {standups_text(numbers.standups)}"),

@@ -109,12 +109,15 @@ def readout(totals: dict[str, Tally]) -> ReadoutNumbers:
     )
 
 
-def test_verdicts_say_held_or_not_held_against_the_target() -> None:
+def test_verdicts_measure_1_1s_against_the_target_and_the_others_on_their_cadence() -> None:
     numbers = readout({"one_on_one": Tally(done=24, counted=25),
                        "call_review": Tally(done=7, counted=12)})
     assert verdict(numbers, CadenceType.ONE_ON_ONE) == "held: 96% of 1:1s done (24 of 25)"
-    assert verdict(numbers, CadenceType.CALL_REVIEW) == "not held: 58% of call reviews done " \
-                                                         "(7 of 12)"
+    assert verdict(numbers, CadenceType.CALL_REVIEW) == (
+        "not held: 58% of call reviews done (7 of 12), against every one due")
+    kept = numbers.model_copy(update={"totals": {"call_review": Tally(done=12, counted=12)}})
+    assert verdict(kept, CadenceType.CALL_REVIEW) == (
+        "held: every call review due was done (12 of 12)")
     assert verdict(numbers, CadenceType.TERRITORY_REVIEW) == "no territory reviews were due"
     blocks = build_readout_message(numbers)
     assert_valid_blocks(blocks)

@@ -64,8 +64,8 @@ WEEK_4 = [
 ]
 READOUT = [
     "• held: 91% of 1:1s done (21 of 23)",
-    "• not held: 73% of call reviews done (11 of 15)",
-    "• not held: 63% of territory reviews done (5 of 8)",
+    "• not held: 73% of call reviews done (11 of 15), against every one due",
+    "• not held: 63% of territory reviews done (5 of 8), against every one due",
     "*Week-1 standups:* 32 rep-days expected: 30 answered (2 late), 0 excused, 2 missed; 94% "
     "answered of the 32 not excused",
     "Week 2 (2027-W03): 1:1s 86% (6 of 7); call reviews 71% (5 of 7); territory reviews none "
@@ -104,7 +104,8 @@ def test_weekly_posts_and_readout_say_exactly_the_numbers_worked_out_by_hand(
         "1 manager below target.",
         "Read-out of Q1 Kickoff: day 32 (Fri 12 Feb), covering Mon 11 Jan to Wed 10 Feb. "
         "Coaching cadence: held: 91% of 1:1s done (21 of 23); not held: 73% of call reviews "
-        "done (11 of 15); not held: 63% of territory reviews done (5 of 8).",
+        "done (11 of 15), against every one due; not held: 63% of territory reviews done (5 of "
+        "8), against every one due.",
         "Coaching audit 2027-W06 (Q1 Kickoff): no 1:1s were due.",
     ]
     assert ("*Week-1 standups:* 32 rep-days expected: 30 answered (2 late), 0 excused, 2 missed; "

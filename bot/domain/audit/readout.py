@@ -7,6 +7,7 @@ from datetime import date, datetime
 from pydantic import BaseModel, ConfigDict
 
 from bot.domain.audit.numbers import Enps, StandupTally, Tally
+from bot.domain.audit.standings import ONE_ON_ONE, on_cadence
 
 
 class WeekCompletion(BaseModel):
@@ -55,6 +56,10 @@ class ReadoutNumbers(BaseModel):
     smallest_group: int = 5  # the program's, below which the rubric averages are not shown
 
     def held(self, cadence: str) -> bool | None:
-        """Whether the cadence type met the target; None when none was due."""
-        rate = self.totals.get(cadence, Tally()).rate
-        return None if rate is None else rate >= self.target
+        """Whether the cadence type held: the 1:1s at the target, the others on their own
+        cadence (every one due done), as the weekly audit measures them; None when none was
+        due."""
+        tally = self.totals.get(cadence, Tally())
+        if cadence != ONE_ON_ONE:
+            return on_cadence(tally)
+        return None if tally.rate is None else tally.rate >= self.target

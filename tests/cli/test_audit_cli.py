@@ -123,3 +123,12 @@ def test_the_audit_settings_of_a_program(capsys: pytest.CaptureFixture[str]) -> 
     shown = json.loads(capsys.readouterr().out)
     assert (shown["readout_day"], shown["baseline_completion"]) == (33, 0.55)
     assert shown["one_on_one_target"] == 0.9
+
+
+@pytest.mark.usefixtures("shell")
+def test_a_week_not_audited_yet_says_as_of_when_in_the_programs_zone(
+    capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["audit", "Q1 Kickoff"]) == 0  # the current week, 2027-W04, runs until Sunday
+    assert ("Coaching audit of Q1 Kickoff, week of 2027-01-25 (2027-W04), as of 2027-01-26 "
+            "09:00 Europe/Berlin") in capsys.readouterr().out

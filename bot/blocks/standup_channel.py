@@ -6,6 +6,7 @@ from bot.blocks.standup import actions, answer_blocks, button
 from bot.blocks.text import Block, context, escape, section, split_escaped
 from bot.domain.standups.days import StandupDay
 from bot.domain.standups.fields import AnswerText
+from bot.domain.standups.participation import Counts
 from bot.ids import ActionId
 
 
@@ -14,13 +15,16 @@ def thread_title(day: StandupDay) -> str:
     return f"Week-1 standup - {day.label}"
 
 
-def build_thread_parent(
-    *, day: StandupDay, answered: int, expected: int, excused: int
-) -> list[Block]:
-    """The day's parent message with its answered / expected count."""
-    count = f"{answered} / {expected} answered"
-    if excused:
-        count += f" · {excused} out"
+def build_thread_parent(*, day: StandupDay, counts: Counts) -> list[Block]:
+    """The day's parent message with its count: answered (late among them), out and missed, so a
+    reader never has to work out who did not answer."""
+    count = f"{counts.answered} / {counts.expected} answered"
+    if counts.late:
+        count += f" ({counts.late} late)"
+    if counts.excused:
+        count += f" · {counts.excused} out"
+    if counts.missed:
+        count += f" · {counts.missed} missed"
     return [
         section(
             f"*{thread_title(day)}*\nOne new activity, one small win, one blocker: "

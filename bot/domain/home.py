@@ -8,11 +8,21 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from bot.domain.audit.numbers import WeekNumbers
+from bot.domain.coaching.status import CadenceCounts
 from bot.domain.deliveries import DeliveryPage
 from bot.domain.standups.days import StandupDay
 from bot.domain.standups.participation import Counts
 from bot.domain.surveys.overview import SurveyOverview
-from db.models import CoachingItem, Membership, Person, Program, ProgramStatus, Role, Survey
+from db.models import (
+    CadenceType,
+    CoachingItem,
+    Membership,
+    Person,
+    Program,
+    ProgramStatus,
+    Role,
+    Survey,
+)
 
 
 class HomeSection(StrEnum):
@@ -109,8 +119,9 @@ class ProgramGlance:
     program: Program
     members: int
     standups: Counts | None  # None: fewer reps than the program's smallest group
-    coaching_done: int
-    coaching_due: int  # sessions due before today, excused ones left out
+    # Each cadence's sessions due before today, apart: a 1:1 rate and a call-review rate are
+    # measured against different yardsticks, so one sum of them would mean nothing.
+    coaching: dict[CadenceType, CadenceCounts]
 
 
 @dataclass(frozen=True)

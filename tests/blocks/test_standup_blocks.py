@@ -30,6 +30,7 @@ from bot.domain.kinds import DeliveryKind
 from bot.domain.local_time import end_of_local_day
 from bot.domain.standups.days import StandupDay
 from bot.domain.standups.fields import MAX_CHARS, AnswerText
+from bot.domain.standups.participation import Counts
 from bot.domain.standups.typed_dm import Situation, TypingReply
 from bot.errors import InvalidInput
 from tests.blockkit import assert_valid_blocks, assert_valid_view
@@ -59,7 +60,8 @@ PLAIN = AnswerText("Call Acme's CFO", "Demo booked", None)
         build_standup_out_today(day=DAY, ref=REF),
         build_standup_closed(day=DAY, next_day="Day 3 of 5 on Tue 16 Mar", text=LONGEST),
         build_standup_closed(day=DAY, next_day=None, text=None),
-        build_thread_parent(day=DAY, answered=3, expected=12, excused=2),
+        build_thread_parent(day=DAY, counts=Counts(expected=12, answered=3, late=1, excused=2,
+                                                    missed=4)),
         build_channel_reply(rep_user_id="U0ANA", day=DAY, text=LONGEST, edited=True),
         build_blocker_dm(
             rep_user_id="U0ANA",
@@ -169,3 +171,9 @@ def test_the_prompt_and_reminder_say_when_the_day_closes_in_the_reps_time() -> N
     assert standup_prompt_fallback("Ana", DAY, closes=DAY_CLOSES, tz=TOKYO, reminder=True) == (
         "Reminder: your week-1 standup, Day 2 of 5, is still open: answer by Mon 23:59 your time."
     )
+
+
+def test_the_thread_count_says_late_out_and_missed() -> None:
+    parent = build_thread_parent(
+        day=DAY, counts=Counts(expected=12, answered=3, late=1, excused=2, missed=4, pending=3))
+    assert parent[-1]["elements"][0]["text"] == "3 / 12 answered (1 late) · 2 out · 4 missed"

@@ -9,6 +9,7 @@ from bot.blocks.home.common import DIVIDER, within
 from bot.blocks.standup import actions, button
 from bot.blocks.survey_messages import build_status_message
 from bot.blocks.text import Block, context, escape, header, section
+from bot.domain.coaching.vocabulary import CADENCE_NAMES
 from bot.domain.group_size import smallest_group
 from bot.domain.home import EnablementView, ProgramGlance
 from bot.domain.standups.wording import participation_text
@@ -47,6 +48,10 @@ def _standups(glance: ProgramGlance) -> str:
 
 
 def _coaching(glance: ProgramGlance) -> str:
-    if not glance.coaching_due:
+    due = [(kind, counts) for kind, counts in glance.coaching.items()
+           if counts.due > counts.excused]
+    if not due:
         return "no coaching due yet"
-    return f"coaching: {glance.coaching_done} of {glance.coaching_due} sessions due so far held"
+    return "coaching so far: " + ", ".join(
+        f"{counts.done} of {counts.due - counts.excused} {CADENCE_NAMES[kind]}s held"
+        for kind, counts in due)

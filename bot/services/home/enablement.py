@@ -3,12 +3,13 @@ program's participation at a glance: members, standups, coaching done so far."""
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from datetime import datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from bot.domain.coaching.status import Status
+from bot.domain.coaching.status import CadenceCounts, Status
 from bot.domain.group_size import may_show, smallest_group
 from bot.domain.home import EnablementView, ProgramGlance
 from bot.domain.local_time import local_date
@@ -17,7 +18,7 @@ from bot.services.actor import Actor
 from bot.services.coaching.status import load_status_context
 from bot.services.standups.participation import participation
 from bot.services.surveys.status import survey_overviews
-from db.models import CoachingItem, Membership, Person, Program
+from db.models import CadenceType, CoachingItem, Membership, Person, Program
 
 
 def enablement_view(
@@ -45,13 +46,15 @@ def glance(*, session: Session, program: Program, now: datetime) -> ProgramGlanc
     today = local_date(now, program.timezone)
     items = session.scalars(select(CoachingItem).where(
         CoachingItem.program_id == program.id, CoachingItem.due_date < today))
-    statuses = [context.status_of(item, now) for item in items]
+    statuses: dict[CadenceType, Counter[Status]] = defaultdict(Counter)
+    for item in items:
+        statuses[item.cadence][context.status_of(item, now)] += 1
     standups = participation(session=session, program=program, now=now)
     reps = len({row.person_id for row in standups.rows})
     return ProgramGlance(
         program=program, members=int(members or 0),
         standups=standups.totals() if may_show(
             reps, smallest=smallest_group(program.smallest_group)) else None,
-        coaching_done=statuses.count(Status.DONE),
-        coaching_due=len(statuses) - statuses.count(Status.EXCUSED),
+        coaching={kind: CadenceCounts.of(statuses[kind]) for kind in CadenceType
+                  if kind in statuses},
     )

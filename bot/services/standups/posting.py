@@ -128,9 +128,7 @@ def _parent_envelope(
         kind=kind,
         update_key=update_key,
         text=thread_parent_fallback(day, totals.answered, totals.expected),
-        blocks=build_thread_parent(
-            day=day, answered=totals.answered, expected=totals.expected, excused=totals.excused
-        ),
+        blocks=build_thread_parent(day=day, counts=totals),
     )
 
 

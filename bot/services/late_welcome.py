@@ -1,5 +1,6 @@
 """Welcoming people who join a program after its launch (a roster import, a channel sync, an App
-Home upload): launch's own welcome, once per program and person, in the person's working hours.
+Home upload): launch's own welcome, once per program and person, in the person's working window
+(bot/services/availability.py: the program's hours, their zone, their days out of office).
 
 The welcome's outbox key is launch's, so someone welcomed at launch, or by an earlier import, is
 never welcomed again: a re-import, a second sync or two imports racing each other insert nothing.
@@ -13,11 +14,9 @@ from datetime import datetime, timedelta
 from sqlalchemy.orm import Session
 
 from bot.domain.lifecycle import FROM_LAUNCH, phase
-from bot.domain.local_time import end_of_local_day, local_date
-from bot.services.availability import load_absences
-from bot.services.launch import LOOK_AHEAD, welcome_envelope
+from bot.services.availability import LOOK_AHEAD, load_absences, reachable_from
+from bot.services.launch import welcome_envelope
 from bot.services.outbox import Envelope, queue
-from bot.services.surveys.schedule import reachable_from
 from db.models import Membership, Program
 
 
@@ -35,11 +34,11 @@ def welcome_newcomers(
     )
     envelopes: list[Envelope] = []
     for member in members:
-        due = reachable_from(program, member, absences, earliest=now, latest=now + LOOK_AHEAD)
-        if due is None:
+        window = reachable_from(program, member.person, absences, earliest=now,
+                                latest=now + LOOK_AHEAD)
+        if window is None:
             continue  # away for the whole look-ahead: nothing to welcome them into yet
-        # The end of their day, not a fixed span: a welcome held up is not sent in the small hours.
-        window_end = end_of_local_day(local_date(due, member.person.timezone),
-                                      member.person.timezone)
-        envelopes.append(welcome_envelope(program, member, due=due, window_end=window_end))
+        # The end of their working window, not a fixed span: a welcome held up by pacing is not
+        # sent in their evening.
+        envelopes.append(welcome_envelope(program, member, due=window.due, window_end=window.end))
     return queue(session, envelopes, now=now)

@@ -14,7 +14,7 @@ from bot.blocks.text import Block
 from bot.blocks.welcome import WelcomeFacts, build_welcome_message, welcome_fallback
 from bot.domain.kinds import DeliveryKind
 from bot.domain.local_time import at_local, local_date
-from bot.services.availability import Absences, load_absences
+from bot.services.availability import LOOK_AHEAD, Absences, load_absences
 from bot.services.outbox import NOW_WINDOW, Envelope, cancel_planned, delivery_key, queue
 from bot.services.programs import TRANSITIONS, change_status
 from bot.services.standups.schedule import standup_days
@@ -25,7 +25,6 @@ ENDED = "program ended"
 ARCHIVED = "program archived"
 # The moves that stop sending, and the reason stored on the messages they cancel.
 STOPPED = {"pause": PAUSED, "end": ENDED, "archive": ARCHIVED}
-LOOK_AHEAD = timedelta(days=90)  # the longest out-of-office range
 
 
 @dataclass(frozen=True)

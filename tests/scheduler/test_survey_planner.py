@@ -3,7 +3,7 @@ before closing; closing happens at its time; answering never touches an outbox r
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -62,10 +62,10 @@ def test_invitations_come_in_each_persons_working_hours(
 ) -> None:
     with database.session_factory() as session:
         invited = due(session, SurveyPlanner(settings), DeliveryKind.SURVEY_INVITE)
-    assert invited["UREP01"] == at(2, 9)  # 18:00 UTC is after hours: Tuesday 09:00
-    assert invited["UBERLIN"] == at(2, 8)  # 09:00 in Berlin
+    assert invited["UREP01"] == at(2, 8)  # 18:00 UTC is after hours: Tuesday 08:00
+    assert invited["UBERLIN"] == at(2, 7)  # 08:00 in Berlin
     assert invited["ULA"] == MONDAY_EVENING  # 10:00 in Los Angeles: at opening
-    assert invited["UKOLKATA"] == at(2, 3, 30)  # 09:00 in Kolkata
+    assert invited["UKOLKATA"] == at(2, 2, 30)  # 08:00 in Kolkata
     assert "UENABLE" not in invited  # reps only
 
 
@@ -86,7 +86,7 @@ def test_someone_away_is_invited_when_back_if_still_open(
         )
     with database.session_factory() as session:
         invited = due(session, SurveyPlanner(settings), DeliveryKind.SURVEY_INVITE)
-    assert invited["UREP01"] == at(4, 9)  # back on Thursday
+    assert invited["UREP01"] == at(4, 8)  # back on Thursday
     assert "UREP02" not in invited  # back after it closes
 
 
@@ -98,7 +98,21 @@ def test_an_opening_on_friday_evening_reaches_people_on_monday(
         make_survey(session, world, opens=at(5, 18), closes=at(10, 12))
     with database.session_factory() as session:
         planned = SurveyPlanner(settings).plan(session=session, start=at(5, 0), end=at(12, 0))
-        assert {e.due_at for e in planned if e.kind == DeliveryKind.SURVEY_INVITE} == {at(8, 9)}
+        assert {e.due_at for e in planned if e.kind == DeliveryKind.SURVEY_INVITE} == {at(8, 8)}
+
+
+def test_invitations_follow_the_programs_own_working_hours(
+    database: Database, settings: Settings, survey_id: int
+) -> None:
+    with database.session_factory.begin() as session:
+        program = session.scalars(select(Program)).one()
+        program.work_start, program.work_end = time(9, 0), time(15, 0)
+    with database.session_factory() as session:
+        invited = due(session, SurveyPlanner(settings), DeliveryKind.SURVEY_INVITE)
+    assert invited["UREP01"] == at(2, 9)  # Tuesday 09:00 UTC, not 08:00
+    assert invited["UBERLIN"] == at(2, 8)  # 09:00 in Berlin
+    assert invited["UKOLKATA"] == at(2, 3, 30)  # 09:00 in Kolkata
+    assert invited["ULA"] == MONDAY_EVENING  # 10:00 in Los Angeles, inside 09:00-15:00
 
 
 def test_a_paused_program_plans_nothing(
@@ -147,7 +161,7 @@ def test_the_reminder_is_decided_once_and_answers_never_touch_the_outbox(
         plan_all(session, [planner], now=at(4, 12))  # a day before closing
         reminded = due(session, planner, DeliveryKind.SURVEY_REMINDER)
     assert set(reminded) == {"UREP03", "UREP04", "UREP05", "UBERLIN", "ULA", "UKOLKATA"}
-    assert reminded["ULA"] == at(4, 17)  # 09:00 in Los Angeles
+    assert reminded["ULA"] == at(4, 16)  # 08:00 in Los Angeles
     before = outbox(database)
     answer(database, survey_id, "UREP03", at(4, 13))  # reminded, answers before it reaches them
     with database.session_factory.begin() as session:

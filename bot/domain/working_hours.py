@@ -107,13 +107,16 @@ def _window_on(day: date, earliest: datetime, latest: datetime, days: PersonDays
     return DmWindow(due=due, end=closes) if due < closes and due < latest else None
 
 
-def outside_window(what: str, at: time, window: WorkWindow) -> str | None:
-    """Why a time the program sends at does not fit its working window, with the fix (None: it
-    fits; both ends belong to the window)."""
+def outside_window(what: str, at: time, window: WorkWindow, *, zone: str | None = None
+                   ) -> str | None:
+    """Why a time the program sends at (in `zone`, when it is read in one) does not fit its
+    working window, with the fix (None: it fits; both ends belong to the window). The same words
+    in the shell and in Slack, so the shell's option names are left out."""
+    said = f"{what}, {at:%H:%M} in {zone}," if zone else f"{what} {at:%H:%M}"
     if at < window.start:
-        return (f"{what} {at:%H:%M} is before the working window ({window}); set it to "
+        return (f"{said} is before the working window ({window}); set it to "
                 f"{window.start:%H:%M} or later, or widen the working hours")
     if at > window.end:
-        return (f"{what} {at:%H:%M} is after the working window ({window}); set it to "
+        return (f"{said} is after the working window ({window}); set it to "
                 f"{window.end:%H:%M} or earlier, or widen the working hours")
     return None

@@ -85,15 +85,19 @@ def work_window(program: Program) -> WorkWindow:
     return WorkWindow(program.work_start, program.work_end)
 
 
+def event_days(program: Program) -> tuple[date, date]:
+    """The event's first and last day."""
+    return program.kickoff_date, program.kickoff_date + timedelta(days=program.event_days - 1)
+
+
 def person_days(program: Program, person: Person, absences: Absences) -> PersonDays:
     """The person's days in the program: its working days and hours, their absences, and the
     event's days lived in the program's zone (they are at the event), the others in their own."""
-    first = program.kickoff_date
     return PersonDays(
         window=work_window(program), zone=person.timezone,
         working_days=frozenset(program.working_days), holidays=frozenset(program.holidays),
         away=tuple(absences.ranges.get(person.id, ())),
-        event=(first, first + timedelta(days=program.event_days - 1)),
+        event=event_days(program),
         event_zone=program.timezone,
     )
 

@@ -90,11 +90,12 @@ class ProgramSpec(BaseModel):
         if value <= start:
             raise ValueError(f"the working hours must end after they start ({start:%H:%M}); "
                              f"like 08:00-18:00")
-        window = WorkWindow(start, value)
-        if not start <= DIGEST_TIME <= value:
-            raise ValueError(f"the working window ({window}) leaves out {DIGEST_TIME:%H:%M}, "
-                             f"when managers get their coaching digest; let it run from "
-                             f"{min(start, DIGEST_TIME):%H:%M} to {max(value, DIGEST_TIME):%H:%M}")
+        fix = (f"start it at {DIGEST_TIME:%H:%M} or earlier" if start > DIGEST_TIME
+               else f"end it after {DIGEST_TIME:%H:%M}")
+        if not start <= DIGEST_TIME < value:
+            raise ValueError(f"the working window ({WorkWindow(start, value)}) leaves out "
+                             f"{DIGEST_TIME:%H:%M}, when managers get their coaching digest; "
+                             f"{fix}")
         return value
 
     @field_validator("standup_time", "reminder_time")
@@ -108,10 +109,6 @@ class ProgramSpec(BaseModel):
         if problem is not None:
             raise ValueError(problem)
         return value
-
-    def work_window(self) -> WorkWindow:
-        """The program's working hours."""
-        return WorkWindow(self.work_start, self.work_end)
 
     @model_validator(mode="after")
     def _reminder_after_standup(self) -> ProgramSpec:

@@ -74,7 +74,7 @@ def first_working_moment(
     earliest: datetime, latest: datetime, days: PersonDays
 ) -> DmWindow | None:
     """The first instant in [earliest, latest) inside one of the person's working windows, and
-    that window's end (None: no window opens in time)."""
+    that window's end, at least MIN_SPAN later (None: no window opens in time)."""
     found: DmWindow | None = None
     day = earliest.astimezone(UTC).date() - ONE_DAY  # the local day may still be yesterday
     stop = latest.astimezone(UTC).date() + ONE_DAY
@@ -92,9 +92,7 @@ def next_working_moment(now: datetime, days: PersonDays) -> DmWindow:
     """The first instant from `now` inside a working window, and that window's end; never later
     than a year ahead (a calendar without a working day does not hold a DM forever)."""
     window = first_working_moment(now, now + SEARCH_DAYS * ONE_DAY, days)
-    if window is None:
-        return DmWindow(due=now, end=now + ONE_DAY)
-    return DmWindow(due=window.due, end=max(window.end, window.due + MIN_SPAN))
+    return window if window is not None else DmWindow(due=now, end=now + ONE_DAY)
 
 
 def _window_on(day: date, earliest: datetime, latest: datetime, days: PersonDays
@@ -104,19 +102,25 @@ def _window_on(day: date, earliest: datetime, latest: datetime, days: PersonDays
     tz = days.zone_on(day)
     opens, closes = at_local(day, days.window.start, tz), at_local(day, days.window.end, tz)
     due = max(earliest, opens)
-    return DmWindow(due=due, end=closes) if due < closes and due < latest else None
+    if due >= closes or due >= latest:
+        return None
+    return DmWindow(due=due, end=max(closes, due + MIN_SPAN))
 
 
-def outside_window(what: str, at: time, window: WorkWindow, *, zone: str | None = None
-                   ) -> str | None:
-    """Why a time the program sends at (in `zone`, when it is read in one) does not fit its
-    working window, with the fix (None: it fits; both ends belong to the window). The same words
-    in the shell and in Slack, so the shell's option names are left out."""
+def outside_window(what: str, at: time, window: WorkWindow, *, zone: str | None = None,
+                   deadline: bool = False) -> str | None:
+    """Why a time the program acts at (in `zone`, when it is read in one) does not fit its working
+    window, with the fix (None: it fits). Something sent at `at` must go before the window closes,
+    as a DM due at its closing waits for the next day; a deadline may fall at the closing itself.
+    The same words in the shell and in Slack, so the shell's option names are left out."""
     said = f"{what}, {at:%H:%M} in {zone}," if zone else f"{what} {at:%H:%M}"
     if at < window.start:
         return (f"{said} is before the working window ({window}); set it to "
                 f"{window.start:%H:%M} or later, or widen the working hours")
-    if at > window.end:
+    if deadline and at > window.end:
         return (f"{said} is after the working window ({window}); set it to "
                 f"{window.end:%H:%M} or earlier, or widen the working hours")
+    if not deadline and at >= window.end:
+        return (f"{said} is not inside the working window ({window}); set it before "
+                f"{window.end:%H:%M}, or widen the working hours")
     return None

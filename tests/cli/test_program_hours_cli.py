@@ -62,7 +62,7 @@ def test_a_standup_before_the_window_is_refused_with_the_fix(
     assert main(["program", "edit", "Q1 Kickoff", "--working-hours", "10:00-18:00"]) == 1
     assert capsys.readouterr().err == (
         "kickoff-bot: work_end: the working window (10:00-18:00) leaves out 09:00, when managers "
-        "get their coaching digest; let it run from 09:00 to 18:00\n")
+        "get their coaching digest; start it at 09:00 or earlier\n")
     assert shown(capsys)["standup_time"] == "09:00:00"  # nothing changed
 
 

@@ -80,7 +80,15 @@ def test_a_time_outside_the_window_is_refused_with_the_fix() -> None:
     assert outside_window("standup time", time(7, 30), window) == (
         "standup time 07:30 is before the working window (08:00-18:00); set it to 08:00 or "
         "later, or widen the working hours")
-    assert outside_window("reminder time", time(18, 30), window) == (
-        "reminder time 18:30 is after the working window (08:00-18:00); set it to 18:00 or "
-        "earlier, or widen the working hours")
-    assert outside_window("standup time", time(18), window) is None
+    assert outside_window("reminder time", time(18), window) == (
+        "reminder time 18:00 is not inside the working window (08:00-18:00); set it before "
+        "18:00, or widen the working hours")
+    assert outside_window("standup time", time(8), window) is None
+
+
+def test_a_deadline_may_fall_as_the_window_closes() -> None:
+    window = WorkWindow(time(8), time(18))
+    assert outside_window("the closing", time(18), window, deadline=True) is None
+    assert outside_window("the closing", time(18, 30), window, zone="UTC", deadline=True) == (
+        "the closing, 18:30 in UTC, is after the working window (08:00-18:00); set it to 18:00 "
+        "or earlier, or widen the working hours")

@@ -87,8 +87,8 @@ def test_the_modal_asks_every_setting_the_shell_offers(
     (F.REMINDER_TIME, "08:00", "reminder_time must be later than standup_time"),
     (F.STANDUP_TIME, "07:30", "standup time 07:30 is before the working window (08:00-17:30); "
                               "set it to 08:00 or later, or widen the working hours"),
-    (F.REMINDER_TIME, "18:00", "reminder time 18:00 is after the working window (08:00-17:30); "
-                               "set it to 17:30 or earlier, or widen the working hours"),
+    (F.REMINDER_TIME, "17:30", "reminder time 17:30 is not inside the working window "
+                               "(08:00-17:30); set it before 17:30, or widen the working hours"),
     (F.WORK_END, "07:00", "the working hours must end after they start (08:00)"),
     (F.STANDUP_DAYS, 11, "Input should be less than or equal to 10"),
     (F.COACHING_DUE_WEEKDAY, 8, "Input should be less than or equal to 7"),
@@ -115,7 +115,7 @@ def test_a_window_leaving_out_the_coaching_digest_is_refused_at_its_end(
     answer = submit_program(slack, ADMIN, valid() | {F.WORK_START: "10:00", F.WORK_END: "16:00"})
     assert answer == {"response_action": "errors", "errors": {
         "work_end": "the working window (10:00-16:00) leaves out 09:00, when managers get their "
-                    "coaching digest; let it run from 09:00 to 16:00",
+                    "coaching digest; start it at 09:00 or earlier",
     }}
     with database.session_factory() as session:
         assert session.scalar(select(func.count()).select_from(Program)) == 0

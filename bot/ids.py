@@ -116,6 +116,8 @@ class ProgramField(StrEnum):
     AUDIT_CHANNEL = "audit_channel"
     WORKING_DAYS = "working_days"
     HOLIDAYS = "holidays"
+    WORK_START = "work_start"
+    WORK_END = "work_end"
     STANDUP_TIME = "standup_time"
     REMINDER_TIME = "reminder_time"
     STANDUP_DAYS = "standup_days"

@@ -21,6 +21,8 @@ LABELS = {
     F.EVENT_DAYS: "Length of the event", F.TIMEZONE: "Time zone of the program",
     F.STANDUP_CHANNEL: "Channel for standup answers", F.AUDIT_CHANNEL: "Channel for the audit",
     F.WORKING_DAYS: "Working days", F.HOLIDAYS: "Holidays (no sends)",
+    F.WORK_START: "Working hours start (each person's own time)",
+    F.WORK_END: "Working hours end",
     F.STANDUP_TIME: "Standup prompt time (each rep's own time)",
     F.REMINDER_TIME: "Standup reminder time", F.STANDUP_DAYS: "Standup days in week 1",
     F.COACHING_DUE_WEEKDAY: "Coaching due each week by",
@@ -33,10 +35,13 @@ HINTS = {
     F.STANDUP_CHANNEL: "Invite kickoff-bot to the channel first: /invite @kickoff-bot",
     F.AUDIT_CHANNEL: "Where leadership reads the weekly audit; invite kickoff-bot to it.",
     F.HOLIDAYS: "Dates like 2027-01-18, one per line or separated by commas.",
+    F.WORK_START: "The bot's DMs wait for these hours (on the event's days, in the program's "
+                  "zone); standup, reminder and survey times must fall inside them.",
     F.STANDUP_DAYS: "Working days after the event with a daily standup.",
     F.BASELINE_COMPLETION: "Manager 1:1 completion before the kickoff (typically 60%).",
     F.READOUT_DAY: "Days after the kickoff; day 32 is the usual governance review.",
 }
+TIMES = (F.WORK_START, F.WORK_END, F.STANDUP_TIME, F.REMINDER_TIME)
 SELECTS = (F.EVENT_DAYS, F.STANDUP_DAYS, F.COACHING_DUE_WEEKDAY, F.ONE_ON_ONE_TARGET,
            F.BASELINE_COMPLETION, F.READOUT_DAY)
 
@@ -72,7 +77,7 @@ def _element(field: F, value: Any) -> Block:
         element |= {"initial_conversation": value} if value else {}
     elif field is F.KICKOFF_DATE:
         element = {"type": "datepicker"} | ({"initial_date": value.isoformat()} if value else {})
-    elif field in (F.STANDUP_TIME, F.REMINDER_TIME):
+    elif field in TIMES:
         element = {"type": "timepicker", "initial_time": f"{value:%H:%M}"}
     elif field is F.WORKING_DAYS:
         options = [_option(day, str(n)) for n, day in enumerate(WEEKDAYS, start=1)]

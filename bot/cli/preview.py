@@ -1,5 +1,5 @@
-"""`kickoff-bot program preview PROGRAM [--days N]`: the program's weeks, then every send
-planned, per person, in their local time."""
+"""`kickoff-bot program preview PROGRAM [--days N]`: the program's weeks and working hours, then
+every send planned, per person, in their local time."""
 
 from __future__ import annotations
 
@@ -12,9 +12,11 @@ from bot.cli.runtime import Runtime
 from bot.domain.program_calendar import CalendarWeek, WeekKind
 from bot.errors import InvalidInput
 from bot.features.registry import REGISTRY
+from bot.services.availability import event_days, work_window
 from bot.services.program_weeks import calendar_of
 from bot.services.programs import find_program
 from bot.settings import Settings
+from db.models import Program
 from scheduler.preview import PreviewItem, preview_program
 
 DEFAULT_DAYS = 42  # the 30 days, the day-32 read-out, and the week or so before a kickoff
@@ -44,13 +46,14 @@ def run_preview(args: argparse.Namespace, settings: Settings) -> int:
         program = find_program(
             session=session, workspace=runtime.workspace(session), ref=args.program
         )
-        name, weeks = program.name, calendar_of(program).weeks
+        name, weeks, hours = program.name, calendar_of(program).weeks, _hours_line(program)
         items = preview_program(
             session=session, program=program, planners=REGISTRY.planners(settings),
             start=start, end=start + timedelta(days=args.days), describe=REGISTRY.describe,
         )
     print(f"{name}: the program's weeks")
     print("\n".join(_week_line(week) for week in weeks))
+    print(hours)
     print(f"\n{name}: {len(items)} send(s) planned in the next {args.days} days")
     for recipient, sends in groupby(items, key=lambda item: item.recipient):
         print(_grouped(recipient, list(sends)))
@@ -63,6 +66,14 @@ def _week_line(week: CalendarWeek) -> str:
         days = ", ".join(f"{day:%a %Y-%m-%d}" for day in week.standup_days)
         return f"  Week {week.number}, {week.kind}: {days}"
     return f"  Week {week.number}, {week.kind}: {week.first:%a %Y-%m-%d} to {week.last:%a %Y-%m-%d}"
+
+
+def _hours_line(program: Program) -> str:
+    """The working window every DM waits for, and where the event's days move it."""
+    first, last = event_days(program)
+    days = f"{first:%a %Y-%m-%d}" + (f" to {last:%a %Y-%m-%d}" if last > first else "")
+    return (f"  Working hours: {work_window(program)} in each person's own time zone; on the "
+            f"event's days ({days}) in the program's, {program.timezone}")
 
 
 def _grouped(recipient: str, sends: list[PreviewItem]) -> str:

@@ -8,7 +8,7 @@ from typing import Any
 from bot.cli.preview import add_preview_parser
 from bot.cli.runtime import Runtime
 from bot.domain.export import json_text
-from bot.domain.program_spec import WEEKDAY_NAMES
+from bot.domain.program_spec import WEEKDAY_NAMES, split_working_hours
 from bot.services.launch import move_program
 from bot.services.programs import (
     TRANSITIONS,
@@ -30,6 +30,8 @@ SETTING_OPTIONS = {
     "--timezone": "timezone",
     "--working-days": "working_days",
     "--holidays": "holidays",
+    # Not one spec field: it stands for work_start and work_end (split_working_hours).
+    "--working-hours": "working_hours",
     "--standup-time": "standup_time",
     "--reminder-time": "reminder_time",
     "--coaching-due-day": "coaching_due_weekday",
@@ -47,6 +49,9 @@ HELP = {
     "timezone": "IANA time zone of the program (default DEFAULT_TIMEZONE)",
     "working_days": "comma-separated days, e.g. mon,tue,wed,thu,fri (the default)",
     "holidays": "comma-separated dates YYYY-MM-DD with no sends",
+    "working_hours": "each person's working window in their own time, HH:MM-HH:MM (default "
+                     "08:00-18:00); the bot's DMs wait for it, and standup, reminder and survey "
+                     "times must fall inside it",
     "standup_time": "local time of standup prompts, HH:MM (default 09:00)",
     "reminder_time": "local time of standup reminders, HH:MM (default 11:00)",
     "coaching_due_weekday": "day of each program week coaching is due, e.g. thu (the default)",
@@ -99,6 +104,8 @@ def _changes(args: argparse.Namespace) -> dict[str, Any]:
             changes[field] = [_weekday(day) for day in value.split(",") if day.strip()]
         elif field == "coaching_due_weekday":
             changes[field] = _weekday(value)
+        elif field == "working_hours":
+            changes |= split_working_hours(value)
         elif field == "holidays":
             changes[field] = [day.strip() for day in value.split(",") if day.strip()]
         else:

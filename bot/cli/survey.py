@@ -35,9 +35,11 @@ def add_parser(subparsers: Any) -> None:
     create.add_argument("--title", required=True, help="survey title (up to 80 characters)")
     create.add_argument("--audience", required=True, choices=[a.value for a in SurveyAudience])
     create.add_argument("--closes", required=True, metavar="WHEN",
-                        help=f"closing time, YYYY-MM-DDTHH:MM {ZONE_HELP}")
+                        help=f"closing time, YYYY-MM-DDTHH:MM {ZONE_HELP}; inside the "
+                             "program's working hours")
     create.add_argument("--opens", metavar="WHEN",
-                        help=f"opening time, YYYY-MM-DDTHH:MM {ZONE_HELP} (default: now)")
+                        help=f"opening time, YYYY-MM-DDTHH:MM {ZONE_HELP}, inside the "
+                             "program's working hours (default: now)")
     create.add_argument("--results-channel", required=True, help="channel id for the results")
     create.add_argument("--minimum", default=str(DEFAULT_MINIMUM),
                         help=f"responses needed before anything is shown (default "

@@ -7,8 +7,18 @@ import zoneinfo
 from datetime import date, time, timedelta
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
+from bot.domain.coaching.cadence import DIGEST_TIME
+from bot.domain.working_hours import WORK_END, WORK_START, WorkWindow, outside_window
 from bot.errors import InvalidInput
 from db.models import Program
 
@@ -32,6 +42,9 @@ class ProgramSpec(BaseModel):
     audit_channel: str
     working_days: tuple[Weekday, ...] = (1, 2, 3, 4, 5)
     holidays: tuple[date, ...] = ()
+    # The working window comes before the times checked against it (validated in field order).
+    work_start: time = WORK_START
+    work_end: time = WORK_END
     standup_time: time = time(9, 0)
     reminder_time: time = time(11, 0)
     coaching_due_weekday: Weekday = 4
@@ -68,6 +81,35 @@ class ProgramSpec(BaseModel):
             raise ValueError("at least one working day is needed")
         return tuple(sorted(set(value)))
 
+    @field_validator("work_end")
+    @classmethod
+    def _window_holds_the_digest(cls, value: time, info: ValidationInfo) -> time:
+        start = info.data.get("work_start")
+        if start is None:
+            return value  # the start was refused: its own error says why
+        if value <= start:
+            raise ValueError(f"the working hours must end after they start ({start:%H:%M}); "
+                             f"like 08:00-18:00")
+        fix = (f"start it at {DIGEST_TIME:%H:%M} or earlier" if start > DIGEST_TIME
+               else f"end it after {DIGEST_TIME:%H:%M}")
+        if not start <= DIGEST_TIME < value:
+            raise ValueError(f"the working window ({WorkWindow(start, value)}) leaves out "
+                             f"{DIGEST_TIME:%H:%M}, when managers get their coaching digest; "
+                             f"{fix}")
+        return value
+
+    @field_validator("standup_time", "reminder_time")
+    @classmethod
+    def _inside_the_window(cls, value: time, info: ValidationInfo) -> time:
+        start, end = info.data.get("work_start"), info.data.get("work_end")
+        if start is None or end is None:
+            return value  # the window was refused: its own error says why
+        what = str(info.field_name).replace("_", " ")
+        problem = outside_window(what, value, WorkWindow(start, end))
+        if problem is not None:
+            raise ValueError(problem)
+        return value
+
     @model_validator(mode="after")
     def _reminder_after_standup(self) -> ProgramSpec:
         if self.reminder_time <= self.standup_time:
@@ -77,6 +119,15 @@ class ProgramSpec(BaseModel):
     def program_end(self) -> date:
         """The last day of the program's 30 days."""
         return self.kickoff_date + timedelta(days=PROGRAM_DAYS)
+
+
+def split_working_hours(text: str) -> dict[str, str]:
+    """`--working-hours 08:00-18:00` as the two settings it stands for (each checked by the
+    spec)."""
+    start, dash, end = text.partition("-")
+    if not dash or not start.strip() or not end.strip():
+        raise InvalidInput(f"working_hours: {text!r} is not a window like 08:00-18:00")
+    return {"work_start": start.strip(), "work_end": end.strip()}
 
 
 def build_spec(values: dict[str, object], *, today: date) -> ProgramSpec:
@@ -106,6 +157,8 @@ def spec_of(program: Program) -> ProgramSpec:
         audit_channel=program.audit_channel,
         working_days=tuple(program.working_days),
         holidays=tuple(date.fromisoformat(day) for day in program.holidays),
+        work_start=program.work_start,
+        work_end=program.work_end,
         standup_time=program.standup_time,
         reminder_time=program.reminder_time,
         coaching_due_weekday=program.coaching_due_weekday,
@@ -126,6 +179,8 @@ def apply_spec(program: Program, spec: ProgramSpec) -> None:
     program.audit_channel = spec.audit_channel
     program.working_days = list(spec.working_days)
     program.holidays = sorted(day.isoformat() for day in spec.holidays)
+    program.work_start = spec.work_start
+    program.work_end = spec.work_end
     program.standup_time = spec.standup_time
     program.reminder_time = spec.reminder_time
     program.coaching_due_weekday = spec.coaching_due_weekday

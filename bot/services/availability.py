@@ -1,6 +1,8 @@
-"""Who may be sent something on a given local day: working days, holidays, out of office.
+"""Who may be sent something, and when: working days, holidays, out of office, working hours.
 
 Decided here once, for every feature; each feature says how an away day counts in its figures.
+Every DM the bot starts on its own (blocker and coaching notices, survey invitations and
+reminders, late joiners' welcomes) waits for the same working window (bot/domain/working_hours.py).
 """
 
 from __future__ import annotations
@@ -8,14 +10,23 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.domain.working_hours import DmWindow, next_working_moment
+from bot.domain.working_hours import (
+    DmWindow,
+    PersonDays,
+    WorkWindow,
+    first_working_moment,
+    next_working_moment,
+)
 from db.models import OutOfOffice, Person, Program
+
+# The longest out-of-office range: an absence this far ahead is the furthest a DM can be held.
+LOOK_AHEAD = timedelta(days=90)
 
 
 class Unavailable(StrEnum):
@@ -69,9 +80,40 @@ def unavailable(
     return Unavailable.OUT_OF_OFFICE if absences.is_away(person_id, day) else None
 
 
-def dm_window(program: Program, person: Person, now: datetime) -> DmWindow:
-    """When a DM the bot sends this person on its own, from `now`, is due: the start of their
-    next working window in their own time zone (at once inside one), and that window's end."""
-    return next_working_moment(
-        now, person.timezone, working_days=program.working_days, holidays=program.holidays
+def work_window(program: Program) -> WorkWindow:
+    """The program's working hours."""
+    return WorkWindow(program.work_start, program.work_end)
+
+
+def event_days(program: Program) -> tuple[date, date]:
+    """The event's first and last day."""
+    return program.kickoff_date, program.kickoff_date + timedelta(days=program.event_days - 1)
+
+
+def person_days(program: Program, person: Person, absences: Absences) -> PersonDays:
+    """The person's days in the program: its working days and hours, their absences, and the
+    event's days lived in the program's zone (they are at the event), the others in their own."""
+    return PersonDays(
+        window=work_window(program), zone=person.timezone,
+        working_days=frozenset(program.working_days), holidays=frozenset(program.holidays),
+        away=tuple(absences.ranges.get(person.id, ())),
+        event=event_days(program),
+        event_zone=program.timezone,
     )
+
+
+def reachable_from(
+    program: Program, person: Person, absences: Absences, *, earliest: datetime,
+    latest: datetime,
+) -> DmWindow | None:
+    """The first moment in [earliest, latest) inside the person's working window, and the
+    window's end (None: they cannot be reached in time)."""
+    return first_working_moment(earliest, latest, person_days(program, person, absences))
+
+
+def dm_window(*, session: Session, program: Program, person: Person, now: datetime) -> DmWindow:
+    """When a DM the bot sends this person on its own, from `now`, is due: the start of their
+    next working window (at once inside one; after their days out of office), and its end."""
+    absences = load_absences(session=session, person_ids=[person.id],
+                             first=now.date() - timedelta(days=1), last=now.date() + LOOK_AHEAD)
+    return next_working_moment(now, person_days(program, person, absences))

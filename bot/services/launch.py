@@ -4,8 +4,9 @@ click) changes nothing."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
@@ -13,9 +14,8 @@ from sqlalchemy.orm import Session, joinedload
 from bot.blocks.text import Block
 from bot.blocks.welcome import WelcomeFacts, build_welcome_message, welcome_fallback
 from bot.domain.kinds import DeliveryKind
-from bot.domain.local_time import at_local, local_date
-from bot.services.availability import Absences, load_absences
-from bot.services.outbox import NOW_WINDOW, Envelope, cancel_planned, delivery_key, queue
+from bot.services.availability import LOOK_AHEAD, dm_window, load_absences, reachable_from
+from bot.services.outbox import Envelope, cancel_planned, delivery_key, queue
 from bot.services.programs import TRANSITIONS, change_status
 from bot.services.standups.schedule import standup_days
 from db.models import Delivery, DeliveryStatus, Membership, Person, Program, Role
@@ -25,7 +25,6 @@ ENDED = "program ended"
 ARCHIVED = "program archived"
 # The moves that stop sending, and the reason stored on the messages they cancel.
 STOPPED = {"pause": PAUSED, "end": ENDED, "archive": ARCHIVED}
-LOOK_AHEAD = timedelta(days=90)  # the longest out-of-office range
 
 
 @dataclass(frozen=True)
@@ -59,17 +58,28 @@ def move_program(*, session: Session, program: Program, action: str, now: dateti
 
 
 def queue_welcomes(*, session: Session, program: Program, now: datetime) -> int:
-    """Queue a welcome DM for every active member (once each); someone out of office gets it
-    on their first day back. Returns how many were new."""
+    """Queue a welcome DM for every active member (once each), in their working window (someone
+    out of office gets it on their first working morning back). Returns how many were new."""
     members = _active_members(session, program)
-    today = local_date(now, program.timezone)
+    return queue(session, welcome_envelopes(session, program, members, now), now=now)
+
+
+def welcome_envelopes(
+    session: Session, program: Program, members: Sequence[Membership], now: datetime
+) -> list[Envelope]:
+    """The welcome of each member, due at the start of their next working window (none for
+    someone away for the whole look-ahead: nothing to welcome them into yet)."""
     absences = load_absences(session=session, person_ids=[m.person_id for m in members],
-                             first=today - timedelta(days=1), last=today + LOOK_AHEAD)
+                             first=(now - timedelta(days=1)).date(),
+                             last=(now + LOOK_AHEAD).date())
     envelopes = []
     for member in members:
-        due = _first_moment_back(member.person, absences, now, program.standup_time)
-        envelopes.append(welcome_envelope(program, member, due=due, window_end=due + NOW_WINDOW))
-    return queue(session, envelopes, now=now)
+        window = reachable_from(program, member.person, absences, earliest=now,
+                                latest=now + LOOK_AHEAD)
+        if window is not None:
+            envelopes.append(welcome_envelope(program, member, due=window.due,
+                                              window_end=window.end))
+    return envelopes
 
 
 def _active_members(session: Session, program: Program) -> list[Membership]:
@@ -112,26 +122,18 @@ def welcome_envelope(
     )
 
 
-def _first_moment_back(person: Person, absences: Absences, now: datetime, at: time) -> datetime:
-    """Now, or the morning of the person's first local day back from out of office."""
-    day = local_date(now, person.timezone)
-    if not absences.is_away(person.id, day):
-        return now
-    while absences.is_away(person.id, day):
-        day += timedelta(days=1)
-    return at_local(day, at, person.timezone)
-
-
 def _reopen_paused(session: Session, program: Program, now: datetime) -> None:
     """Messages the pause cancelled are planned again: each goes out if its window is still
-    open (the dispatcher expires the others); welcomes get a fresh window."""
+    open (the dispatcher expires the others); welcomes get a fresh working window."""
     query = select(Delivery).where(
         Delivery.program_id == program.id, Delivery.status == DeliveryStatus.CANCELLED,
         Delivery.error == PAUSED,
     )
     for delivery in session.scalars(query):
         delivery.status, delivery.error = DeliveryStatus.PLANNED, None
-        if delivery.kind == DeliveryKind.WELCOME:
-            delivery.due_at = max(delivery.due_at, now)
-            delivery.window_end = delivery.due_at + NOW_WINDOW
+        if delivery.kind == DeliveryKind.WELCOME and delivery.person_id is not None:
+            window = dm_window(session=session, program=program,
+                               person=session.get_one(Person, delivery.person_id),
+                               now=max(delivery.due_at, now))
+            delivery.due_at, delivery.window_end = window.due, window.end
     session.flush()

@@ -54,6 +54,9 @@ class Program(Base):
     # ISO weekdays (1 = Monday) and ISO dates, kept as JSON lists: small, read whole, never queried.
     working_days: Mapped[list[int]] = mapped_column(JSON, default=lambda: [1, 2, 3, 4, 5])
     holidays: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # The working window: the hours (in each person's own zone) the bot's DMs reach people in.
+    work_start: Mapped[time] = mapped_column(default=time(8, 0), server_default="08:00:00")
+    work_end: Mapped[time] = mapped_column(default=time(18, 0), server_default="18:00:00")
     standup_time: Mapped[time] = mapped_column(default=time(9, 0))
     reminder_time: Mapped[time] = mapped_column(default=time(11, 0))
     # ISO weekday on which each coaching occurrence of a program week is due (4 = Thursday).

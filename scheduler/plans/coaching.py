@@ -4,12 +4,13 @@ manager's own time zone, only on days with something due or overdue, never while
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date, datetime, time
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
 from bot.blocks.coaching.digest import build_digest_message, digest_fallback
+from bot.domain.coaching.cadence import DIGEST_TIME
 from bot.domain.coaching.views import Digest
 from bot.domain.kinds import DeliveryKind
 from bot.domain.local_time import at_local, end_of_local_day
@@ -19,8 +20,6 @@ from bot.services.coaching.occurrences import materialise_items
 from bot.services.coaching.status import StatusContext, load_status_context
 from bot.services.outbox import Envelope, delivery_key
 from db.models import CoachingItem, Person, Program, ProgramStatus
-
-DIGEST_TIME = time(9, 0)
 
 
 class CoachingDigestPlanner:

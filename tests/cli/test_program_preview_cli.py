@@ -54,6 +54,8 @@ def test_preview_lists_each_persons_sends_in_their_time_and_queues_nothing(
         "  Week 2, coaching week: Mon 2027-01-25 to Sun 2027-01-31\n"
         "  Week 3, coaching week: Mon 2027-02-01 to Sun 2027-02-07\n"
         "  Week 4, coaching week: Mon 2027-02-08 to Sun 2027-02-14\n"
+        "  Working hours: 08:00-18:00 in each person's own time zone; on the event's days "
+        "(Mon 2027-01-11) in the program's, UTC\n"
         "\nQ1 Kickoff: 4 send(s) planned in the next 4 days\n"
         "\nAna (UANA), Asia/Kolkata:\n"
         "  Mon 2027-01-11 09:00  test_nine\n"
@@ -85,7 +87,9 @@ def test_an_event_ending_on_a_wednesday_keeps_standup_days_out_of_the_coaching_w
         "Tue 2027-01-19, Wed 2027-01-20\n"  # Days 4 and 5 before the first coaching week
         "  Week 2, coaching week: Mon 2027-01-25 to Sun 2027-01-31\n"
         "  Week 3, coaching week: Mon 2027-02-01 to Sun 2027-02-07\n"
-        "  Week 4, coaching week: Mon 2027-02-08 to Sun 2027-02-14"  # day 30: Thu 2027-02-11
+        "  Week 4, coaching week: Mon 2027-02-08 to Sun 2027-02-14\n"  # day 30: Thu 2027-02-11
+        "  Working hours: 08:00-18:00 in each person's own time zone; on the event's days "
+        "(Tue 2027-01-12 to Wed 2027-01-13) in the program's, UTC"
     )
 
 

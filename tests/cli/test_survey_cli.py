@@ -72,6 +72,20 @@ def test_create_then_list(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 @pytest.mark.usefixtures("shell")
+def test_create_refuses_a_closing_outside_the_working_hours(
+    capsys: pytest.CaptureFixture[str], database: Database
+) -> None:
+    late = closes().replace("17:00", "19:30")
+    assert main(["survey", "create", "--program", "FY27 Kickoff", "--title", "Pulse",
+                 "--audience", "reps", "--closes", late, "--results-channel", "CRESULTS"]) == 1
+    assert capsys.readouterr().err == (
+        "kickoff-bot: closes: The closing, 19:30 in UTC, is after the working window "
+        "(08:00-18:00); set it to 18:00 or earlier, or widen the working hours.\n")
+    with database.session_factory() as session:
+        assert session.scalars(select(Survey)).all() == []
+
+
+@pytest.mark.usefixtures("shell")
 def test_create_refuses_a_minimum_above_the_audience(capsys: pytest.CaptureFixture[str]) -> None:
     assert create("--minimum", "13") == 1
     assert "above the audience's size (12 people)" in capsys.readouterr().err

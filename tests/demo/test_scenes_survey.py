@@ -25,7 +25,7 @@ def test_the_scene_walks_through_a_survey(stage: Stage, capsys: pytest.CaptureFi
     out = capsys.readouterr().out
     assert "created survey 1 'Week-4 pulse' for FY27 Kickoff" in out
     assert "Ana Ruiz       Mon 29 Mar 14:30 (America/Los_Angeles)" in out
-    assert "Lena Vogel     Tue 30 Mar 09:00 (Europe/Berlin)" in out
+    assert "Lena Vogel     Tue 30 Mar 08:00 (Europe/Berlin)" in out  # her window opens
     assert "*What is stored:*" in out
     assert (
         'After 5 answer(s) the database holds: 5 "has answered" records, 5 sealed answers '

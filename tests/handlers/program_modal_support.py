@@ -19,7 +19,7 @@ def element_state(field: F, value: Any) -> Json:
         return {"type": "conversations_select", "selected_conversation": value}
     if field is F.KICKOFF_DATE:
         return {"type": "datepicker", "selected_date": value}
-    if field in (F.STANDUP_TIME, F.REMINDER_TIME):
+    if field in (F.WORK_START, F.WORK_END, F.STANDUP_TIME, F.REMINDER_TIME):
         return {"type": "timepicker", "selected_time": value}
     if field is F.WORKING_DAYS:
         return {"type": "checkboxes", "selected_options": [{"value": str(day)} for day in value]}

@@ -1,5 +1,6 @@
-"""People added to a running program, from the shell or the App Home upload, get launch's welcome
-once, at the start of their own working hours; importing the same file again welcomes no one."""
+"""People added to a running program (a shell import, an App Home upload, a channel sync) get
+launch's welcome once, at the start of their own working window; importing again welcomes no
+one."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import pytest
 
 from bot.clock import SystemClock
 from bot.fakeslack import FakeSlack, SignedSender
+from bot.ids import CallbackId
 from scheduler.dispatcher import Dispatcher
 from tests.databases import Database
 from tests.factories import make_program, make_workspace
@@ -23,7 +25,7 @@ ben@example.com,rep,ana@example.com
 """
 # Wednesday 15:00 UTC: 11:00 for Ana in New York, 20:30 for Ben in Kolkata (after his day).
 ADDED_AT = datetime(2027, 3, 17, 15, 0, tzinfo=UTC)
-BENS_MORNING = datetime(2027, 3, 18, 3, 30, tzinfo=UTC)  # Thursday 09:00 in Kolkata
+BENS_MORNING = datetime(2027, 3, 18, 2, 30, tzinfo=UTC)  # Thursday 08:00 in Kolkata
 
 
 @pytest.fixture
@@ -83,5 +85,19 @@ def test_an_app_home_upload_welcomes_newcomers_once_in_their_hours(
 
     upload(slack, program_id, ROSTER)
     assert next_dm(fake_slack, "UADMIN", 2).endswith("0 deactivated, 2 unchanged")
+    dispatcher.tick(now=BENS_MORNING)
+    assert (len(welcomes(fake_slack, "UANA")), len(welcomes(fake_slack, "UBEN"))) == (1, 1)
+
+
+def test_a_channel_sync_welcomes_newcomers_once_in_their_hours(
+    slack: SignedSender, fake_slack: FakeSlack, dispatcher: Dispatcher, program_id: int
+) -> None:
+    fake_slack.add_channel("CSALES", "sales", members=["UBEN"])
+    upload(slack, program_id, ROSTER, callback=CallbackId.ROSTER_SYNC, channel="CSALES")
+    assert "2 added" in next_dm(fake_slack, "UADMIN", 1)
+    assert_welcomed_in_working_hours(fake_slack, dispatcher)
+
+    upload(slack, program_id, ROSTER, callback=CallbackId.ROSTER_SYNC, channel="CSALES")
+    assert "2 unchanged" in next_dm(fake_slack, "UADMIN", 2)
     dispatcher.tick(now=BENS_MORNING)
     assert (len(welcomes(fake_slack, "UANA")), len(welcomes(fake_slack, "UBEN"))) == (1, 1)

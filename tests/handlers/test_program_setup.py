@@ -47,7 +47,8 @@ def valid() -> dict[F, Any]:
         F.NAME: "FY27 Kickoff", F.KICKOFF_DATE: KICKOFF, F.EVENT_DAYS: 2,
         F.TIMEZONE: "america/new_york", F.STANDUP_CHANNEL: "CSALES", F.AUDIT_CHANNEL: "CLEAD",
         F.WORKING_DAYS: [1, 2, 3, 4, 5], F.HOLIDAYS: "2027-01-18\n2027-02-15",
-        F.STANDUP_TIME: "08:30", F.REMINDER_TIME: "12:00", F.STANDUP_DAYS: 4,
+        F.WORK_START: "08:00", F.WORK_END: "17:30", F.STANDUP_TIME: "08:30",
+        F.REMINDER_TIME: "12:00", F.STANDUP_DAYS: 4,
         F.COACHING_DUE_WEEKDAY: 5, F.ONE_ON_ONE_TARGET: 0.9, F.BASELINE_COMPLETION: 0.55,
         F.READOUT_DAY: 33,
     }
@@ -84,6 +85,11 @@ def test_the_modal_asks_every_setting_the_shell_offers(
     (F.HOLIDAYS, "2027-01-18, 2027-02-30", "'2027-02-30' is not a date like 2027-01-31"),
     (F.STANDUP_TIME, "25:00", "Input should be in a valid time format"),
     (F.REMINDER_TIME, "08:00", "reminder_time must be later than standup_time"),
+    (F.STANDUP_TIME, "07:30", "standup time 07:30 is before the working window (08:00-17:30); "
+                              "set it to 08:00 or later, or widen the working hours"),
+    (F.REMINDER_TIME, "17:30", "reminder time 17:30 is not inside the working window "
+                               "(08:00-17:30); set it before 17:30, or widen the working hours"),
+    (F.WORK_END, "07:00", "the working hours must end after they start (08:00)"),
     (F.STANDUP_DAYS, 11, "Input should be less than or equal to 10"),
     (F.COACHING_DUE_WEEKDAY, 8, "Input should be less than or equal to 7"),
     (F.ONE_ON_ONE_TARGET, 1.5, "Input should be less than or equal to 1"),
@@ -98,6 +104,19 @@ def test_each_invalid_field_gets_its_error_at_its_input(
     assert answer["response_action"] == "errors"
     assert list(answer["errors"]) == [field.value]
     assert error in answer["errors"][field.value]
+    with database.session_factory() as session:
+        assert session.scalar(select(func.count()).select_from(Program)) == 0
+
+
+def test_a_window_leaving_out_the_coaching_digest_is_refused_at_its_end(
+    slack: SignedSender, workspace: FakeSlack, database: Database
+) -> None:
+    # The standup (08:30) is checked against a window once the window itself is accepted.
+    answer = submit_program(slack, ADMIN, valid() | {F.WORK_START: "10:00", F.WORK_END: "16:00"})
+    assert answer == {"response_action": "errors", "errors": {
+        "work_end": "the working window (10:00-16:00) leaves out 09:00, when managers get their "
+                    "coaching digest; start it at 09:00 or earlier",
+    }}
     with database.session_factory() as session:
         assert session.scalar(select(func.count()).select_from(Program)) == 0
 
@@ -126,7 +145,8 @@ def test_a_valid_program_is_created_exactly_as_the_shell_shows_it(
         "id": 1, "status": "draft", "name": "FY27 Kickoff", "kickoff_date": KICKOFF,
         "event_days": 2, "timezone": "America/New_York", "standup_channel": "CSALES",
         "audit_channel": "CLEAD", "working_days": [1, 2, 3, 4, 5],
-        "holidays": ["2027-01-18", "2027-02-15"], "standup_time": "08:30:00",
+        "holidays": ["2027-01-18", "2027-02-15"], "work_start": "08:00:00",
+        "work_end": "17:30:00", "standup_time": "08:30:00",
         "reminder_time": "12:00:00", "coaching_due_weekday": 5, "standup_days": 4,
         "one_on_one_target": 0.9, "baseline_completion": 0.55, "readout_day": 33,
     }

@@ -4,7 +4,7 @@ a minimum above the audience."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, time, timedelta
 
 import pytest
 from sqlalchemy import func, select
@@ -13,7 +13,14 @@ from bot.clock import SystemClock
 from bot.fakeslack import FakeSlack, SignedSender
 from bot.ids import SurveyField
 from bot.services.surveys.close import close_survey
-from db.models import Delivery, Survey, SurveyAnswer, SurveyParticipation, SurveyPendingAnswer
+from db.models import (
+    Delivery,
+    Program,
+    Survey,
+    SurveyAnswer,
+    SurveyParticipation,
+    SurveyPendingAnswer,
+)
 from tests.blockkit import assert_valid_view
 from tests.conftest import ADMIN_ID
 from tests.databases import Database
@@ -34,12 +41,16 @@ from tests.services.surveys.world import (
     make_world,
 )
 
+WEDNESDAY_AFTERNOON = datetime(2027, 2, 3, 15, 0, tzinfo=UTC)
 MODELS = (Survey, SurveyParticipation, SurveyPendingAnswer, SurveyAnswer, Delivery)
 
 
 @pytest.fixture
-def world(database: Database, fake_slack: FakeSlack) -> World:
-    """12 reps; everyone also a fake Slack member; the admin too."""
+def world(database: Database, fake_slack: FakeSlack, clock: SystemClock) -> World:
+    """12 reps; everyone also a fake Slack member; the admin too. The clock stands on a
+    Wednesday afternoon of the program's 30 days: the surveys made here open and close inside
+    its working hours."""
+    clock.move_to(WEDNESDAY_AFTERNOON)
     with database.session_factory.begin() as session:
         world = make_world(session)
     add_slack_people(fake_slack, world)
@@ -147,6 +158,20 @@ def test_a_closing_in_the_past_is_refused(
                            closes=clock.now() - timedelta(hours=1))
     errors = refusal(submit_create(slack, ENABLEMENT, values))
     assert "must close after it opens" in errors[SurveyField.CLOSES]
+    assert counts(database) == (0, 0, 0, 0, 0)
+
+
+def test_a_closing_outside_the_programs_working_hours_is_refused(
+    slack: SignedSender, database: Database, world: World
+) -> None:
+    with database.session_factory.begin() as session:
+        session.get_one(Program, world.program_id).work_start = time(9, 0)
+    early = datetime(2027, 2, 5, 8, 30, tzinfo=UTC)  # Friday 08:30 UTC, the program's zone
+    errors = refusal(submit_create(slack, ENABLEMENT, create_values(
+        program_id=world.program_id, closes=early)))
+    assert errors[SurveyField.CLOSES] == (
+        "The closing, 08:30 in UTC, is before the working window (09:00-18:00); set it to 09:00 "
+        "or later, or widen the working hours.")
     assert counts(database) == (0, 0, 0, 0, 0)
 
 

@@ -3,7 +3,7 @@ before closing; closing happens at its time; answering never touches an outbox r
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -28,17 +28,18 @@ from scheduler.plans.surveys import SurveyPlanner
 from tests.databases import Database
 from tests.services.surveys.world import KEY, make_survey, make_world
 
-MONDAY_EVENING = datetime(2027, 2, 1, 18, 0, tzinfo=UTC)  # 19:00 Berlin, 10:00 Los Angeles
+# The program is in UTC: 17:00 is inside its working hours, 18:00 in Berlin, 09:00 in Los Angeles.
+MONDAY_LATE = datetime(2027, 2, 1, 17, 0, tzinfo=UTC)
 FRIDAY_NOON = datetime(2027, 2, 5, 12, 0, tzinfo=UTC)
 ZONED = (("UBERLIN", "Europe/Berlin"), ("ULA", "America/Los_Angeles"), ("UKOLKATA", "Asia/Kolkata"))
 
 
 @pytest.fixture
 def survey_id(database: Database) -> int:
-    """Five UTC reps and three in other zones, asked from Monday evening to Friday noon."""
+    """Five UTC reps and three in other zones, asked from Monday 17:00 UTC to Friday noon."""
     with database.session_factory.begin() as session:
         world = make_world(session, reps=5, zoned=ZONED)
-        return make_survey(session, world, opens=MONDAY_EVENING, closes=FRIDAY_NOON).id
+        return make_survey(session, world, opens=MONDAY_LATE, closes=FRIDAY_NOON).id
 
 
 def due(session: Session, planner: SurveyPlanner, kind: str) -> dict[str, datetime]:
@@ -46,7 +47,7 @@ def due(session: Session, planner: SurveyPlanner, kind: str) -> dict[str, dateti
     people = dict(session.execute(select(Person.id, Person.slack_user_id)).all())
     envelopes = planner.plan(
         session=session,
-        start=MONDAY_EVENING - timedelta(days=1),
+        start=MONDAY_LATE - timedelta(days=1),
         end=FRIDAY_NOON + timedelta(days=1),
     )
     return {people[e.person_id]: e.due_at for e in envelopes if e.kind == kind and e.person_id}
@@ -62,10 +63,10 @@ def test_invitations_come_in_each_persons_working_hours(
 ) -> None:
     with database.session_factory() as session:
         invited = due(session, SurveyPlanner(settings), DeliveryKind.SURVEY_INVITE)
-    assert invited["UREP01"] == at(2, 9)  # 18:00 UTC is after hours: Tuesday 09:00
-    assert invited["UBERLIN"] == at(2, 8)  # 09:00 in Berlin
-    assert invited["ULA"] == MONDAY_EVENING  # 10:00 in Los Angeles: at opening
-    assert invited["UKOLKATA"] == at(2, 3, 30)  # 09:00 in Kolkata
+    assert invited["UREP01"] == MONDAY_LATE  # 17:00 in UTC: at opening
+    assert invited["UBERLIN"] == at(2, 7)  # 18:00 in Berlin is after hours: Tuesday 08:00
+    assert invited["ULA"] == MONDAY_LATE  # 09:00 in Los Angeles: at opening
+    assert invited["UKOLKATA"] == at(2, 2, 30)  # 08:00 in Kolkata
     assert "UENABLE" not in invited  # reps only
 
 
@@ -86,7 +87,7 @@ def test_someone_away_is_invited_when_back_if_still_open(
         )
     with database.session_factory() as session:
         invited = due(session, SurveyPlanner(settings), DeliveryKind.SURVEY_INVITE)
-    assert invited["UREP01"] == at(4, 9)  # back on Thursday
+    assert invited["UREP01"] == at(4, 8)  # back on Thursday
     assert "UREP02" not in invited  # back after it closes
 
 
@@ -94,11 +95,25 @@ def test_an_opening_on_friday_evening_reaches_people_on_monday(
     database: Database, settings: Settings
 ) -> None:
     with database.session_factory.begin() as session:
-        world = make_world(session, reps=5)
-        make_survey(session, world, opens=at(5, 18), closes=at(10, 12))
+        world = make_world(session, reps=5, tz="Europe/Berlin")
+        make_survey(session, world, opens=at(5, 17), closes=at(10, 12))  # 18:00 in Berlin
     with database.session_factory() as session:
         planned = SurveyPlanner(settings).plan(session=session, start=at(5, 0), end=at(12, 0))
-        assert {e.due_at for e in planned if e.kind == DeliveryKind.SURVEY_INVITE} == {at(8, 9)}
+        assert {e.due_at for e in planned if e.kind == DeliveryKind.SURVEY_INVITE} == {at(8, 7)}
+
+
+def test_invitations_follow_the_programs_own_working_hours(
+    database: Database, settings: Settings, survey_id: int
+) -> None:
+    with database.session_factory.begin() as session:
+        program = session.scalars(select(Program)).one()
+        program.work_start, program.work_end = time(9, 0), time(15, 0)
+    with database.session_factory() as session:
+        invited = due(session, SurveyPlanner(settings), DeliveryKind.SURVEY_INVITE)
+    assert invited["UREP01"] == at(2, 9)  # Tuesday 09:00 UTC, not 08:00
+    assert invited["UBERLIN"] == at(2, 8)  # 09:00 in Berlin
+    assert invited["UKOLKATA"] == at(2, 3, 30)  # 09:00 in Kolkata
+    assert invited["ULA"] == MONDAY_LATE  # 09:00 in Los Angeles, inside 09:00-15:00
 
 
 def test_a_paused_program_plans_nothing(
@@ -147,7 +162,7 @@ def test_the_reminder_is_decided_once_and_answers_never_touch_the_outbox(
         plan_all(session, [planner], now=at(4, 12))  # a day before closing
         reminded = due(session, planner, DeliveryKind.SURVEY_REMINDER)
     assert set(reminded) == {"UREP03", "UREP04", "UREP05", "UBERLIN", "ULA", "UKOLKATA"}
-    assert reminded["ULA"] == at(4, 17)  # 09:00 in Los Angeles
+    assert reminded["ULA"] == at(4, 16)  # 08:00 in Los Angeles
     before = outbox(database)
     answer(database, survey_id, "UREP03", at(4, 13))  # reminded, answers before it reaches them
     with database.session_factory.begin() as session:
@@ -190,7 +205,7 @@ def test_each_invitation_says_the_closing_in_its_readers_time(
     with database.session_factory() as session:
         people = dict(session.execute(select(Person.id, Person.slack_user_id)).all())
         envelopes = SurveyPlanner(settings).plan(
-            session=session, start=MONDAY_EVENING, end=FRIDAY_NOON)
+            session=session, start=MONDAY_LATE, end=FRIDAY_NOON)
         texts = {people[e.person_id]: str(e.blocks) for e in envelopes
                  if e.kind == DeliveryKind.SURVEY_INVITE and e.person_id}
     # Friday 12:00 UTC is 04:00 in Los Angeles and 17:30 in Kolkata.

@@ -64,8 +64,8 @@ def test_a_friday_evening_joiner_is_welcomed_on_monday_morning_in_their_zone(
         launch(session, program_id)
         assert join(session, program_id, "UANA", FRIDAY_EVENING) == 1
         welcome = welcomes(session)["UANA"]
-    assert welcome.due_at == datetime(2027, 1, 18, 8, 0, tzinfo=UTC)  # Monday 09:00 in Berlin
-    assert welcome.window_end == datetime(2027, 1, 18, 23, 0, tzinfo=UTC)  # the day's end there
+    assert welcome.due_at == datetime(2027, 1, 18, 7, 0, tzinfo=UTC)  # Monday 08:00 in Berlin
+    assert welcome.window_end == datetime(2027, 1, 18, 17, 0, tzinfo=UTC)  # 18:00 there
     assert " is live" in welcome.text
 
 
@@ -92,7 +92,21 @@ def test_a_joiner_away_is_welcomed_on_their_first_working_day_back(
         member = add_member(session, program, person, Role.REP)
         welcome_newcomers(session=session, program=program, newcomers=[member],
                           now=FRIDAY_EVENING)
-        assert welcomes(session)["UBEN"].due_at == datetime(2027, 1, 20, 8, 0, tzinfo=UTC)
+        assert welcomes(session)["UBEN"].due_at == datetime(2027, 1, 20, 7, 0, tzinfo=UTC)
+
+
+def test_on_the_events_day_a_joiner_is_welcomed_in_the_programs_working_hours(
+    database: Database, program_id: int
+) -> None:
+    event_evening = datetime(2027, 1, 11, 20, 0, tzinfo=UTC)  # 21:00 in Berlin, 15:00 in New York
+    with database.session_factory.begin() as session:
+        launch(session, program_id)
+        assert join(session, program_id, "UANA", event_evening) == 1
+        welcome = welcomes(session)["UANA"]
+    # At the New York event, a Berliner's day follows New York: welcomed at once, until 18:00
+    # there (at home, 21:00 would have waited for Tuesday morning).
+    assert (welcome.due_at, welcome.window_end) == (
+        event_evening, datetime(2027, 1, 11, 23, 0, tzinfo=UTC))
 
 
 @pytest.mark.parametrize(

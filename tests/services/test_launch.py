@@ -1,5 +1,6 @@
 """Launching, pausing, resuming and ending a program (explicit `now`): one welcome per active
-member, held until someone out of office is back; a repeated move changes nothing."""
+member, in their working window (held until someone out of office is back); a repeated move
+changes nothing."""
 
 from __future__ import annotations
 
@@ -64,8 +65,8 @@ def test_launch_welcomes_each_active_member_once_and_waits_for_the_one_away(
         assert not move(session, program_id, "launch")
         sent = welcomes(session)
     assert sorted(sent) == ["UANA", "UBEN", "UMGR"]
-    assert sent["UANA"].due_at == sent["UMGR"].due_at == NOW
-    assert sent["UBEN"].due_at == at_local(date(2027, 1, 6), time(9, 0), "Europe/Berlin")
+    assert sent["UANA"].due_at == sent["UMGR"].due_at == NOW  # 16:00 in Berlin, 15:00 in UTC
+    assert sent["UBEN"].due_at == at_local(date(2027, 1, 6), time(8, 0), "Europe/Berlin")
     assert "Week 1: a daily standup* from Tue 12 Jan" in str(sent["UANA"].blocks)
     assert "Weeks 2-4: you own the coaching." in str(sent["UMGR"].blocks)
 
@@ -73,7 +74,7 @@ def test_launch_welcomes_each_active_member_once_and_waits_for_the_one_away(
 def test_pause_cancels_what_is_planned_and_resume_plans_it_again(
     database: Database, program_id: int
 ) -> None:
-    later = NOW.replace(hour=18)
+    later = NOW.replace(hour=18)  # 19:00 in Berlin, after the working window
     with database.session_factory.begin() as session:
         move(session, program_id, "launch")
         assert move(session, program_id, "pause")
@@ -83,8 +84,10 @@ def test_pause_cancels_what_is_planned_and_resume_plans_it_again(
         assert move(session, program_id, "resume", later)
         sent = welcomes(session)
     assert {d.status for d in sent.values()} == {DeliveryStatus.PLANNED}
-    assert sent["UANA"].due_at == later  # due again now, with a fresh window
-    assert sent["UBEN"].due_at == at_local(date(2027, 1, 6), time(9, 0), "Europe/Berlin")
+    # Due again in a fresh working window: Ana's next morning, Ben's first morning back.
+    assert sent["UANA"].due_at == at_local(date(2027, 1, 5), time(8, 0), "Europe/Berlin")
+    assert sent["UMGR"].due_at == datetime(2027, 1, 5, 8, 0, tzinfo=UTC)  # UTC: 18:00 is past it
+    assert sent["UBEN"].due_at == at_local(date(2027, 1, 6), time(8, 0), "Europe/Berlin")
 
 
 def test_end_stops_everything_for_good_keeping_the_rows(

@@ -1,8 +1,15 @@
-"""The default coaching cadence: which program weeks hold which kind of session."""
+"""The default coaching cadence: which program weeks hold which kind of session, and the hour
+managers get their digest of what is due."""
 
 from __future__ import annotations
 
+from datetime import time
+
 from db.models import CadenceType
+
+# The coaching digest reaches each manager at this hour of their own day (inside every program's
+# working window: ProgramSpec checks it).
+DIGEST_TIME = time(9, 0)
 
 # The default cadence: a 1:1 in weeks 2-4, call reviews in weeks 2 and 4, a territory review in 3.
 CADENCE_WEEKS: dict[CadenceType, tuple[int, ...]] = {

@@ -21,7 +21,7 @@ from db.models import CoachingItem, Person
 def queue_log_notice(*, session: Session, item: CoachingItem, now: datetime) -> bool:
     """Queue the rep's DM about this revision of the log (once per revision)."""
     return queue(session, [_envelope(
-        DeliveryKind.COACHING_RECEIPT, item, item.rep, receipt_fallback(item),
+        session, DeliveryKind.COACHING_RECEIPT, item, item.rep, receipt_fallback(item),
         build_log_receipt(item), now,
     )], now=now) == 1
 
@@ -29,17 +29,17 @@ def queue_log_notice(*, session: Session, item: CoachingItem, now: datetime) -> 
 def queue_dispute_notice(*, session: Session, item: CoachingItem, now: datetime) -> bool:
     """Queue the manager's DM saying the rep disputes this revision of the log (once)."""
     return queue(session, [_envelope(
-        DeliveryKind.COACHING_DISPUTE, item, item.manager, dispute_fallback(item),
+        session, DeliveryKind.COACHING_DISPUTE, item, item.manager, dispute_fallback(item),
         build_dispute_notice(item), now,
     )], now=now) == 1
 
 
 def _envelope(
-    kind: str, item: CoachingItem, to: Person, text: str, blocks: list[dict[str, object]],
-    now: datetime,
+    session: Session, kind: str, item: CoachingItem, to: Person, text: str,
+    blocks: list[dict[str, object]], now: datetime,
 ) -> Envelope:
     """The DM to `to`, due in their working window."""
-    window = dm_window(item.program, to, now)
+    window = dm_window(session=session, program=item.program, person=to, now=now)
     return Envelope(
         key=delivery_key(kind, item.program_id, to.id, f"{item.id}.{item.revision}"),
         kind=kind, workspace_id=item.program.workspace_id, program_id=item.program_id,

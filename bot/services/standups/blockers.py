@@ -85,6 +85,7 @@ class _BlockerDm:
             self.program.id, self.manager.slack_user_id, self.answer.id, self.answer.revision
         )
         envelope = dm_envelope(
+            self.session,
             self.program,
             self.manager,
             key,
@@ -99,6 +100,7 @@ class _BlockerDm:
 
 
 def dm_envelope(
+    session: Session,
     program: Program,
     to: Person,
     key: str,
@@ -112,7 +114,8 @@ def dm_envelope(
     """A DM to `to` about the program's standups, due in their working window; an update to a
     DM already sent goes at once (an edit notifies no one, and a stale one misleads)."""
     window = (
-        DmWindow(due=now, end=now + NOW_WINDOW) if update_key else dm_window(program, to, now)
+        DmWindow(due=now, end=now + NOW_WINDOW) if update_key
+        else dm_window(session=session, program=program, person=to, now=now)
     )
     return Envelope(
         key=key,

@@ -99,6 +99,6 @@ def _tell_rep(
     blocks = build_blocker_resolved(day=day, blocker=answer.blocker or "", resolver_name=name)
     key = resolved_key(program.id, rep.slack_user_id, answer.id, answer.revision)
     text = blocker_resolved_fallback(name, day)
-    envelope = dm_envelope(program, rep, key, DeliveryKind.STANDUP_BLOCKER_RESOLVED, text, blocks,
-                           now)
+    envelope = dm_envelope(session, program, rep, key, DeliveryKind.STANDUP_BLOCKER_RESOLVED, text,
+                           blocks, now)
     queue(session, [envelope], now=now)

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.domain.group_size import smallest_group
+from bot.domain.local_time import zone
 from bot.domain.surveys.content import InvalidField
 from bot.domain.surveys.form import (
     DEFAULT_MINIMUM,
@@ -18,8 +19,10 @@ from bot.domain.surveys.form import (
     QUESTION_LENGTH,
     TITLE_LENGTH,
 )
+from bot.domain.working_hours import outside_window
 from bot.errors import NotFound
 from bot.services.actor import Actor
+from bot.services.availability import work_window
 from bot.services.surveys.audience import audience_members
 from bot.services.surveys.policy import ensure_may_manage
 from db.models import Person, Program, ProgramStatus, Survey, SurveyAudience
@@ -55,6 +58,7 @@ def create_survey(
         ensure_may_manage(session=session, program=program, actor=actor)
     audience = _audience(values.audience)
     opens_at, closes_at = _schedule(values.opens_at, values.closes_at, now)
+    _inside_working_hours(program, values.opens_at, closes_at)
     survey = Survey(
         workspace_id=program.workspace_id, program_id=program.id,
         title=_text("title", values.title, TITLE_LENGTH),
@@ -112,6 +116,22 @@ def _schedule(
     if closes <= max(opens_at, now):
         raise InvalidField("closes", "The survey must close after it opens, in the future.")
     return max(opens_at, now), closes
+
+
+def _inside_working_hours(program: Program, opens: datetime | None, closes: datetime) -> None:
+    """A survey opens and closes inside the program's working window, read in the program's
+    zone; it may close as the window does (an opening left empty is "now": invitations wait for
+    each person's window anyway)."""
+    window = work_window(program)
+    for field, what, instant in (("opens", "the opening", opens), ("closes", "the closing",
+                                                                     closes)):
+        if instant is None:
+            continue
+        local = instant.astimezone(zone(program.timezone)).time().replace(second=0, microsecond=0)
+        problem = outside_window(what, local, window, zone=program.timezone,
+                                 deadline=field == "closes")
+        if problem is not None:
+            raise InvalidField(field, problem[0].upper() + problem[1:] + ".")
 
 
 def _channel(value: str | None) -> str:

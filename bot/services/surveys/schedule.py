@@ -1,7 +1,8 @@
 """When each person hears about a survey: working hours, days off, and the one reminder.
 
-A survey's DMs reach people only between 09:00 and 17:00 in their own time zone, on the
-program's working days, when they are not out of office: an evening opening reaches them the
+A survey's DMs reach people only in their working window, the one every DM the bot starts waits
+for (bot/services/availability.py: the program's working hours in their own time zone, on the
+program's working days, when they are not out of office): an evening opening reaches them the
 next morning, someone away when they are back (if the survey is still open).
 
 Who gets the reminder is decided once, a day before closing, from who has answered by then, and
@@ -11,51 +12,35 @@ row about them, telling a reader of the database who answered when.
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.domain.local_time import at_local, days_between, local_date
-from bot.services.availability import Absences, load_absences, unavailable
+from bot.services.availability import Absences, load_absences, reachable_from
 from bot.services.surveys.audience import audience_members
 from bot.services.surveys.batching import lock_survey
 from db.models import Membership, Program, Survey, SurveyParticipation
 
-WORK_START = time(9, 0)
-WORK_END = time(17, 0)
 REMINDER_LEAD = timedelta(days=1)
-
-
-def reachable_from(
-    program: Program, member: Membership, absences: Absences, *, earliest: datetime,
-    latest: datetime,
-) -> datetime | None:
-    """The first instant in [earliest, latest) within the member's working hours, or None."""
-    tz = member.person.timezone
-    for day in days_between(local_date(earliest, tz), local_date(latest, tz)):
-        if unavailable(program, member.person_id, day, absences) is not None:
-            continue
-        moment = max(earliest, at_local(day, WORK_START, tz))
-        if moment < at_local(day, WORK_END, tz) and moment < latest:
-            return moment
-    return None
 
 
 def invitation_due(
     survey: Survey, program: Program, member: Membership, absences: Absences
 ) -> datetime | None:
     """When the member's invitation goes out (None: not reachable before closing)."""
-    return reachable_from(program, member, absences, earliest=survey.opens_at,
-                          latest=survey.closes_at)
+    window = reachable_from(program, member.person, absences, earliest=survey.opens_at,
+                            latest=survey.closes_at)
+    return window.due if window is not None else None
 
 
 def reminder_due(
     survey: Survey, program: Program, member: Membership, absences: Absences
 ) -> datetime | None:
     """When the member's reminder goes out, from a day before closing (None: not reachable)."""
-    return reachable_from(program, member, absences, earliest=survey.closes_at - REMINDER_LEAD,
-                          latest=survey.closes_at)
+    window = reachable_from(program, member.person, absences,
+                            earliest=survey.closes_at - REMINDER_LEAD, latest=survey.closes_at)
+    return window.due if window is not None else None
 
 
 def survey_absences(session: Session, survey: Survey, members: list[Membership]) -> Absences:

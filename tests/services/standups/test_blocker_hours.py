@@ -1,4 +1,5 @@
-"""Blocker DMs reach people in their working window: 08:00-18:00 their time, on working days.
+"""Blocker DMs reach people in their working window: the program's hours (08:00-18:00 unless it
+sets its own) in their time, on working days.
 
 The program's standup days start Friday 12 March 2027; Kolkata is UTC+05:30, so 23:50 there on
 Friday is 18:20 UTC, and 08:00 on Monday 15 March (the next working day) is 02:30 UTC.
@@ -6,7 +7,7 @@ Friday is 18:20 UTC, and 08:00 on Monday 15 March (the next working day) is 02:3
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, time
 
 import pytest
 from sqlalchemy import select
@@ -89,3 +90,20 @@ def test_the_resolved_notice_follows_the_reps_window(database: Database, world: 
     with database.session_factory() as session:
         (told,) = deliveries(session, DeliveryKind.STANDUP_BLOCKER_RESOLVED)
     assert (told.channel, told.due_at) == ("UKOL", MONDAY_8)
+
+
+def test_a_programs_own_working_hours_hold_the_dm(
+    database: Database, fake_slack: FakeSlack, dispatcher: Dispatcher
+) -> None:
+    add_slack_people(fake_slack)
+    with database.session_factory.begin() as session:
+        world = build_world(session, work_start=time(9, 0), work_end=time(15, 0))
+    raise_blocker(database, world, utc(2027, 3, 12, 10, 30))  # 16:00 on Friday in Kolkata
+    with database.session_factory() as session:
+        (dm,) = deliveries(session, DeliveryKind.STANDUP_BLOCKER)
+    # Monday 09:00 to 15:00 in Kolkata, not 08:00 to 18:00.
+    assert (dm.due_at, dm.window_end) == (utc(2027, 3, 15, 3, 30), utc(2027, 3, 15, 9, 30))
+    dispatcher.tick(now=utc(2027, 3, 15, 3, 29))
+    assert blocker_dms(fake_slack) == []
+    dispatcher.tick(now=utc(2027, 3, 15, 3, 30))
+    assert len(blocker_dms(fake_slack)) == 1

@@ -4,11 +4,10 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from collections.abc import Sequence
 from typing import Any, Protocol
-
-from sqlalchemy.exc import OperationalError
 
 from bot.cli import (
     audit,
@@ -23,9 +22,11 @@ from bot.cli import (
     survey,
     worker,
 )
-from bot.errors import KickoffError
+from bot.cli.failures import explain
 from bot.logs import configure_logging
-from bot.settings import SettingsError, load_settings
+from bot.settings import Settings, load_settings
+
+log = logging.getLogger(__name__)
 
 
 class Area(Protocol):
@@ -56,19 +57,21 @@ def main(argv: Sequence[str] | None = None, *, areas: Sequence[Area] = AREAS) ->
     args = build_parser(areas).parse_args(argv)
     if hasattr(args, "standalone"):  # the demo makes its own settings and ignores the environment
         return int(args.standalone(args))
+    settings: Settings | None = None
     try:
         settings = load_settings()
         configure_logging(settings.log_level)
         code: int = args.run(args, settings)
-    except SettingsError as exc:
-        print(f"kickoff-bot: configuration error: {exc}", file=sys.stderr)
-        return 2
-    except KickoffError as exc:
-        print(f"kickoff-bot: {exc}", file=sys.stderr)
-        return 1
-    except OperationalError as exc:
-        print(f"kickoff-bot: database error: {exc.orig}", file=sys.stderr)
-        return 1
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # the shell shows one line, never a traceback
+        explained = explain(exc, settings)
+        if explained is None:  # a bug: still one line, the details for whoever debugs it
+            log.debug("unexpected failure", exc_info=True)
+            explained = (f"unexpected error ({type(exc).__name__}: {exc}); run with "
+                         "LOG_LEVEL=DEBUG for details and please report it", 1)
+        print(f"kickoff-bot: {explained[0]}", file=sys.stderr)
+        return explained[1]
     return code
 
 

@@ -7,11 +7,10 @@ from pathlib import Path
 from typing import Any
 
 from slack_sdk import WebClient
-from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
 
 from bot.cli.runtime import Runtime
-from bot.errors import InvalidInput, KickoffError
+from bot.errors import InvalidInput
 from bot.services.programs import find_program
 from bot.services.roster import describe_import, import_roster
 from bot.settings import Settings
@@ -57,17 +56,15 @@ def run_import(args: argparse.Namespace, settings: Settings) -> int:
     content = _read(args.file)
     runtime = Runtime(settings)
     directory = SlackDirectory(_retrying_when_rate_limited(runtime.client))
-    try:
-        with runtime.session_factory.begin() as session:
-            program = find_program(
-                session=session, workspace=runtime.workspace(session), ref=args.program
-            )
-            report = import_roster(
-                session=session, program=program, content=content, directory=directory,
-                now=runtime.clock.now(),
-            )
-    except SlackApiError as exc:
-        raise _slack_failure(exc) from None
+    # Slack's refusals and an unreachable Slack are said in one line by bot/cli/failures.py.
+    with runtime.session_factory.begin() as session:
+        program = find_program(
+            session=session, workspace=runtime.workspace(session), ref=args.program
+        )
+        report = import_roster(
+            session=session, program=program, content=content, directory=directory,
+            now=runtime.clock.now(),
+        )
     print(describe_import(program, report))
     return 0
 
@@ -77,13 +74,6 @@ def _read(path: Path) -> bytes:
         return path.read_bytes()
     except OSError as exc:
         raise InvalidInput(f"cannot read {path}: {exc.strerror or exc}") from None
-
-
-def _slack_failure(exc: SlackApiError) -> KickoffError:
-    error = exc.response.get("error")
-    needed = exc.response.get("needed")
-    scope = f" (the app needs the {needed} scope)" if needed else ""
-    return KickoffError(f"Slack answered {error!r}{scope}; nothing was changed")
 
 
 def _retrying_when_rate_limited(client: WebClient) -> WebClient:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from functools import cached_property
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from slack_sdk import WebClient
@@ -13,6 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.app import make_client
 from bot.cli.times import read_time
 from bot.clock import Clock, system_clock
+from bot.errors import KickoffError
 from bot.services.workspaces import ensure_workspace
 from bot.settings import Settings
 from db.models import Workspace
@@ -38,7 +40,8 @@ class Runtime:
 
     @cached_property
     def session_factory(self) -> sessionmaker[Session]:
-        """Sessions on `engine`."""
+        """Sessions on `engine`, once the database exists (only `db upgrade` creates it)."""
+        _require_sqlite_file(self.engine)
         return make_session_factory(self.engine)
 
     @cached_property
@@ -64,3 +67,11 @@ class Runtime:
         """An `--at` option's instant (read in `tz`, the program's zone, unless it has an
         offset), or now when it was not given."""
         return self.clock.now() if text is None else read_time(text, option="--at", tz=tz)
+
+
+def _require_sqlite_file(engine: Engine) -> None:
+    """Refuse a SQLite file that is not there yet: connecting would leave an empty one behind."""
+    path = engine.url.database if engine.dialect.name == "sqlite" else None
+    if path and path != ":memory:" and not path.startswith("file:") and not Path(path).exists():
+        raise KickoffError(f"there is no database at {path} yet: run `kickoff-bot db upgrade` "
+                           "first (or check DATABASE_URL); nothing was changed")

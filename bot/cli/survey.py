@@ -9,12 +9,14 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.cli.channels import channel_id
+from bot.cli.failures import in_options
 from bot.cli.runtime import Runtime
 from bot.cli.times import ZONE_HELP, read_time, shown
 from bot.domain.surveys.content import QUESTIONS, SCORE_RANGE
 from bot.domain.surveys.form import DEFAULT_MINIMUM, DEFAULT_QUESTION
 from bot.domain.surveys.results import SurveyResults
-from bot.errors import NotFound
+from bot.errors import InvalidField, NotFound
 from bot.services.programs import find_program
 from bot.services.surveys.close import answered_count, close_survey
 from bot.services.surveys.create import SurveyValues, create_survey
@@ -22,6 +24,11 @@ from bot.services.surveys.results import results_of
 from bot.services.surveys.sealing import holding_key
 from bot.settings import Settings
 from db.models import Program, Survey, SurveyAudience, SurveyOutcome
+
+# A field the survey service names -> the option typed for it.
+OPTIONS = {"title": "--title", "audience": "--audience", "opens": "--opens", "closes": "--closes",
+           "channel": "--results-channel", "minimum": "--minimum", "question": "--question",
+           "program": "--program"}
 
 
 def add_parser(subparsers: Any) -> None:
@@ -38,7 +45,8 @@ def add_parser(subparsers: Any) -> None:
                         help=f"closing time, YYYY-MM-DDTHH:MM {ZONE_HELP}")
     create.add_argument("--opens", metavar="WHEN",
                         help=f"opening time, YYYY-MM-DDTHH:MM {ZONE_HELP} (default: now)")
-    create.add_argument("--results-channel", required=True, help="channel id for the results")
+    create.add_argument("--results-channel", required=True, type=channel_id,
+                        help="channel id for the results (C...)")
     create.add_argument("--minimum", default=str(DEFAULT_MINIMUM),
                         help=f"responses needed before anything is shown (default "
                              f"{DEFAULT_MINIMUM}, at least 3, at most the audience's size)")
@@ -64,8 +72,11 @@ def run_create(args: argparse.Namespace, settings: Settings) -> int:
             closes_at=_instant(args.closes, program, "--closes"),
             results_channel=args.results_channel, minimum=args.minimum, question=args.question,
         )
-        survey = create_survey(session=session, values=values, actor=None,
-                               now=runtime.clock.now())
+        try:
+            survey = create_survey(session=session, values=values, actor=None,
+                                   now=runtime.clock.now())
+        except InvalidField as refusal:
+            raise in_options(refusal, OPTIONS) from None
         print(f"created survey {survey.id} {survey.title!r} for {program.name}: "
               f"{_local(survey.opens_at, program)} to {_local(survey.closes_at, program)}, "
               f"minimum {survey.minimum}")

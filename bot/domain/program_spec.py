@@ -9,7 +9,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from bot.errors import InvalidInput
+from bot.errors import InvalidField
 from db.models import Program
 
 PROGRAM_DAYS = 30
@@ -71,7 +71,7 @@ class ProgramSpec(BaseModel):
     @model_validator(mode="after")
     def _reminder_after_standup(self) -> ProgramSpec:
         if self.reminder_time <= self.standup_time:
-            raise ValueError("reminder_time must be later than standup_time")
+            raise ValueError("the reminder time must be later than the standup time")
         return self
 
     def program_end(self) -> date:
@@ -87,10 +87,10 @@ def build_spec(values: dict[str, object], *, today: date) -> ProgramSpec:
         error = exc.errors()[0]
         field = ".".join(str(part) for part in error["loc"]) or "program"
         message = str(error["msg"]).removeprefix("Value error, ")
-        raise InvalidInput(f"{field}: {message}") from None
+        raise InvalidField(field, message) from None
     if spec.program_end() < today:
-        raise InvalidInput(
-            f"kickoff_date: the 30 days after {spec.kickoff_date} ended on {spec.program_end()}"
+        raise InvalidField(
+            "kickoff_date", f"the 30 days after {spec.kickoff_date} ended on {spec.program_end()}"
         )
     return spec
 

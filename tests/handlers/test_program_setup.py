@@ -83,7 +83,7 @@ def test_the_modal_asks_every_setting_the_shell_offers(
     (F.WORKING_DAYS, [], "at least one working day is needed"),
     (F.HOLIDAYS, "2027-01-18, 2027-02-30", "'2027-02-30' is not a date like 2027-01-31"),
     (F.STANDUP_TIME, "25:00", "Input should be in a valid time format"),
-    (F.REMINDER_TIME, "08:00", "reminder_time must be later than standup_time"),
+    (F.REMINDER_TIME, "08:00", "the reminder time must be later than the standup time"),
     (F.STANDUP_DAYS, 11, "Input should be less than or equal to 10"),
     (F.COACHING_DUE_WEEKDAY, 8, "Input should be less than or equal to 7"),
     (F.ONE_ON_ONE_TARGET, 1.5, "Input should be less than or equal to 1"),

@@ -1,5 +1,5 @@
-"""Channels typed on the shell: read as ids, then checked with Slack before anything relies on
-them (the same check the App Home's setup runs)."""
+"""Channels typed on the shell, read as ids (Slack is asked about them by
+`bot.slack.channels.ensure_postable`, as the App Home's setup does)."""
 
 from __future__ import annotations
 
@@ -16,3 +16,4 @@ def channel_id(text: str) -> str:
             f"{text!r} is not a channel id: open the channel's details in Slack and copy the id "
             "at the bottom (like C0123ABCD)")
     return value
+

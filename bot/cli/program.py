@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from bot.cli.failures import in_options
+from bot.cli.launch import launch_lines
 from bot.cli.preview import add_preview_parser
 from bot.cli.program_show import DAY_NAMES, program_lines
 from bot.cli.runtime import Runtime
@@ -22,6 +23,7 @@ from bot.services.programs import (
     list_programs,
 )
 from bot.settings import Settings
+from bot.slack.channels import ensure_postable
 
 # CLI option -> ProgramSpec field; each is optional on `edit`.
 SETTING_OPTIONS = {
@@ -64,6 +66,9 @@ FINAL = {
     "end": "nothing more is sent, and an ended program cannot be resumed or edited",
     "archive": "the program is put away for good and never sends again",
 }
+AGAIN = "run the command again"  # what to do after fixing a channel
+CHANNEL_FIELDS = ("standup_channel", "audit_channel")
+CHECKED_MOVES = ("launch", "resume")  # the moves after which the bot posts in the channels
 REQUIRED_ON_CREATE = ("name", "kickoff_date", "standup_channel", "audit_channel")
 
 
@@ -138,6 +143,8 @@ def run_create(args: argparse.Namespace, settings: Settings) -> int:
                                      values=values, today=runtime.today())
         except InvalidField as refusal:
             raise in_options(refusal, OPTION_OF) from None
+        ensure_postable(runtime.client, [program.standup_channel, program.audit_channel],
+                        then=AGAIN)
         print(
             f"created draft program {program.name!r} (id {program.id}); "
             f"nothing is sent until `kickoff-bot program launch {program.id}`"
@@ -162,6 +169,8 @@ def run_edit(args: argparse.Namespace, settings: Settings) -> int:
                          today=runtime.today())
         except InvalidField as refusal:
             raise in_options(refusal, OPTION_OF) from None
+        ensure_postable(runtime.client, [changes[field] for field in CHANNEL_FIELDS
+                                         if field in changes], then=AGAIN)
         changed = [key for key, value in describe_program(program).items()
                    if before[key] != value]
         if changed:
@@ -211,11 +220,15 @@ def run_transition(args: argparse.Namespace, settings: Settings) -> int:
         program = find_program(
             session=session, workspace=runtime.workspace(session), ref=args.program
         )
+        if args.action in CHECKED_MOVES:
+            ensure_postable(runtime.client, [program.standup_channel, program.audit_channel],
+                        then=AGAIN)
         move = move_program(session=session, program=program, action=args.action,
                             now=runtime.clock.now())
         if not move.changed:
             print(f"program {program.name!r} is already {program.status}; nothing was changed")
             return 0
-        welcomed = f"; {move.welcomed} welcome DM(s) queued" if move.welcomed else ""
-        print(f"program {program.name!r} is now {program.status}{welcomed}")
+        print(f"program {program.name!r} is now {program.status}")
+        if move.welcomed:
+            print("\n".join(launch_lines(session, program)))
     return 0

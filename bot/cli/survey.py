@@ -23,6 +23,7 @@ from bot.services.surveys.create import SurveyValues, create_survey
 from bot.services.surveys.results import results_of
 from bot.services.surveys.sealing import holding_key
 from bot.settings import Settings
+from bot.slack.channels import ensure_postable
 from db.models import Program, Survey, SurveyAudience, SurveyOutcome
 
 # A field the survey service names -> the option typed for it.
@@ -66,6 +67,7 @@ def run_create(args: argparse.Namespace, settings: Settings) -> int:
     with runtime.session_factory.begin() as session:
         program = find_program(session=session, workspace=runtime.workspace(session),
                                ref=args.program)
+        ensure_postable(runtime.client, [args.results_channel], then="run the command again")
         values = SurveyValues(
             program_id=program.id, title=args.title, audience=args.audience,
             opens_at=_instant(args.opens, program, "--opens"),

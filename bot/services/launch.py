@@ -14,6 +14,7 @@ from bot.blocks.text import Block
 from bot.blocks.welcome import WelcomeFacts, build_welcome_message, welcome_fallback
 from bot.domain.kinds import DeliveryKind
 from bot.domain.local_time import at_local, local_date
+from bot.errors import InvalidInput
 from bot.services.availability import Absences, load_absences
 from bot.services.outbox import NOW_WINDOW, Envelope, cancel_planned, delivery_key, queue
 from bot.services.programs import TRANSITIONS, change_status
@@ -47,6 +48,9 @@ def move_program(*, session: Session, program: Program, action: str, now: dateti
     """Launch, pause, resume or end `program`; asking again for the status it has is a no-op."""
     if program.status is TRANSITIONS[action][1]:
         return Move(program=program, changed=False)
+    if action == "launch" and not _active_members(session, program):
+        raise InvalidInput(f"{program.name} has nobody on its roster yet: load the roster, "
+                           "then launch; nothing was sent.")
     change_status(session=session, program=program, action=action)
     if action == "launch":
         return Move(program, True, welcomed=queue_welcomes(session=session, program=program,

@@ -29,6 +29,7 @@ def shell(
     monkeypatch.setenv("SLACK_SIGNING_SECRET", "test-signing-secret")
     monkeypatch.setenv("SLACK_API_URL", fake_slack.api_url)
     monkeypatch.setenv("DATABASE_URL", database.url)
+    fake_slack.add_channel("CRESULTS", "kickoff-results")  # where results go: checked first
     with database.session_factory.begin() as session:
         make_world(session)
 

@@ -78,7 +78,7 @@ def test_the_modal_asks_every_setting_the_shell_offers(
     (F.STANDUP_CHANNEL, "CNOBOT", "kickoff-bot is not in #sales-floor: type /invite "
                                   "@kickoff-bot in #sales-floor, then submit again."),
     (F.AUDIT_CHANNEL, "COLD", "#old-kickoff is archived; choose another channel."),
-    (F.AUDIT_CHANNEL, "CGONE", "kickoff-bot cannot see this channel: if it is private, type "
+    (F.AUDIT_CHANNEL, "CGONE", "kickoff-bot cannot see channel CGONE: if it is private, type "
                                "/invite @kickoff-bot in it"),
     (F.WORKING_DAYS, [], "at least one working day is needed"),
     (F.HOLIDAYS, "2027-01-18, 2027-02-30", "'2027-02-30' is not a date like 2027-01-31"),

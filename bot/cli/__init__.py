@@ -7,6 +7,7 @@ import argparse
 import logging
 import sys
 from collections.abc import Sequence
+from importlib.metadata import version
 from typing import Any, Protocol
 
 from bot.cli import (
@@ -14,6 +15,7 @@ from bot.cli import (
     coaching,
     db_commands,
     deliveries,
+    export,
     ooo,
     program,
     roster,
@@ -37,6 +39,7 @@ class Area(Protocol):
 
 AREAS: tuple[Area, ...] = (
     serve, worker, db_commands, program, roster, ooo, deliveries, coaching, standups, survey, audit,
+    export,
 )
 
 
@@ -46,6 +49,8 @@ def build_parser(areas: Sequence[Area] = AREAS) -> argparse.ArgumentParser:
         prog="kickoff-bot",
         description="Run the 30 days after a sales kickoff inside Slack.",
     )
+    parser.add_argument("--version", action="version",
+                        version=f"kickoff-bot {version('kickoff-bot')}")
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for area in areas:
         area.add_parser(subparsers)

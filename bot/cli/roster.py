@@ -10,7 +10,9 @@ from slack_sdk import WebClient
 from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
 
 from bot.cli.runtime import Runtime
+from bot.domain.export import json_text
 from bot.errors import InvalidInput
+from bot.services.exports import roster_rows
 from bot.services.programs import find_program
 from bot.services.roster import describe_import, import_roster
 from bot.settings import Settings
@@ -49,6 +51,10 @@ def add_parser(subparsers: Any) -> None:
     load.add_argument("program", metavar="PROGRAM", help="program name or id")
     load.add_argument("file", metavar="FILE.csv", type=Path, help="the roster file")
     load.set_defaults(run=run_import)
+    listing = actions.add_parser("list", help="who is in a program: roles, manager, team")
+    listing.add_argument("program", metavar="PROGRAM", help="program name or id (#ID: the id)")
+    listing.add_argument("--json", action="store_true", help="print JSON")
+    listing.set_defaults(run=run_list)
 
 
 def run_import(args: argparse.Namespace, settings: Settings) -> int:
@@ -82,3 +88,22 @@ def _retrying_when_rate_limited(client: WebClient) -> WebClient:
     if not any(isinstance(h, RateLimitErrorRetryHandler) for h in client.retry_handlers):
         client.retry_handlers.append(RateLimitErrorRetryHandler(max_retry_count=5))
     return client
+
+
+def run_list(args: argparse.Namespace, settings: Settings) -> int:
+    """Print the program's members, active first, one line each (or JSON)."""
+    runtime = Runtime(settings)
+    with runtime.session_factory() as session:
+        program = find_program(session=session, workspace=runtime.workspace(session),
+                               ref=args.program)
+        rows = roster_rows(session=session, program=program)
+    if args.json:
+        print(json_text(rows))
+        return 0
+    for row in rows:
+        left = "" if row["active"] else "  (not in the last roster file)"
+        print(f"{row['name']:<28} {row['slack_id']:<12} {row['roles']:<22} "
+              f"manager {row['manager'] or '-':<24} team {row['team'] or '-'}{left}")
+    if not rows:
+        print(f"nobody in {program.name!r} yet (load a roster with `kickoff-bot roster import`)")
+    return 0

@@ -41,8 +41,17 @@ class Runtime:
     @cached_property
     def session_factory(self) -> sessionmaker[Session]:
         """Sessions on `engine`, once the database exists (only `db upgrade` creates it)."""
-        _require_sqlite_file(self.engine)
+        self.require_database()
         return make_session_factory(self.engine)
+
+    def require_database(self) -> None:
+        """Refuse a SQLite file that is not there yet: connecting would leave an empty one
+        behind (`db upgrade` creates it)."""
+        path = self.engine.url.database if self.engine.dialect.name == "sqlite" else None
+        if path and path != ":memory:" and not path.startswith("file:") \
+                and not Path(path).exists():
+            raise KickoffError(f"there is no database at {path} yet: run `kickoff-bot db "
+                               "upgrade` first (or check DATABASE_URL); nothing was changed")
 
     @cached_property
     def client(self) -> WebClient:
@@ -68,10 +77,3 @@ class Runtime:
         offset), or now when it was not given."""
         return self.clock.now() if text is None else read_time(text, option="--at", tz=tz)
 
-
-def _require_sqlite_file(engine: Engine) -> None:
-    """Refuse a SQLite file that is not there yet: connecting would leave an empty one behind."""
-    path = engine.url.database if engine.dialect.name == "sqlite" else None
-    if path and path != ":memory:" and not path.startswith("file:") and not Path(path).exists():
-        raise KickoffError(f"there is no database at {path} yet: run `kickoff-bot db upgrade` "
-                           "first (or check DATABASE_URL); nothing was changed")

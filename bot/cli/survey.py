@@ -16,7 +16,7 @@ from bot.cli.times import ZONE_HELP, read_time, shown
 from bot.domain.surveys.content import QUESTIONS, SCORE_RANGE
 from bot.domain.surveys.form import DEFAULT_MINIMUM, DEFAULT_QUESTION
 from bot.domain.surveys.results import SurveyResults
-from bot.errors import InvalidField, NotFound
+from bot.errors import InvalidField, InvalidInput, NotFound
 from bot.services.programs import find_program
 from bot.services.surveys.close import answered_count, close_survey
 from bot.services.surveys.create import SurveyValues, create_survey
@@ -59,6 +59,12 @@ def add_parser(subparsers: Any) -> None:
                                                  "in Slack: nothing below the minimum")
     results.add_argument("survey_id", metavar="ID", type=int, help="survey id (see `list`)")
     results.set_defaults(run=run_results)
+    close = actions.add_parser("close", help="close a survey now, before its closing time")
+    close.add_argument("survey_id", metavar="ID", type=int, help="survey id (see `list`)")
+    close.add_argument("--yes", action="store_true",
+                       help="confirm: closing cannot be undone; below the minimum the answers "
+                            "are deleted unread")
+    close.set_defaults(run=run_close)
 
 
 def run_create(args: argparse.Namespace, settings: Settings) -> int:
@@ -109,9 +115,7 @@ def run_results(args: argparse.Namespace, settings: Settings) -> int:
     runtime = Runtime(settings)
     now = runtime.clock.now()
     with runtime.session_factory.begin() as session:
-        survey = session.get(Survey, args.survey_id)
-        if survey is None or survey.workspace_id != runtime.workspace(session).id:
-            raise NotFound(f"No survey {args.survey_id} (see `kickoff-bot survey list`).")
+        survey = _survey(session, runtime, args.survey_id)
         if survey.closed_at is None and survey.closes_at <= now:
             close_survey(session=session, survey_id=survey.id, now=now,
                          key=holding_key(settings.signing_secret()))
@@ -119,6 +123,33 @@ def run_results(args: argparse.Namespace, settings: Settings) -> int:
         assert program is not None
         print("\n".join(_report(session, survey, program)))
     return 0
+
+
+def run_close(args: argparse.Namespace, settings: Settings) -> int:
+    """Close a survey now: its results (or the notice that too few answered) are queued."""
+    if not args.yes:
+        raise InvalidInput("closing a survey cannot be undone: nobody can answer after it, and "
+                           "below the minimum the answers are deleted unread. Run it again with "
+                           "--yes to go ahead; nothing was changed")
+    runtime = Runtime(settings)
+    with runtime.session_factory.begin() as session:
+        survey = _survey(session, runtime, args.survey_id)
+        close_survey(session=session, survey_id=survey.id, now=runtime.clock.now(),
+                     key=holding_key(settings.signing_secret()))
+        if survey.outcome is SurveyOutcome.PUBLISHED:
+            print(f"survey {survey.id} {survey.title!r} closed: the results are queued for "
+                  f"{survey.results_channel}")
+        else:
+            print(f"survey {survey.id} {survey.title!r} closed with fewer answers than its "
+                  f"minimum ({survey.minimum}): nothing is shown, the answers were deleted unread")
+    return 0
+
+
+def _survey(session: Session, runtime: Runtime, survey_id: int) -> Survey:
+    survey = session.get(Survey, survey_id)
+    if survey is None or survey.workspace_id != runtime.workspace(session).id:
+        raise NotFound(f"No survey {survey_id} (see `kickoff-bot survey list`).")
+    return survey
 
 
 def _report(session: Session, survey: Survey, program: Program) -> list[str]:

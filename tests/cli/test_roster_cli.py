@@ -63,7 +63,7 @@ def test_help_explains_the_file(capsys: pytest.CaptureFixture[str]) -> None:
 
     out = capsys.readouterr().out
     assert exited.value.code == 0
-    assert "usage: kickoff-bot roster import [-h] PROGRAM FILE.csv" in out
+    assert "usage: kickoff-bot roster import [-h] [--dry-run] PROGRAM FILE.csv" in out
     assert "rep, manager, enablement, leader or admin" in out
     assert '"line N: why"' in out
 

@@ -17,6 +17,7 @@ from bot.cli import (
     deliveries,
     export,
     ooo,
+    person,
     program,
     roster,
     serve,
@@ -39,7 +40,7 @@ class Area(Protocol):
 
 AREAS: tuple[Area, ...] = (
     serve, worker, db_commands, program, roster, ooo, deliveries, coaching, standups, survey, audit,
-    export,
+    export, person,
 )
 
 

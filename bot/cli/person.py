@@ -43,8 +43,9 @@ def run_erase(args: argparse.Namespace, settings: Settings) -> int:
         if not args.yes:
             raise InvalidInput(f"erasing {person.name} ({person.slack_user_id}) cannot be "
                                "undone. Run it again with --yes to go ahead; nothing was changed")
+        name, slack_id = person.name, person.slack_user_id
         erased = erase_person(session=session, person=person, columns=REGISTRY.personal_data())
-        print(f"erased {erased.name} ({person.slack_user_id}): {_counts(erased.deleted)} rows "
+        print(f"erased {name} ({slack_id}): {_counts(erased.deleted)} rows "
               f"deleted, {_counts(erased.cleared)} references cleared, "
               f"{_counts(erased.scrubbed)} texts with their name or words taken out.")
         print(KEPT)

@@ -9,6 +9,7 @@ from bot.cli.failures import in_options
 from bot.cli.launch import launch_lines
 from bot.cli.preview import add_preview_parser
 from bot.cli.program_show import DAY_NAMES, program_lines
+from bot.cli.retention import add_retention_parser
 from bot.cli.runtime import Runtime
 from bot.domain.export import json_text
 from bot.domain.program_spec import WEEKDAY_NAMES
@@ -98,6 +99,7 @@ def add_parser(subparsers: Any) -> None:
                               help=f"confirm: {FINAL[action]}")
         move.set_defaults(run=run_transition, action=action)
     add_preview_parser(actions)
+    add_retention_parser(actions)
 
 
 def _add_setting_options(parser: argparse.ArgumentParser, *, required: tuple[str, ...]) -> None:

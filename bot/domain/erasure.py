@@ -4,7 +4,7 @@ numbers of a published audit, other people's words) exactly as it was."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import Any
 
 ERASED = "(erased)"
@@ -45,8 +45,8 @@ def scrub(value: Any, pattern: re.Pattern[str] | None) -> Any:
     return value
 
 
-def without_id(value: Any, person_id: int) -> Any:
-    """A JSON list of person ids without `person_id` (any other value as it is)."""
+def without_ids(value: Any, person_ids: Collection[int]) -> Any:
+    """A JSON list of person ids without `person_ids` (any other value as it is)."""
     if isinstance(value, list) and all(isinstance(item, int) for item in value):
-        return [item for item in value if item != person_id]
+        return [item for item in value if item not in person_ids]
     return value

@@ -52,6 +52,8 @@ def move_program(*, session: Session, program: Program, action: str, now: dateti
         raise InvalidInput(f"{program.name} has nobody on its roster yet: load the roster, "
                            "then launch; nothing was sent.")
     change_status(session=session, program=program, action=action)
+    if action in ("end", "archive") and program.ended_at is None:
+        program.ended_at = now  # retention counts from here
     if action == "launch":
         return Move(program, True, welcomed=queue_welcomes(session=session, program=program,
                                                            now=now))

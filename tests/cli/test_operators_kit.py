@@ -178,3 +178,24 @@ def test_scheduler_job_runs_log_at_debug_and_failures_still_at_error(
 
     assert [(record.levelname, record.getMessage()) for record in caplog.records] == [
         ("ERROR", 'Job "plan" raised an exception')]
+
+
+def test_program_retention_is_off_until_set(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, fake_slack: FakeSlack, database: Database,
+    clock: SystemClock, capsys: pytest.CaptureFixture[str],
+) -> None:
+    open_shell(monkeypatch, tmp_path, fake_slack, database, clock)
+    create_program()
+    capsys.readouterr()
+
+    assert main(["program", "retention", PROGRAM]) == 0
+    assert capsys.readouterr().out == (
+        f"personal data of {PROGRAM!r}: kept until erased (no retention set)\n")
+    assert main(["program", "retention", PROGRAM, "90"]) == 0
+    assert capsys.readouterr().out == (
+        f"personal data of {PROGRAM!r}: purged 90 days after the program ends\n")
+    assert main(["program", "retention", PROGRAM, "soon"]) == 1
+    assert capsys.readouterr().err == (
+        "kickoff-bot: retention: 'soon' is not a number of days (or off)\n")
+    assert main(["program", "retention", PROGRAM, "off"]) == 0
+    assert "kept until erased" in capsys.readouterr().out

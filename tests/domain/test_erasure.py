@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.domain.erasure import ERASED, mentions, pattern_of, scrub, without_id
+from bot.domain.erasure import ERASED, mentions, pattern_of, scrub, without_ids
 
 
 def test_names_and_words_go_numbers_and_keys_stay() -> None:
@@ -18,6 +18,6 @@ def test_names_and_words_go_numbers_and_keys_stay() -> None:
 
 
 def test_an_id_leaves_a_list_of_ids_only() -> None:
-    assert without_id([3, 7, 9], 7) == [3, 9]
-    assert without_id({"7": 7}, 7) == {"7": 7}
+    assert without_ids([3, 7, 9], {7}) == [3, 9]
+    assert without_ids({"7": 7}, {7}) == {"7": 7}
     assert pattern_of([None, "", "ab"]) is None

@@ -10,7 +10,7 @@ import urllib.error
 from collections.abc import Mapping
 
 from slack_bolt.error import BoltError
-from slack_sdk.errors import SlackApiError, SlackClientError
+from slack_sdk.errors import SlackApiError
 from sqlalchemy.exc import DBAPIError
 
 from bot.errors import InvalidField, InvalidInput, KickoffError
@@ -59,7 +59,7 @@ def _slack_line(exc: BaseException, settings: Settings | None) -> str | None:
     if isinstance(exc, BoltError):  # Bolt's auth.test when an app starts
         return (f"Slack refused to start the app ({exc}): check SLACK_BOT_TOKEN; "
                 f"{UNCHANGED}")
-    if isinstance(exc, urllib.error.URLError | SlackClientError | ConnectionError | TimeoutError):
+    if isinstance(exc, urllib.error.URLError | ConnectionError | TimeoutError):
         reason = getattr(exc, "reason", None) or exc
         return (f"cannot reach Slack at {where} ({reason}): check the network and "
                 f"SLACK_API_URL, then try again; {UNCHANGED}")
@@ -75,10 +75,10 @@ def _database_line(exc: BaseException) -> str | None:
                f"{UNCHANGED}"
     if "database is locked" in text:
         return f"the database is locked by another process: try again when it is done; {UNCHANGED}"
+    first = (text.strip().splitlines() or [text])[0]  # a driver's message can run to lines
     if "connect" in text or "could not translate host" in text:
-        first = text.strip().splitlines()[0] if text.strip() else text
         return f"cannot connect to the database ({first}): check DATABASE_URL; {UNCHANGED}"
-    return f"database error: {text.strip().splitlines()[0] if text.strip() else text}; {UNCHANGED}"
+    return f"database error: {first}; {UNCHANGED}"
 
 
 def _file_line(exc: BaseException) -> str | None:

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.domain.program_spec import apply_spec, build_spec, spec_of
-from bot.errors import InvalidInput, NotFound
+from bot.errors import InvalidField, InvalidInput, NotFound
 from db.models import Program, ProgramStatus, Workspace
 
 # action -> (statuses it may start from, status it leads to)
@@ -104,7 +104,9 @@ def describe_program(program: Program) -> dict[str, Any]:
 def _ensure_name_free(
     session: Session, workspace_id: int, name: str, except_id: int | None
 ) -> None:
+    if name.startswith("#") and name[1:].isdigit():
+        raise InvalidField("name", f"{name!r} reads as a program id; choose another name")
     query = select(Program.id).where(Program.workspace_id == workspace_id, Program.name == name)
     existing = session.scalars(query).first()
     if existing is not None and existing != except_id:
-        raise InvalidInput(f"name: a program named {name!r} already exists")
+        raise InvalidField("name", f"a program named {name!r} already exists")

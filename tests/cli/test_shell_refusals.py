@@ -248,3 +248,25 @@ def test_retry_refuses_a_welcome_of_an_ended_program(
         "no longer sends (it is ended); nothing was changed.")
     with shell.database.session_factory() as session:
         assert session.get_one(Delivery, welcome.id).status is DeliveryStatus.CANCELLED
+
+
+def test_create_without_a_token_says_which_setting(
+    shell: Shell, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv("SLACK_BOT_TOKEN")
+    before = row_counts(shell.database)
+
+    assert main(["program", "create", "--name", "Other", "--kickoff-date", "2027-03-15",
+                 "--standup-channel", "CSTANDUP", "--audit-channel", "CAUDIT"]) == 2
+
+    assert refusal(capsys) == ("kickoff-bot: configuration error: SLACK_BOT_TOKEN is not set "
+                               "(see the configuration table in README.md)")
+    assert row_counts(shell.database) == before
+
+
+def test_a_name_that_reads_as_an_id_is_refused(
+    shell: Shell, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["program", "edit", PROGRAM, "--name", "#7"]) == 1
+
+    assert refusal(capsys) == "kickoff-bot: --name: '#7' reads as a program id; choose another name"

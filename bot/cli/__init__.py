@@ -30,6 +30,7 @@ from bot.logs import configure_logging
 from bot.settings import Settings, load_settings
 
 log = logging.getLogger(__name__)
+PROCESSES = ("serve", "socket", "worker", "run")  # the commands that run until stopped
 
 
 class Area(Protocol):
@@ -67,6 +68,10 @@ def main(argv: Sequence[str] | None = None, *, areas: Sequence[Area] = AREAS) ->
     try:
         settings = load_settings()
         configure_logging(settings.log_level)
+        if args.command not in PROCESSES:
+            # A shell command says Slack's failure in its own one line: slack_sdk's lines about
+            # each failed attempt would only repeat it.
+            logging.getLogger("slack_sdk").setLevel(logging.CRITICAL)
         code: int = args.run(args, settings)
     except KeyboardInterrupt:
         return 130

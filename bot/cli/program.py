@@ -8,7 +8,7 @@ from typing import Any
 from bot.cli.failures import in_options
 from bot.cli.launch import launch_lines
 from bot.cli.preview import add_preview_parser
-from bot.cli.program_show import DAY_NAMES, program_lines
+from bot.cli.program_show import DAY_NAMES, changed_words, program_lines
 from bot.cli.retention import add_retention_parser
 from bot.cli.runtime import Runtime
 from bot.domain.export import json_text
@@ -173,10 +173,9 @@ def run_edit(args: argparse.Namespace, settings: Settings) -> int:
             raise in_options(refusal, OPTION_OF) from None
         ensure_postable(runtime.client, [changes[field] for field in CHANNEL_FIELDS
                                          if field in changes], then=AGAIN)
-        changed = [key for key, value in describe_program(program).items()
-                   if before[key] != value]
+        changed = changed_words(before, describe_program(program))
         if changed:
-            print(f"updated program {program.name!r}: {', '.join(changed)}")
+            print(f"updated program {program.name!r}: {'; '.join(changed)}")
         else:
             print(f"program {program.name!r} already has these settings; nothing was changed")
     return 0

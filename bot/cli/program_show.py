@@ -45,11 +45,25 @@ LABELS: dict[str, tuple[str, Callable[[Any], str]]] = {
 }
 
 
-def program_lines(row: dict[str, Any]) -> list[str]:
-    """`describe_program`'s row as aligned "label  value" lines."""
-    lines = []
+def program_words(row: dict[str, Any]) -> list[tuple[str, str]]:
+    """`describe_program`'s row as (label, value in words) pairs."""
+    words = []
     for key, value in row.items():
         label, reads = LABELS.get(key, (key.replace("_", " "), str))
-        shown = _readout(row) if key == "readout_day" else reads(value)
-        lines.append(f"{'read-out' if key == 'readout_day' else label:<18} {shown}")
-    return lines
+        if key == "readout_day":
+            label, shown = "read-out", _readout(row)
+        else:
+            shown = reads(value)
+        words.append((label, shown))
+    return words
+
+
+def program_lines(row: dict[str, Any]) -> list[str]:
+    """`describe_program`'s row as aligned "label  value" lines."""
+    return [f"{label:<18} {shown}" for label, shown in program_words(row)]
+
+
+def changed_words(before: dict[str, Any], after: dict[str, Any]) -> list[str]:
+    """What an edit changed, in words: "standup prompt at 09:30 (was 09:00)"."""
+    return [f"{label} {now} (was {was})" for (label, was), (_, now)
+            in zip(program_words(before), program_words(after), strict=True) if was != now]

@@ -189,7 +189,8 @@ def test_edits_that_change_nothing_say_so(
         f"program {PROGRAM!r} already has these settings; nothing was changed\n")
 
     assert main(["program", "edit", PROGRAM, "--standup-time", "09:30"]) == 0
-    assert capsys.readouterr().out == f"updated program {PROGRAM!r}: standup_time\n"
+    assert capsys.readouterr().out == (
+        f"updated program {PROGRAM!r}: standup prompt at 09:30 (was 09:00)\n")
 
 
 def test_deliveries_limit_must_be_positive(

@@ -24,6 +24,7 @@ from db.models import (
     Program,
     StandupAnswer,
     StandupTypedText,
+    Survey,
     SurveyAnswer,
 )
 from tests.audit_world import (
@@ -86,6 +87,7 @@ def world(
             delivery(made, "blocker:1:UR1:1", "UMADA", "UMADA", "Rep 1 is blocked: CRM access"),
             delivery(made, "standup_reply:1:UR2:1", "UR2", "CSTANDUP", "*Rep 2* Day 1: demo"),
         ])
+        session.execute(update(Survey).values(reminder_audience=[rep, made.people["UR2"]]))
         record_weekly_audit(session=session, program=program, monday=date(2027, 1, 18),
                             now=utc(1, 25))
         return made
@@ -139,6 +141,7 @@ def test_erasing_a_rep_leaves_nothing_of_them_and_the_published_figures(
     assert audit_figures(capsys) == published
     with database.session_factory() as session:
         assert len(session.scalars(select(SurveyAnswer)).all()) == survey_answers
+        assert session.scalars(select(Survey.reminder_audience)).one() == [world.people["UR2"]]
         kept = session.scalars(select(Delivery).order_by(Delivery.key)).all()
         assert [(row.key, row.text) for row in kept] == [
             ("blocker:1:(erased):1", "(erased) is blocked: (erased)"),

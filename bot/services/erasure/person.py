@@ -93,7 +93,8 @@ def erase_people(
             report.cleared[table] += _clear(row, tables[model], targets)
             about = row in linked[model] or any(
                 mentions(getattr(row, attr.key), mentioning) for attr in texts)
-            if about and _scrub(row, texts, everything, targets.ids):
+            # Their words only where they are named; their ids from every list of ids.
+            if _scrub(row, texts, everything if about else None, targets.ids):
                 report.scrubbed[table] += 1
     session.flush()  # the rows naming them go before the people they name
     for person in [] if program_id is not None else people:

@@ -17,3 +17,13 @@ class NotFound(KickoffError):
 
 class InvalidInput(KickoffError):
     """Input the caller typed is not acceptable; the message says why."""
+
+
+class InvalidField(InvalidInput):
+    """One input is not acceptable; `field` names it so a modal shows the message beside it and
+    the shell names the option that was typed."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.message = message

@@ -1,4 +1,5 @@
-"""Apply Alembic migrations from code (the `kickoff-bot db upgrade` command and tests)."""
+"""Apply Alembic migrations from code (`kickoff-bot db upgrade`, tests), and say where a database
+stands (`kickoff-bot db current`)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -25,3 +28,11 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
+
+
+def revisions(engine: Engine) -> tuple[str | None, str | None]:
+    """The database's revision (None: never upgraded) and the newest this code knows."""
+    head = ScriptDirectory.from_config(alembic_config(engine)).get_current_head()
+    with engine.connect() as connection:
+        current = MigrationContext.configure(connection).get_current_revision()
+    return current, head

@@ -8,12 +8,13 @@ from slack_sdk.http_retry.builtin_handlers import (
     RateLimitErrorRetryHandler,
 )
 
-from bot.slack.directory import SlackDirectory
+from bot.slack.directory import ListedDirectory, SlackDirectory, roster_directory
 
 
-def rate_limited_directory(client: WebClient) -> SlackDirectory:
-    """A SlackDirectory on its own client that waits out HTTP 429 (users.lookupByEmail is Tier 3,
-    about 50 calls a minute), leaving the app's shared client as it is."""
+def rate_limited_directory(client: WebClient, content: bytes) -> SlackDirectory | ListedDirectory:
+    """The directory for the roster file `content` (a large one: the whole member list, read
+    now) on its own client that waits out HTTP 429 (users.lookupByEmail is Tier 3, about 50
+    calls a minute; users.list Tier 2), leaving the app's shared client as it is."""
     own = WebClient(token=client.token, base_url=client.base_url, retry_handlers=[
         ConnectionErrorRetryHandler(), RateLimitErrorRetryHandler(max_retry_count=5)])
-    return SlackDirectory(own)
+    return roster_directory(own, content)

@@ -17,6 +17,7 @@ from bot.settings import Settings
 from scheduler.config import DispatchConfig
 from scheduler.dispatcher import Dispatcher
 from scheduler.people_sync import sync_people_with_slack
+from scheduler.retention import purge_expired_programs
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +38,8 @@ def build_scheduler(
     session_factory: sessionmaker[Session],
     blocking: bool,
 ) -> BaseScheduler:
-    """A scheduler with the plan, dispatch and daily people-sync jobs (in-memory job store).
+    """A scheduler with the plan, dispatch, daily people-sync and retention jobs (in-memory
+    job store).
 
     Each process has its own jobs: the database (row claims and leases) keeps several processes
     from sending anything twice, so no job store is shared.
@@ -72,6 +74,13 @@ def build_scheduler(
         "interval",
         hours=24,
         id="people-sync",
+        **common,
+    )
+    scheduler.add_job(
+        lambda: purge_expired_programs(session_factory=session_factory, clock=dispatcher.clock),
+        "interval",
+        hours=24,
+        id="retention",
         **common,
     )
     return scheduler

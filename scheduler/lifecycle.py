@@ -9,16 +9,15 @@ from datetime import datetime
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from bot.domain.kinds import DeliveryKind
+from bot.domain.kinds import OWN_KINDS
 from bot.domain.lifecycle import Phase, phase
 from bot.features.registry import REGISTRY
 from bot.services.launch import ARCHIVED, ENDED, PAUSED
 from db.models import Delivery, DeliveryStatus, Program
 
 SEND_TABLE: Mapping[Phase, frozenset[str]] = REGISTRY.send_table()
-# Only kickoff-bot's own kinds are the table's business (tests plan kinds of their own); a test
-# checks that every one of them is declared by a feature.
-KINDS = frozenset(kind.value for kind in DeliveryKind)
+# A test checks that every one of kickoff-bot's own kinds is declared by a feature.
+KINDS = OWN_KINDS
 REASONS = {Phase.PAUSED: PAUSED, Phase.ENDED: ENDED, Phase.ARCHIVED: ARCHIVED}
 
 

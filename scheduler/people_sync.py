@@ -10,12 +10,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.services.people import SyncReport, sync_people
-from bot.services.roster_checks import DirectoryUser
-from bot.slack.directory import directory_user
+from bot.slack.directory import list_members
 from db.models import Workspace
 
 log = logging.getLogger(__name__)
-PAGE_SIZE = 200  # Slack recommends no more than 200 members per users.list page
 RATE_LIMIT_RETRIES = 10
 
 
@@ -36,15 +34,6 @@ def sync_people_with_slack(
         report = sync_people(session=session, workspace_id=workspace_id, users=users)
     log.info("people synced with Slack: %s", report)
     return report
-
-
-def list_members(client: WebClient) -> list[DirectoryUser]:
-    """Every member of the workspace, deleted ones included, following users.list's cursor."""
-    return [
-        directory_user(member)
-        for page in client.users_list(limit=PAGE_SIZE)
-        for member in page.get("members", [])
-    ]
 
 
 def _waiting_out_rate_limits(client: WebClient) -> WebClient:

@@ -47,6 +47,9 @@ def build_home_world(
     workspace = make_workspace(session)
     program = make_program(session, workspace, kickoff_date=kickoff or LIVE_DAY - timedelta(days=8),
                            event_days=1, working_days=EVERY_DAY, status=status)
+    for channel_id, name in ((program.standup_channel, "kickoff-standups"),
+                             (program.audit_channel, "kickoff-audit")):
+        fake.add_channel(channel_id, name)  # launching and resuming check the bot can post
     people = {ADMIN: _person(session, workspace, fake, ADMIN, "Ada Admin").id}
     manager = _person(session, workspace, fake, MANAGER, "Marcus Reed")
     add_member(session, program, manager, Role.MANAGER)

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from bot.cli.runtime import Runtime
 from bot.cli.times import ZONE_HELP, read_time, shown
 from bot.domain.export import json_text
+from bot.features.registry import REGISTRY
 from bot.services.deliveries import (
     RETRY_WINDOW,
     describe_delivery,
@@ -38,7 +39,7 @@ def add_parser(subparsers: Any) -> None:
                         help=f"only these statuses, comma-separated: {STATUSES}")
     parser.add_argument("--since", metavar="WHEN",
                         help=f"only rows due from WHEN on ({WHEN_HELP})")
-    parser.add_argument("--limit", type=int, default=100, help="rows shown (default 100)")
+    parser.add_argument("--limit", type=_positive, default=100, help="rows shown (default 100)")
     parser.add_argument("--json", action="store_true", help="print JSON")
     parser.set_defaults(run=run_list)
     actions = parser.add_subparsers(dest="deliveries_command", metavar="ACTION")
@@ -58,6 +59,12 @@ def _statuses(text: str) -> list[DeliveryStatus]:
         return [DeliveryStatus(part.strip().lower()) for part in text.split(",") if part.strip()]
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r}: statuses are {STATUSES}") from None
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r}: give a whole number of rows, 1 or more")
+    return int(text)
 
 
 def run_list(args: argparse.Namespace, settings: Settings) -> int:
@@ -88,7 +95,7 @@ def run_retry(args: argparse.Namespace, settings: Settings) -> int:
         tz = _zone_of(session, args.id)
         until = read_time(args.until, option="--until", tz=tz) if args.until else None
         delivery = retry_delivery(session=session, delivery_id=args.id, now=runtime.clock.now(),
-                                  until=until)
+                                  until=until, sends=REGISTRY.send_table())
         print(f"delivery {delivery.id} ({delivery.kind} to {delivery.channel}) is planned again; "
               f"it is sent by {shown(delivery.window_end, tz or 'UTC')} or expires")
     return 0

@@ -5,10 +5,15 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from bot.cli.failures import in_options
+from bot.cli.launch import launch_lines
 from bot.cli.preview import add_preview_parser
+from bot.cli.program_show import DAY_NAMES, changed_words, program_lines
+from bot.cli.retention import add_retention_parser
 from bot.cli.runtime import Runtime
 from bot.domain.export import json_text
 from bot.domain.program_spec import WEEKDAY_NAMES, split_working_hours
+from bot.errors import InvalidField, InvalidInput
 from bot.services.launch import move_program
 from bot.services.programs import (
     TRANSITIONS,
@@ -19,6 +24,7 @@ from bot.services.programs import (
     list_programs,
 )
 from bot.settings import Settings
+from bot.slack.channels import ensure_postable
 
 # CLI option -> ProgramSpec field; each is optional on `edit`.
 SETTING_OPTIONS = {
@@ -60,6 +66,17 @@ HELP = {
     "baseline_completion": "typical pre-kickoff 1:1 completion, 0-1 (default 0.60)",
     "readout_day": "day after the kickoff of the governance read-out (default 32)",
 }
+# Refusals name the option typed; the two ends of the window were typed as one option.
+OPTION_OF = {field: option for option, field in SETTING_OPTIONS.items()} | {
+    "work_start": "--working-hours", "work_end": "--working-hours"}
+# The moves that cannot be undone, and what the operator confirms with --yes.
+FINAL = {
+    "end": "nothing more is sent, and an ended program cannot be resumed or edited",
+    "archive": "the program is put away for good and never sends again",
+}
+AGAIN = "run the command again"  # what to do after fixing a channel
+CHANNEL_FIELDS = ("standup_channel", "audit_channel")
+CHECKED_MOVES = ("launch", "resume")  # the moves after which the bot posts in the channels
 REQUIRED_ON_CREATE = ("name", "kickoff_date", "standup_channel", "audit_channel")
 
 
@@ -84,8 +101,12 @@ def add_parser(subparsers: Any) -> None:
     for action in TRANSITIONS:
         move = actions.add_parser(action, help=f"{action} a program")
         move.add_argument("program", help="program name or id")
+        if action in FINAL:
+            move.add_argument("--yes", action="store_true",
+                              help=f"confirm: {FINAL[action]}")
         move.set_defaults(run=run_transition, action=action)
     add_preview_parser(actions)
+    add_retention_parser(actions)
 
 
 def _add_setting_options(parser: argparse.ArgumentParser, *, required: tuple[str, ...]) -> None:
@@ -101,11 +122,15 @@ def _changes(args: argparse.Namespace) -> dict[str, Any]:
         if value is None:
             continue
         if field == "working_days":
-            changes[field] = [_weekday(day) for day in value.split(",") if day.strip()]
+            changes[field] = [_weekday(day, "--working-days") for day in value.split(",")
+                              if day.strip()]
         elif field == "coaching_due_weekday":
-            changes[field] = _weekday(value)
+            changes[field] = _weekday(value, "--coaching-due-day")
         elif field == "working_hours":
-            changes |= split_working_hours(value)
+            try:
+                changes |= split_working_hours(value)
+            except InvalidField as refusal:
+                raise in_options(refusal, OPTION_OF) from None
         elif field == "holidays":
             changes[field] = [day.strip() for day in value.split(",") if day.strip()]
         else:
@@ -113,10 +138,13 @@ def _changes(args: argparse.Namespace) -> dict[str, Any]:
     return changes
 
 
-def _weekday(name: str) -> int | str:
-    key = name.strip().lower()[:3]
-    # An unknown name is passed on as typed so validation names it in its error.
-    return WEEKDAY_NAMES.index(key) + 1 if key in WEEKDAY_NAMES else name
+def _weekday(name: str, option: str) -> int:
+    key = name.strip().lower()
+    for number, day in enumerate(WEEKDAY_NAMES, start=1):
+        if key == day or (len(key) > 3 and DAY_NAMES[number - 1].lower().startswith(key)):
+            return number
+    raise InvalidInput(f"{option}: {name.strip()!r} is not a day; write mon, tue, wed, thu, fri, "
+                       "sat or sun")
 
 
 def run_create(args: argparse.Namespace, settings: Settings) -> int:
@@ -124,12 +152,13 @@ def run_create(args: argparse.Namespace, settings: Settings) -> int:
     runtime = Runtime(settings)
     values = {"timezone": settings.default_timezone} | _changes(args)
     with runtime.session_factory.begin() as session:
-        program = create_program(
-            session=session,
-            workspace=runtime.workspace(session),
-            values=values,
-            today=runtime.today(),
-        )
+        try:
+            program = create_program(session=session, workspace=runtime.workspace(session),
+                                     values=values, today=runtime.today())
+        except InvalidField as refusal:
+            raise in_options(refusal, OPTION_OF) from None
+        ensure_postable(runtime.client, [program.standup_channel, program.audit_channel],
+                        then=AGAIN)
         print(
             f"created draft program {program.name!r} (id {program.id}); "
             f"nothing is sent until `kickoff-bot program launch {program.id}`"
@@ -139,15 +168,28 @@ def run_create(args: argparse.Namespace, settings: Settings) -> int:
 
 def run_edit(args: argparse.Namespace, settings: Settings) -> int:
     """Apply the given settings to a program."""
+    changes = _changes(args)
+    if not changes:
+        raise InvalidInput("nothing to change: give the settings to change, e.g. --standup-time "
+                           "09:30 (see `kickoff-bot program edit --help`)")
     runtime = Runtime(settings)
     with runtime.session_factory.begin() as session:
         program = find_program(
             session=session, workspace=runtime.workspace(session), ref=args.program
         )
-        edit_program(
-            session=session, program=program, changes=_changes(args), today=runtime.today()
-        )
-        print(f"updated program {program.name!r}")
+        before = describe_program(program)
+        try:
+            edit_program(session=session, program=program, changes=changes,
+                         today=runtime.today())
+        except InvalidField as refusal:
+            raise in_options(refusal, OPTION_OF) from None
+        ensure_postable(runtime.client, [changes[field] for field in CHANNEL_FIELDS
+                                         if field in changes], then=AGAIN)
+        changed = changed_words(before, describe_program(program))
+        if changed:
+            print(f"updated program {program.name!r}: {'; '.join(changed)}")
+        else:
+            print(f"program {program.name!r} already has these settings; nothing was changed")
     return 0
 
 
@@ -177,20 +219,29 @@ def run_show(args: argparse.Namespace, settings: Settings) -> int:
     if args.json:
         print(json_text(row))
     else:
-        for key, value in row.items():
-            print(f"{key:<16} {value}")
+        print("\n".join(program_lines(row)))
     return 0
 
 
 def run_transition(args: argparse.Namespace, settings: Settings) -> int:
     """Launch (a welcome DM to every member), pause, resume or end a program, as Slack does."""
+    if args.action in FINAL and not args.yes:
+        raise InvalidInput(f"`program {args.action}` cannot be undone: {FINAL[args.action]}. "
+                           f"Run it again with --yes to go ahead; nothing was changed")
     runtime = Runtime(settings)
     with runtime.session_factory.begin() as session:
         program = find_program(
             session=session, workspace=runtime.workspace(session), ref=args.program
         )
+        if args.action in CHECKED_MOVES:
+            ensure_postable(runtime.client, [program.standup_channel, program.audit_channel],
+                        then=AGAIN)
         move = move_program(session=session, program=program, action=args.action,
                             now=runtime.clock.now())
-        welcomed = f"; {move.welcomed} welcome DM(s) queued" if move.welcomed else ""
-        print(f"program {program.name!r} is now {program.status}{welcomed}")
+        if not move.changed:
+            print(f"program {program.name!r} is already {program.status}; nothing was changed")
+            return 0
+        print(f"program {program.name!r} is now {program.status}")
+        if move.welcomed:
+            print("\n".join(launch_lines(session, program)))
     return 0

@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
 from slack_sdk import WebClient
-from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
 
 from bot.cli.runtime import Runtime
-from bot.errors import InvalidInput, KickoffError
+from bot.domain.export import json_text
+from bot.errors import InvalidInput
+from bot.services.exports import roster_rows
 from bot.services.programs import find_program
 from bot.services.roster import describe_import, import_roster
+from bot.services.roster_csv import MAX_BYTES
 from bot.settings import Settings
-from bot.slack.directory import SlackDirectory
+from bot.slack.directory import BULK_FROM, roster_directory, roster_lines
 
 FILE_FORMAT = """\
 The file is UTF-8 CSV (a BOM is fine), separated by commas or semicolons; the first line
@@ -31,7 +34,10 @@ Other columns are ignored.
 
 The file is the whole roster: members not in it are deactivated in the program (their
 history is kept) and come back when a later file lists them again. If any row is bad,
-nothing is changed and every bad row is listed as "line N: why" (the header is line 1).
+nothing is changed and the bad rows are listed as "line N: why" (the header is line 1; the
+first 50, then how many more). A file may be at most 2 MB (about 30,000 people). A file of
+100 rows or more is checked against Slack's whole member list, read once (progress on
+stderr); a smaller one asks Slack about each person.
 """
 
 
@@ -49,41 +55,64 @@ def add_parser(subparsers: Any) -> None:
     )
     load.add_argument("program", metavar="PROGRAM", help="program name or id")
     load.add_argument("file", metavar="FILE.csv", type=Path, help="the roster file")
+    load.add_argument("--dry-run", action="store_true",
+                      help="check the file against Slack and say what would change; change "
+                           "nothing")
     load.set_defaults(run=run_import)
+    listing = actions.add_parser("list", help="who is in a program: roles, manager, team")
+    listing.add_argument("program", metavar="PROGRAM", help="program name or id (#ID: the id)")
+    listing.add_argument("--json", action="store_true", help="print JSON")
+    listing.set_defaults(run=run_list)
 
 
 def run_import(args: argparse.Namespace, settings: Settings) -> int:
-    """Import the roster file into the program, all rows or none, and print the counts."""
+    """Import the roster file into the program, all rows or none, and print the counts (with
+    --dry-run: what would change, nothing saved)."""
     content = _read(args.file)
     runtime = Runtime(settings)
-    directory = SlackDirectory(_retrying_when_rate_limited(runtime.client))
-    try:
-        with runtime.session_factory.begin() as session:
-            program = find_program(
-                session=session, workspace=runtime.workspace(session), ref=args.program
-            )
-            report = import_roster(
-                session=session, program=program, content=content, directory=directory,
-                now=runtime.clock.now(),
-            )
-    except SlackApiError as exc:
-        raise _slack_failure(exc) from None
+    rows = roster_lines(content)
+    say = _progress if rows >= BULK_FROM else _quiet
+    # Slack's refusals and an unreachable Slack are said in one line by bot/cli/failures.py.
+    with runtime.session_factory() as session:  # committed below unless a dry run
+        program = find_program(
+            session=session, workspace=runtime.workspace(session), ref=args.program
+        )
+        say(f"{args.file}: {rows} rows; reading Slack's member list")
+        directory = roster_directory(_retrying_when_rate_limited(runtime.client), content,
+                                     on_page=lambda read: say(f"  {read} members read"))
+        say(f"checking {rows} rows")
+        report = import_roster(
+            session=session, program=program, content=content, directory=directory,
+            now=runtime.clock.now(),
+        )
+        if args.dry_run:
+            session.rollback()
+            print(f"dry run, nothing was changed: {describe_import(program, report)}")
+            return 0
+        session.commit()
     print(describe_import(program, report))
     return 0
 
 
 def _read(path: Path) -> bytes:
     try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise InvalidInput(f"{path} is {size / 1_000_000:.1f} MB; a roster file may be at "
+                               f"most {MAX_BYTES / 1_000_000:g} MB (about 30,000 people): is it "
+                               "the right file?")
         return path.read_bytes()
     except OSError as exc:
         raise InvalidInput(f"cannot read {path}: {exc.strerror or exc}") from None
 
 
-def _slack_failure(exc: SlackApiError) -> KickoffError:
-    error = exc.response.get("error")
-    needed = exc.response.get("needed")
-    scope = f" (the app needs the {needed} scope)" if needed else ""
-    return KickoffError(f"Slack answered {error!r}{scope}; nothing was changed")
+def _progress(line: str) -> None:
+    """A long import says how it is getting on, on stderr (stdout keeps only the result)."""
+    print(f"kickoff-bot: {line}", file=sys.stderr, flush=True)
+
+
+def _quiet(_line: str) -> None:
+    """A small import has nothing to report on its way."""
 
 
 def _retrying_when_rate_limited(client: WebClient) -> WebClient:
@@ -92,3 +121,22 @@ def _retrying_when_rate_limited(client: WebClient) -> WebClient:
     if not any(isinstance(h, RateLimitErrorRetryHandler) for h in client.retry_handlers):
         client.retry_handlers.append(RateLimitErrorRetryHandler(max_retry_count=5))
     return client
+
+
+def run_list(args: argparse.Namespace, settings: Settings) -> int:
+    """Print the program's members, active first, one line each (or JSON)."""
+    runtime = Runtime(settings)
+    with runtime.session_factory() as session:
+        program = find_program(session=session, workspace=runtime.workspace(session),
+                               ref=args.program)
+        rows = roster_rows(session=session, program=program)
+    if args.json:
+        print(json_text(rows))
+        return 0
+    for row in rows:
+        left = "" if row["active"] else "  (not in the last roster file)"
+        print(f"{row['name']:<28} {row['slack_id']:<12} {row['roles']:<22} "
+              f"manager {row['manager'] or '-':<24} team {row['team'] or '-'}{left}")
+    if not rows:
+        print(f"nobody in {program.name!r} yet (load a roster with `kickoff-bot roster import`)")
+    return 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from functools import cached_property
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from slack_sdk import WebClient
@@ -13,6 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.app import make_client
 from bot.cli.times import read_time
 from bot.clock import Clock, system_clock
+from bot.errors import KickoffError
 from bot.services.workspaces import ensure_workspace
 from bot.settings import Settings
 from db.models import Workspace
@@ -38,8 +40,18 @@ class Runtime:
 
     @cached_property
     def session_factory(self) -> sessionmaker[Session]:
-        """Sessions on `engine`."""
+        """Sessions on `engine`, once the database exists (only `db upgrade` creates it)."""
+        self.require_database()
         return make_session_factory(self.engine)
+
+    def require_database(self) -> None:
+        """Refuse a SQLite file that is not there yet: connecting would leave an empty one
+        behind (`db upgrade` creates it)."""
+        path = self.engine.url.database if self.engine.dialect.name == "sqlite" else None
+        if path and path != ":memory:" and not path.startswith("file:") \
+                and not Path(path).exists():
+            raise KickoffError(f"there is no database at {path} yet: run `kickoff-bot db "
+                               "upgrade` first (or check DATABASE_URL); nothing was changed")
 
     @cached_property
     def client(self) -> WebClient:
@@ -64,3 +76,4 @@ class Runtime:
         """An `--at` option's instant (read in `tz`, the program's zone, unless it has an
         offset), or now when it was not given."""
         return self.clock.now() if text is None else read_time(text, option="--at", tz=tz)
+

@@ -9,19 +9,27 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.cli.channels import channel_id
+from bot.cli.failures import in_options
 from bot.cli.runtime import Runtime
 from bot.cli.times import ZONE_HELP, read_time, shown
 from bot.domain.surveys.content import QUESTIONS, SCORE_RANGE
 from bot.domain.surveys.form import DEFAULT_MINIMUM, DEFAULT_QUESTION
 from bot.domain.surveys.results import SurveyResults
-from bot.errors import NotFound
+from bot.errors import InvalidField, InvalidInput, NotFound
 from bot.services.programs import find_program
 from bot.services.surveys.close import answered_count, close_survey
 from bot.services.surveys.create import SurveyValues, create_survey
 from bot.services.surveys.results import results_of
 from bot.services.surveys.sealing import holding_key
 from bot.settings import Settings
+from bot.slack.channels import ensure_postable
 from db.models import Program, Survey, SurveyAudience, SurveyOutcome
+
+# A field the survey service names -> the option typed for it.
+OPTIONS = {"title": "--title", "audience": "--audience", "opens": "--opens", "closes": "--closes",
+           "channel": "--results-channel", "minimum": "--minimum", "question": "--question",
+           "program": "--program"}
 
 
 def add_parser(subparsers: Any) -> None:
@@ -40,7 +48,8 @@ def add_parser(subparsers: Any) -> None:
     create.add_argument("--opens", metavar="WHEN",
                         help=f"opening time, YYYY-MM-DDTHH:MM {ZONE_HELP}, inside the "
                              "program's working hours (default: now)")
-    create.add_argument("--results-channel", required=True, help="channel id for the results")
+    create.add_argument("--results-channel", required=True, type=channel_id,
+                        help="channel id for the results (C...)")
     create.add_argument("--minimum", default=str(DEFAULT_MINIMUM),
                         help=f"responses needed before anything is shown (default "
                              f"{DEFAULT_MINIMUM}, at least 3, at most the audience's size)")
@@ -52,6 +61,12 @@ def add_parser(subparsers: Any) -> None:
                                                  "in Slack: nothing below the minimum")
     results.add_argument("survey_id", metavar="ID", type=int, help="survey id (see `list`)")
     results.set_defaults(run=run_results)
+    close = actions.add_parser("close", help="close a survey now, before its closing time")
+    close.add_argument("survey_id", metavar="ID", type=int, help="survey id (see `list`)")
+    close.add_argument("--yes", action="store_true",
+                       help="confirm: closing cannot be undone; below the minimum the answers "
+                            "are deleted unread")
+    close.set_defaults(run=run_close)
 
 
 def run_create(args: argparse.Namespace, settings: Settings) -> int:
@@ -60,14 +75,18 @@ def run_create(args: argparse.Namespace, settings: Settings) -> int:
     with runtime.session_factory.begin() as session:
         program = find_program(session=session, workspace=runtime.workspace(session),
                                ref=args.program)
+        ensure_postable(runtime.client, [args.results_channel], then="run the command again")
         values = SurveyValues(
             program_id=program.id, title=args.title, audience=args.audience,
             opens_at=_instant(args.opens, program, "--opens"),
             closes_at=_instant(args.closes, program, "--closes"),
             results_channel=args.results_channel, minimum=args.minimum, question=args.question,
         )
-        survey = create_survey(session=session, values=values, actor=None,
-                               now=runtime.clock.now())
+        try:
+            survey = create_survey(session=session, values=values, actor=None,
+                                   now=runtime.clock.now())
+        except InvalidField as refusal:
+            raise in_options(refusal, OPTIONS) from None
         print(f"created survey {survey.id} {survey.title!r} for {program.name}: "
               f"{_local(survey.opens_at, program)} to {_local(survey.closes_at, program)}, "
               f"minimum {survey.minimum}")
@@ -98,9 +117,7 @@ def run_results(args: argparse.Namespace, settings: Settings) -> int:
     runtime = Runtime(settings)
     now = runtime.clock.now()
     with runtime.session_factory.begin() as session:
-        survey = session.get(Survey, args.survey_id)
-        if survey is None or survey.workspace_id != runtime.workspace(session).id:
-            raise NotFound(f"No survey {args.survey_id} (see `kickoff-bot survey list`).")
+        survey = _survey(session, runtime, args.survey_id)
         if survey.closed_at is None and survey.closes_at <= now:
             close_survey(session=session, survey_id=survey.id, now=now,
                          key=holding_key(settings.signing_secret()))
@@ -108,6 +125,33 @@ def run_results(args: argparse.Namespace, settings: Settings) -> int:
         assert program is not None
         print("\n".join(_report(session, survey, program)))
     return 0
+
+
+def run_close(args: argparse.Namespace, settings: Settings) -> int:
+    """Close a survey now: its results (or the notice that too few answered) are queued."""
+    if not args.yes:
+        raise InvalidInput("closing a survey cannot be undone: nobody can answer after it, and "
+                           "below the minimum the answers are deleted unread. Run it again with "
+                           "--yes to go ahead; nothing was changed")
+    runtime = Runtime(settings)
+    with runtime.session_factory.begin() as session:
+        survey = _survey(session, runtime, args.survey_id)
+        close_survey(session=session, survey_id=survey.id, now=runtime.clock.now(),
+                     key=holding_key(settings.signing_secret()))
+        if survey.outcome is SurveyOutcome.PUBLISHED:
+            print(f"survey {survey.id} {survey.title!r} closed: the results are queued for "
+                  f"{survey.results_channel}")
+        else:
+            print(f"survey {survey.id} {survey.title!r} closed with fewer answers than its "
+                  f"minimum ({survey.minimum}): nothing is shown, the answers were deleted unread")
+    return 0
+
+
+def _survey(session: Session, runtime: Runtime, survey_id: int) -> Survey:
+    survey = session.get(Survey, survey_id)
+    if survey is None or survey.workspace_id != runtime.workspace(session).id:
+        raise NotFound(f"No survey {survey_id} (see `kickoff-bot survey list`).")
+    return survey
 
 
 def _report(session: Session, survey: Survey, program: Program) -> list[str]:

@@ -28,6 +28,7 @@ def add_parser(subparsers: Any) -> None:
 def run_worker(args: argparse.Namespace, settings: Settings) -> int:
     """Run the dispatcher's jobs until interrupted; several workers may share one database."""
     runtime = Runtime(settings)
+    runtime.client.auth_test()  # an unreachable Slack or a refused token: said now, in one line
     scheduler = build_scheduler(
         settings=settings, client=runtime.client, session_factory=runtime.session_factory,
         blocking=True,

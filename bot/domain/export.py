@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from io import StringIO
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -36,3 +36,13 @@ def csv_bytes(columns: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes
 def json_text(data: object) -> str:
     """`data` (dicts, lists, numbers, text; dates, times and enums as text) as indented JSON."""
     return json.dumps(data, indent=2, default=str, allow_nan=False)
+
+
+def export_bytes(
+    columns: Sequence[str], rows: Iterable[Mapping[str, object]], *, as_json: bool
+) -> bytes:
+    """Rows of named values as a file: a JSON list of objects, or CSV with `columns` as header."""
+    if as_json:
+        return (json_text([{name: row.get(name) for name in columns} for row in rows]) + "\n"
+                ).encode("utf-8")
+    return csv_bytes(columns, ([row.get(name) for name in columns] for row in rows))

@@ -29,3 +29,7 @@ class DeliveryKind(StrEnum):
     AUDIT_WEEKLY = "audit_weekly"
     AUDIT_READOUT = "audit_readout"
     AUDIT_FILES = "audit_files"  # the chart and CSV uploaded before the weekly post
+
+
+# Only kickoff-bot's own kinds are the lifecycle table's business (tests plan kinds of their own).
+OWN_KINDS = frozenset(kind.value for kind in DeliveryKind)

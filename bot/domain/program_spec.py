@@ -19,7 +19,7 @@ from pydantic import (
 
 from bot.domain.coaching.cadence import DIGEST_TIME
 from bot.domain.working_hours import WORK_END, WORK_START, WorkWindow, outside_window
-from bot.errors import InvalidInput
+from bot.errors import InvalidField
 from db.models import Program
 
 PROGRAM_DAYS = 30
@@ -113,7 +113,7 @@ class ProgramSpec(BaseModel):
     @model_validator(mode="after")
     def _reminder_after_standup(self) -> ProgramSpec:
         if self.reminder_time <= self.standup_time:
-            raise ValueError("reminder_time must be later than standup_time")
+            raise ValueError("the reminder time must be later than the standup time")
         return self
 
     def program_end(self) -> date:
@@ -126,7 +126,7 @@ def split_working_hours(text: str) -> dict[str, str]:
     spec)."""
     start, dash, end = text.partition("-")
     if not dash or not start.strip() or not end.strip():
-        raise InvalidInput(f"working_hours: {text!r} is not a window like 08:00-18:00")
+        raise InvalidField("working_hours", f"{text!r} is not a window like 08:00-18:00")
     return {"work_start": start.strip(), "work_end": end.strip()}
 
 
@@ -138,10 +138,10 @@ def build_spec(values: dict[str, object], *, today: date) -> ProgramSpec:
         error = exc.errors()[0]
         field = ".".join(str(part) for part in error["loc"]) or "program"
         message = str(error["msg"]).removeprefix("Value error, ")
-        raise InvalidInput(f"{field}: {message}") from None
+        raise InvalidField(field, message) from None
     if spec.program_end() < today:
-        raise InvalidInput(
-            f"kickoff_date: the 30 days after {spec.kickoff_date} ended on {spec.program_end()}"
+        raise InvalidField(
+            "kickoff_date", f"the 30 days after {spec.kickoff_date} ended on {spec.program_end()}"
         )
     return spec
 

@@ -20,5 +20,8 @@ FEATURE = Feature(
     personal_data=(
         Person.slack_user_id, Person.name, Person.email, Person.timezone, Person.dm_channel_id,
         Membership.person_id, Membership.manager_id, Delivery.person_id, Delivery.channel,
+        # A message's copy names its recipient or its subject, and may quote their words.
+        Delivery.key, Delivery.thread_key, Delivery.update_key, Delivery.after_key,
+        Delivery.text, Delivery.blocks,
     ),
 )

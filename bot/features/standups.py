@@ -42,6 +42,7 @@ FEATURE = Feature(
     personal_data=(
         StandupAnswer.person_id, StandupAnswer.manager_id, StandupAnswer.blocker_resolved_by_id,
         StandupAnswer.activity, StandupAnswer.win, StandupAnswer.blocker,
+        StandupAnswer.blocker_key,  # the key of the DM to the manager names both
         StandupTypedText.person_id, StandupTypedText.text,
     ),
 )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -10,8 +10,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.domain.deliveries import DeliveryPage
+from bot.domain.kinds import OWN_KINDS
+from bot.domain.lifecycle import Phase, phase
 from bot.errors import InvalidInput, NotFound
-from db.models import Delivery, DeliveryStatus
+from db.models import Delivery, DeliveryStatus, Program
 
 # How long a retried row may wait for its turn when the caller gives no --until.
 RETRY_WINDOW = timedelta(hours=1)
@@ -57,12 +59,15 @@ def describe_delivery(delivery: Delivery) -> dict[str, Any]:
 
 
 def retry_delivery(
-    *, session: Session, delivery_id: int, now: datetime, until: datetime | None = None
+    *, session: Session, delivery_id: int, now: datetime, until: datetime | None = None,
+    sends: Mapping[Phase, frozenset[str]] | None = None,
 ) -> Delivery:
     """Plan a failed, expired or cancelled delivery again, due now, with a window until `until`.
 
-    A sent row is refused (it would be posted twice). A row whose earlier attempt may have
-    reached Slack keeps `uncertain`, so the dispatcher looks for it in Slack before posting.
+    A sent row is refused (it would be posted twice), and so is a kind the program's phase
+    no longer sends (`sends`, the registry's lifecycle table: a welcome after the end). A row
+    whose earlier attempt may have reached Slack keeps `uncertain`, so the dispatcher looks for
+    it in Slack before posting.
     """
     delivery = session.get(Delivery, delivery_id, with_for_update=True)
     if delivery is None:
@@ -72,6 +77,7 @@ def retry_delivery(
             sent_at=_utc(delivery.sent_at), due_at=_utc(delivery.due_at)
         )
         raise InvalidInput(f"Delivery {delivery_id} {reason}; nothing was changed.")
+    _ensure_phase_sends(session, delivery, now, sends)
     window_end = until or now + RETRY_WINDOW
     if window_end <= now:
         raise InvalidInput(f"--until {window_end.isoformat()} has already passed.")
@@ -81,6 +87,20 @@ def retry_delivery(
     delivery.attempts = 0
     session.flush()
     return delivery
+
+
+def _ensure_phase_sends(
+    session: Session, delivery: Delivery, now: datetime,
+    sends: Mapping[Phase, frozenset[str]] | None,
+) -> None:
+    program = session.get(Program, delivery.program_id) if delivery.program_id else None
+    if sends is None or program is None:
+        return
+    current = phase(program, now)
+    if delivery.kind in OWN_KINDS and delivery.kind not in sends[current]:
+        raise InvalidInput(f"Delivery {delivery.id} is a {delivery.kind} message, which program "
+                           f"{program.name!r} no longer sends (it is {current}); nothing was "
+                           "changed.")
 
 
 def _utc(instant: datetime | None) -> str:

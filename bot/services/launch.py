@@ -14,7 +14,13 @@ from sqlalchemy.orm import Session, joinedload
 from bot.blocks.text import Block
 from bot.blocks.welcome import WelcomeFacts, build_welcome_message, welcome_fallback
 from bot.domain.kinds import DeliveryKind
-from bot.services.availability import LOOK_AHEAD, dm_window, load_absences, reachable_from
+from bot.errors import InvalidInput
+from bot.services.availability import (
+    LOOK_AHEAD,
+    dm_window,
+    load_absences,
+    reachable_from,
+)
 from bot.services.outbox import Envelope, cancel_planned, delivery_key, queue
 from bot.services.programs import TRANSITIONS, change_status
 from bot.services.standups.schedule import standup_days
@@ -46,7 +52,12 @@ def move_program(*, session: Session, program: Program, action: str, now: dateti
     """Launch, pause, resume or end `program`; asking again for the status it has is a no-op."""
     if program.status is TRANSITIONS[action][1]:
         return Move(program=program, changed=False)
+    if action == "launch" and not _active_members(session, program):
+        raise InvalidInput(f"{program.name} has nobody on its roster yet: load the roster, "
+                           "then launch; nothing was sent.")
     change_status(session=session, program=program, action=action)
+    if action in ("end", "archive") and program.ended_at is None:
+        program.ended_at = now  # retention counts from here
     if action == "launch":
         return Move(program, True, welcomed=queue_welcomes(session=session, program=program,
                                                            now=now))

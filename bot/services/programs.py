@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.domain.program_spec import apply_spec, build_spec, spec_of
-from bot.errors import InvalidInput, NotFound
+from bot.errors import InvalidField, InvalidInput, NotFound
 from db.models import Program, ProgramStatus, Workspace
 
 # action -> (statuses it may start from, status it leads to)
@@ -76,16 +76,23 @@ def list_programs(*, session: Session, workspace: Workspace) -> list[Program]:
 
 
 def find_program(*, session: Session, workspace: Workspace, ref: str) -> Program:
-    """The program named `ref`, or with id `ref`."""
+    """The program named `ref`, or with id `ref` (`#2` is always the id, so a program named
+    "2" cannot hide program 2: a bare number that would name both is refused)."""
     query = select(Program).where(Program.workspace_id == workspace.id)
+    if ref.startswith("#") and ref[1:].isdigit():
+        by_id = session.scalars(query.where(Program.id == int(ref[1:]))).first()
+        if by_id is None:
+            raise NotFound(f"No program has the id {ref[1:]} (see `kickoff-bot program list`).")
+        return by_id
     by_name = session.scalars(query.where(Program.name == ref)).first()
-    if by_name is not None:
-        return by_name
-    if ref.isdigit():
-        by_id = session.scalars(query.where(Program.id == int(ref))).first()
-        if by_id is not None:
-            return by_id
-    raise NotFound(f"No program named {ref!r} (see `kickoff-bot program list`).")
+    by_id = session.scalars(query.where(Program.id == int(ref))).first() if ref.isdigit() else None
+    if by_name is not None and by_id is not None and by_name.id != by_id.id:
+        raise InvalidInput(f"{ref!r} is both the name of program #{by_name.id} and the id of "
+                           f"{by_id.name!r}: write #{by_name.id} or #{by_id.id}.")
+    found = by_name or by_id
+    if found is None:
+        raise NotFound(f"No program named {ref!r} (see `kickoff-bot program list`).")
+    return found
 
 
 def describe_program(program: Program) -> dict[str, Any]:
@@ -97,7 +104,9 @@ def describe_program(program: Program) -> dict[str, Any]:
 def _ensure_name_free(
     session: Session, workspace_id: int, name: str, except_id: int | None
 ) -> None:
+    if name.startswith("#") and name[1:].isdigit():
+        raise InvalidField("name", f"{name!r} reads as a program id; choose another name")
     query = select(Program.id).where(Program.workspace_id == workspace_id, Program.name == name)
     existing = session.scalars(query).first()
     if existing is not None and existing != except_id:
-        raise InvalidInput(f"name: a program named {name!r} already exists")
+        raise InvalidField("name", f"a program named {name!r} already exists")

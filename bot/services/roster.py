@@ -16,6 +16,8 @@ from bot.services.roster_checks import Member, UserDirectory, check_rows
 from bot.services.roster_csv import RosterProblem, RosterRow, iana_zone, parse_roster
 from db.models import Membership, MembershipRole, Person, Program, ProgramStatus, Role
 
+SHOWN_PROBLEMS = 50
+
 
 @dataclass(frozen=True)
 class RosterReport:
@@ -43,14 +45,17 @@ def describe_import(program: Program, report: RosterReport) -> str:
 
 
 class RosterRejected(KickoffError):
-    """The file has bad rows; nothing was imported. str() lists every one."""
+    """The file has bad rows; nothing was imported. str() lists the first SHOWN_PROBLEMS, then
+    how many more there are (a wrong file would otherwise print a line per row)."""
 
     def __init__(self, program: Program, problems: Iterable[RosterProblem]) -> None:
         self.problems = sorted(problems, key=lambda problem: problem.line)
-        lines = "\n".join(str(problem) for problem in self.problems)
+        lines = [str(problem) for problem in self.problems[:SHOWN_PROBLEMS]]
+        if (more := len(self.problems) - SHOWN_PROBLEMS) > 0:
+            lines.append(f"... and {more} more rows with problems ({len(self.problems)} in all)")
         super().__init__(
             f"roster for {program.name!r} not imported, nothing was changed; fix these rows "
-            f"and import the whole file again:\n{lines}"
+            f"and import the whole file again:\n" + "\n".join(lines)
         )
 
 

@@ -18,6 +18,9 @@ KNOWN_COLUMNS = (*IDENTITY_COLUMNS, *REQUIRED_COLUMNS, "team", "timezone")
 EXPECTED_HEADER = "email and/or slack_id, role, manager, and optionally team and timezone"
 ROLE_NAMES = ", ".join(role.value for role in Role)
 TEAM_LENGTH = 80  # Membership.team
+# The largest roster file read, in the shell and from Slack: a roster of 30,000 people is about
+# 2 MB; a larger file is almost always the wrong one (a CRM export), refused before it is read.
+MAX_BYTES = 2_000_000
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,8 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.errors import InvalidInput
+from bot.services.roster_csv import MAX_BYTES
 
-MAX_BYTES = 2_000_000  # a roster of thousands of people is well under 1 MB
 TIMEOUT = 30.0
 
 

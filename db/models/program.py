@@ -75,6 +75,11 @@ class Program(Base):
         _enum_column(ProgramStatus), default=ProgramStatus.DRAFT
     )
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    # Retention (off unless set): the members' personal data is purged this many days after
+    # the program ended (`ended_at`); `purged_at` says it was done.
+    retention_days: Mapped[int | None]
+    ended_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    purged_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
     memberships: Mapped[list[Membership]] = relationship(
         back_populates="program", cascade="all, delete-orphan"

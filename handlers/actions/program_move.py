@@ -12,6 +12,7 @@ from bot.deps import deps_of
 from bot.ids import ActionId
 from bot.services.launch import move_program
 from bot.services.setup.policy import administered_program
+from bot.slack.channels import ensure_postable
 from handlers.actor import load_actor
 from handlers.home import refresh_home
 
@@ -23,6 +24,9 @@ MOVES = {
 }
 
 
+POSTING_MOVES = ("launch", "resume")  # the moves after which the bot posts in the channels
+
+
 def handle_program_move_action(
     ack: Ack, body: dict[str, Any], action: dict[str, Any], client: WebClient,
     context: BoltContext,
@@ -32,9 +36,13 @@ def handle_program_move_action(
     deps = deps_of(context)
     user_id = body["user"]["id"]
     actor = load_actor(client, user_id, deps.settings.kickoff_admins)
+    move = MOVES[ActionId(action["action_id"])]
     with deps.session_factory.begin() as session:
         program = administered_program(session=session, program_id=read_int(action.get("value")),
                                        actor=actor)
-        move_program(session=session, program=program, action=MOVES[ActionId(action["action_id"])],
-                     now=deps.clock.now())
+        if move in POSTING_MOVES:  # after the ack: Slack's answers may take longer than 3 s
+            ensure_postable(client, [program.standup_channel, program.audit_channel],
+                            then=f"click {move.title()} again")
+        move_program(session=session, program=program, action=move, now=deps.clock.now())
     refresh_home(client, deps, user_id, actor=actor)
+

@@ -48,7 +48,8 @@ def handle_roster_sync_submission(
         program = administered_program(session=session, program_id=program_id, actor=actor)
         text = sync_outcome(session=session, program=program, content=sources.content,
                             channel_name=sources.channel_name, people=sources.people,
-                            left_out=sources.left_out, directory=rate_limited_directory(client),
+                            left_out=sources.left_out,
+                            directory=rate_limited_directory(client, sources.content),
                             now=deps.clock.now())
     refresh_home(client, deps, user_id, actor=actor)
     client.chat_postMessage(channel=user_id, text=escape(text))

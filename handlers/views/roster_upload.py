@@ -40,6 +40,7 @@ def handle_roster_upload_submission(
     with deps.session_factory.begin() as session:
         program = administered_program(session=session, program_id=program_id, actor=actor)
         text = upload_outcome(session=session, program=program, content=content,
-                              directory=rate_limited_directory(client), now=deps.clock.now())
+                              directory=rate_limited_directory(client, content),
+                              now=deps.clock.now())
     refresh_home(client, deps, user_id, actor=actor)
     client.chat_postMessage(channel=user_id, text=escape(text))

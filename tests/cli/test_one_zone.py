@@ -36,6 +36,7 @@ def shell(
     monkeypatch.setenv("SLACK_SIGNING_SECRET", "test-signing-secret")
     monkeypatch.setenv("SLACK_API_URL", fake_slack.api_url)
     monkeypatch.setenv("DATABASE_URL", database.url)
+    fake_slack.add_channel("CRESULTS", "kickoff-results")  # survey create checks it first
     with database.session_factory.begin() as session:
         world = build_world(session)
         program = session.get_one(Program, world.program_id)

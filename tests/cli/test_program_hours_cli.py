@@ -30,14 +30,16 @@ def shell(
     monkeypatch.setenv("SLACK_API_URL", fake_slack.api_url)
     monkeypatch.setenv("DATABASE_URL", database.url)
     monkeypatch.setenv("DEFAULT_TIMEZONE", "UTC")
+    for channel in ("CSTANDUP", "CAUDIT"):  # create checks them with Slack first
+        fake_slack.add_channel(channel, channel.lower())
     clock.move_to(LIVE_NOW)
 
 
 def shown(capsys: pytest.CaptureFixture[str]) -> dict[str, str]:
-    """`program show`'s lines as setting -> value."""
+    """`program show`'s lines as label -> value (labels padded to one column)."""
     capsys.readouterr()
     assert main(["program", "show", "Q1 Kickoff"]) == 0
-    return dict(line.split(None, 1) for line in capsys.readouterr().out.splitlines())
+    return {line[:18].strip(): line[19:] for line in capsys.readouterr().out.splitlines()}
 
 
 @pytest.mark.usefixtures("shell")
@@ -46,7 +48,7 @@ def test_the_working_hours_are_set_on_create_and_shown(
 ) -> None:
     assert main([*CREATE, "--working-hours", "09:00-17:00"]) == 0
     settings = shown(capsys)
-    assert (settings["work_start"], settings["work_end"]) == ("09:00:00", "17:00:00")
+    assert settings["working hours"] == "09:00-17:00 each person's time"
 
 
 @pytest.mark.usefixtures("shell")
@@ -57,17 +59,17 @@ def test_a_standup_before_the_window_is_refused_with_the_fix(
     capsys.readouterr()
     assert main(["program", "edit", "Q1 Kickoff", "--standup-time", "07:30"]) == 1
     assert capsys.readouterr().err == (
-        "kickoff-bot: standup_time: standup time 07:30 is before the working window "
+        "kickoff-bot: --standup-time: standup time 07:30 is before the working window "
         "(08:00-18:00); set it to 08:00 or later, or widen the working hours\n")
     assert main(["program", "edit", "Q1 Kickoff", "--working-hours", "10:00-18:00"]) == 1
     assert capsys.readouterr().err == (
-        "kickoff-bot: work_end: the working window (10:00-18:00) leaves out 09:00, when managers "
-        "get their coaching digest; start it at 09:00 or earlier\n")
-    assert shown(capsys)["standup_time"] == "09:00:00"  # nothing changed
+        "kickoff-bot: --working-hours: the working window (10:00-18:00) leaves out 09:00, when "
+        "managers get their coaching digest; start it at 09:00 or earlier\n")
+    assert shown(capsys)["standup prompt at"] == "09:00"  # nothing changed
 
 
 @pytest.mark.usefixtures("shell")
 def test_a_window_not_written_as_one_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
     assert main([*CREATE, "--working-hours", "08:00"]) == 1
     assert capsys.readouterr().err == (
-        "kickoff-bot: working_hours: '08:00' is not a window like 08:00-18:00\n")
+        "kickoff-bot: --working-hours: '08:00' is not a window like 08:00-18:00\n")

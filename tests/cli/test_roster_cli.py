@@ -33,6 +33,8 @@ def shell(
     monkeypatch.setenv("SLACK_SIGNING_SECRET", "test-signing-secret")
     monkeypatch.setenv("SLACK_API_URL", fake_slack.api_url)
     monkeypatch.setenv("DATABASE_URL", database.url)
+    fake_slack.add_channel("CSTANDUP", "kickoff-standups")
+    fake_slack.add_channel("CAUDIT", "kickoff-audit")
     for user_id, name in (("UANA", "ana"), ("UBEN", "ben"), ("UCAI", "cai")):
         fake_slack.add_user(user_id, real_name=name.title(), email=f"{name}@example.com")
     kickoff = (system_clock().now().date() + timedelta(days=7)).isoformat()
@@ -61,7 +63,7 @@ def test_help_explains_the_file(capsys: pytest.CaptureFixture[str]) -> None:
 
     out = capsys.readouterr().out
     assert exited.value.code == 0
-    assert "usage: kickoff-bot roster import [-h] PROGRAM FILE.csv" in out
+    assert "usage: kickoff-bot roster import [-h] [--dry-run] PROGRAM FILE.csv" in out
     assert "rep, manager, enablement, leader or admin" in out
     assert '"line N: why"' in out
 

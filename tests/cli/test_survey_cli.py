@@ -29,6 +29,7 @@ def shell(
     monkeypatch.setenv("SLACK_SIGNING_SECRET", "test-signing-secret")
     monkeypatch.setenv("SLACK_API_URL", fake_slack.api_url)
     monkeypatch.setenv("DATABASE_URL", database.url)
+    fake_slack.add_channel("CRESULTS", "kickoff-results")  # where results go: checked first
     with database.session_factory.begin() as session:
         make_world(session)
 
@@ -79,7 +80,7 @@ def test_create_refuses_a_closing_outside_the_working_hours(
     assert main(["survey", "create", "--program", "FY27 Kickoff", "--title", "Pulse",
                  "--audience", "reps", "--closes", late, "--results-channel", "CRESULTS"]) == 1
     assert capsys.readouterr().err == (
-        "kickoff-bot: closes: The closing, 19:30 in UTC, is after the working window "
+        "kickoff-bot: --closes: The closing, 19:30 in UTC, is after the working window "
         "(08:00-18:00); set it to 18:00 or earlier, or widen the working hours.\n")
     with database.session_factory() as session:
         assert session.scalars(select(Survey)).all() == []
@@ -143,3 +144,23 @@ def test_closes_is_read_in_the_programs_zone_unless_an_offset_is_given(
     assert main(["survey", "create", "--program", "FY27 Kickoff", "--title", "Pulse",
                  "--audience", "reps", "--closes", "Friday", "--results-channel", "CRESULTS"]) == 1
     assert capsys.readouterr().err.startswith("kickoff-bot: --closes: 'Friday' is not a time like")
+
+
+@pytest.mark.usefixtures("shell")
+def test_close_asks_for_yes_then_closes_now(
+    database: Database, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert create() == 0
+    survey_id = answer(database, 7)
+    capsys.readouterr()
+
+    assert main(["survey", "close", str(survey_id)]) == 1
+    assert capsys.readouterr().err.startswith("kickoff-bot: closing a survey cannot be undone")
+    with database.session_factory() as session:
+        assert session.get_one(Survey, survey_id).closed_at is None
+
+    assert main(["survey", "close", str(survey_id), "--yes"]) == 0
+    assert capsys.readouterr().out == (
+        f"survey {survey_id} 'Pulse' closed: the results are queued for CRESULTS\n")
+    with database.session_factory() as session:
+        assert session.get_one(Survey, survey_id).closed_at is not None

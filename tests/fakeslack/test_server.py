@@ -173,6 +173,18 @@ def test_auth_test_and_conversations_describe_the_bot_and_its_dms(
     assert error_of(client.conversations_open, users="U1") == "user_disabled"
 
 
+def test_conversations_info_hides_private_channels_the_bot_is_not_in(
+    fake: FakeSlack, client: WebClient
+) -> None:
+    fake.add_channel("GOPEN", "leaders", is_private=True)
+    fake.add_channel("GSHUT", "board", is_private=True, bot_is_member=False)
+    fake.add_channel("CNOBOT", "sales-floor", bot_is_member=False)
+
+    assert client.conversations_info(channel="GOPEN")["channel"]["is_private"] is True
+    assert error_of(client.conversations_info, channel="GSHUT") == "channel_not_found"
+    assert client.conversations_info(channel="CNOBOT")["channel"]["is_member"] is False
+
+
 def test_lookup_by_email_finds_members_and_misses_others(client: WebClient) -> None:
     assert client.users_lookupByEmail(email="ANA@example.com")["user"]["id"] == "U1"
     assert error_of(client.users_lookupByEmail, email="nobody@example.com") == "users_not_found"

@@ -85,3 +85,22 @@ def test_pause_stops_what_is_planned_and_resume_sends_it(
     assert {d.status for d in welcomes(database)} == {DeliveryStatus.CANCELLED}
     with database.session_factory() as session:
         assert program_of(session, world).status is ProgramStatus.ENDED
+
+
+def test_launch_checks_the_channels_after_the_ack_and_says_the_fix(
+    slack: SignedSender, fake_slack: FakeSlack, database: Database, world: HomeWorld
+) -> None:
+    fake_slack.add_channel("CAUDIT", "kickoff-audit", bot_is_member=False)
+    before = len(fake_slack.messages(fake_slack.dm_channel(ADMIN)))
+
+    answer = slack.action(user_id=ADMIN, action_id=ActionId.PROGRAM_LAUNCH,
+                          value=str(world.program_id), view={"id": "VHOME", "type": "home"})
+    fake_slack.wait_for(lambda: len(fake_slack.messages(fake_slack.dm_channel(ADMIN))) > before)
+
+    assert answer.status == 200
+    told = fake_slack.messages(fake_slack.dm_channel(ADMIN))[-1]["text"]
+    assert told == ("kickoff-bot is not in #kickoff-audit: type /invite @kickoff-bot in "
+                    "#kickoff-audit, then click Launch again. Nothing was changed.")
+    assert welcomes(database) == []
+    with database.session_factory() as session:
+        assert program_of(session, world).status is ProgramStatus.DRAFT

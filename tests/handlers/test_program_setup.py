@@ -79,12 +79,12 @@ def test_the_modal_asks_every_setting_the_shell_offers(
     (F.STANDUP_CHANNEL, "CNOBOT", "kickoff-bot is not in #sales-floor: type /invite "
                                   "@kickoff-bot in #sales-floor, then submit again."),
     (F.AUDIT_CHANNEL, "COLD", "#old-kickoff is archived; choose another channel."),
-    (F.AUDIT_CHANNEL, "CGONE", "kickoff-bot cannot see this channel: if it is private, type "
+    (F.AUDIT_CHANNEL, "CGONE", "kickoff-bot cannot see channel CGONE: if it is private, type "
                                "/invite @kickoff-bot in it"),
     (F.WORKING_DAYS, [], "at least one working day is needed"),
     (F.HOLIDAYS, "2027-01-18, 2027-02-30", "'2027-02-30' is not a date like 2027-01-31"),
     (F.STANDUP_TIME, "25:00", "Input should be in a valid time format"),
-    (F.REMINDER_TIME, "08:00", "reminder_time must be later than standup_time"),
+    (F.REMINDER_TIME, "08:00", "the reminder time must be later than the standup time"),
     (F.STANDUP_TIME, "07:30", "standup time 07:30 is before the working window (08:00-17:30); "
                               "set it to 08:00 or later, or widen the working hours"),
     (F.REMINDER_TIME, "17:30", "reminder time 17:30 is not inside the working window "

@@ -10,8 +10,8 @@ from sqlalchemy import select
 
 from bot.fakeslack import FakeSlack
 from bot.services.people import SyncReport
+from bot.slack import directory
 from db.models import Person
-from scheduler import people_sync
 from scheduler.people_sync import sync_people_with_slack
 from tests.databases import Database
 from tests.factories import make_person, make_workspace
@@ -42,7 +42,7 @@ def test_every_page_is_read_and_a_rate_limit_waited_out(
     slack_client: WebClient,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(people_sync, "PAGE_SIZE", 2)  # 6 members (the bot too): 3 pages
+    monkeypatch.setattr(directory, "PAGE_SIZE", 2)  # 6 members (the bot too): 3 pages
     fake_slack.update_user("UEVA", deleted=True)  # on the last page
     fake_slack.update_user("UDEV", tz="Asia/Kolkata")
     fake_slack.fail_next("users.list", status=429, retry_after=1)
@@ -67,7 +67,7 @@ def test_a_failed_listing_changes_nobody(
     slack_client: WebClient,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(people_sync, "PAGE_SIZE", 2)
+    monkeypatch.setattr(directory, "PAGE_SIZE", 2)
     fake_slack.update_user("UANA", deleted=True)
     fake_slack.fail_next("users.list", error="missing_scope", status=200)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.errors import InvalidInput
+from bot.errors import InvalidField as InvalidField  # where the survey code finds it
 
 TEXT_LIMIT = 1000  # characters per free-text answer
 SCORE_RANGE = range(0, 11)
@@ -15,15 +15,6 @@ QUESTIONS: dict[str, str] = {
     "broken": "What is still broken?",
     "kill": "One thing we should kill?",
 }
-
-
-class InvalidField(InvalidInput):
-    """One input is not acceptable; `field` names it so a modal can show the message there."""
-
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(f"{field}: {message}")
-        self.field = field
-        self.message = message
 
 
 @dataclass(frozen=True)

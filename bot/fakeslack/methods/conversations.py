@@ -27,8 +27,12 @@ def conversations_open(ws: Workspace, params: Params) -> Json:
 
 
 def conversations_info(ws: Workspace, params: Params) -> Json:
-    """conversations.info: one conversation."""
-    return {"ok": True, "channel": channel_object(ws, conversation(ws, params))}
+    """conversations.info: one conversation; a private channel the bot is not in is, as in
+    Slack, not found."""
+    channel = conversation(ws, params)
+    if channel["is_private"] and not channel["bot_is_member"]:
+        raise ApiError("channel_not_found")
+    return {"ok": True, "channel": channel_object(ws, channel)}
 
 
 def conversations_members(ws: Workspace, params: Params) -> Json:

@@ -1,6 +1,6 @@
 """work window: the program's working hours, the window every DM the bot starts waits for
 
-Revision ID: 0010_hours13
+Revision ID: 0010
 Revises: 0009
 """
 
@@ -9,7 +9,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = '0010_hours13'
+revision: str = '0010'
 down_revision: str | None = '0009'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
+from bot.blocks.render.markup import Directory
+from bot.demo.story import Reader
 from bot.fakeslack import FakeSlack
 
 
@@ -23,6 +26,7 @@ class DemoPerson:
 STANDUP_CHANNEL = ("C0STANDUPS", "kickoff-standups")
 AUDIT_CHANNEL = ("C0AUDIT", "sales-leadership")
 KICKOFF_DATE = "2027-03-08"  # a Monday; the US moves to daylight time that Sunday, 14 March
+KICKOFF = date.fromisoformat(KICKOFF_DATE)
 HOME_ZONE = "America/New_York"  # the program's time zone
 PROGRAM = "FY27 Kickoff"
 # `kickoff-bot program create` as sales ops types it in the demo (the scene tests type the same).
@@ -147,3 +151,26 @@ def channel_name(channel_id: str) -> str:
     """The name of a sample channel (or the id, for any other)."""
     names = dict((STANDUP_CHANNEL, AUDIT_CHANNEL))
     return names.get(channel_id, channel_id)
+
+
+def person(slack_id: str) -> DemoPerson:
+    """A sample person, by Slack id."""
+    return next(p for p in PEOPLE if p.slack_id == slack_id)
+
+
+def reader_of(slack_id: str) -> Reader | None:
+    """A sample person as a reader of their DMs (None for anyone else)."""
+    found = next((p for p in PEOPLE if p.slack_id == slack_id), None)
+    return Reader(found.name, found.tz, found.roles.replace("|", " and ")) if found else None
+
+
+def reader(slack_id: str) -> Reader:
+    """A sample person as a reader of their DMs."""
+    return Reader(person(slack_id).name, person(slack_id).tz,
+                  person(slack_id).roles.replace("|", " and "))
+
+
+def directory() -> Directory:
+    """The sample workspace's names, as every member's Slack shows them."""
+    return Directory(people={p.slack_id: p.name for p in PEOPLE},
+                     channels=dict((STANDUP_CHANNEL, AUDIT_CHANNEL)))

@@ -1,8 +1,14 @@
-"""The demo scenes' shared stage: the demo's workspace and program, set up from the shell."""
+"""The demo scenes' shared stage (the demo's workspace and program, set up from the shell), and
+the demo as told once for the tests that read its transcript and page."""
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
+import io
+import json
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
@@ -11,13 +17,16 @@ import pytest
 from bot.cli import main
 from bot.cli.runtime import Runtime
 from bot.clock import SystemClock
+from bot.demo.run import run_story
 from bot.demo.stage import Stage
+from bot.demo.story import Story
 from bot.demo.timeline import Timeline
 from bot.demo.world import (
     CREATE_PROGRAM,
     HOME_ZONE,
     KICKOFF_DATE,
     PROGRAM,
+    directory,
     populate,
     roster_csv,
 )
@@ -60,12 +69,11 @@ def launched_stage(
         assert main(["program", "launch", PROGRAM]) == 0
         clock.move_to(start)
         timeline = Timeline(
-            fake=fake_slack,
             dispatcher=dispatcher,
             sessions=database.session_factory,
             clock=clock,
+            story=Story(directory()),
             home_zone=HOME_ZONE,
-            kickoff=kickoff,
         )
         return Stage(
             fake=fake_slack,
@@ -76,3 +84,44 @@ def launched_stage(
         )
 
     return build
+
+
+@dataclass(frozen=True)
+class ToldDemo:
+    """The default demo as told once for the whole test run: what it printed, the page it
+    wrote, and each message's record (reader, instant, kind, key, printed in full or not)."""
+
+    out: str
+    page: Path
+    told: list[dict[str, str | bool]]
+    timelines: dict[str, list[dict[str, str]]]
+
+
+@pytest.fixture(scope="session")
+def told_demo(tmp_path_factory: pytest.TempPathFactory) -> ToldDemo:
+    """Runs the demo once per test run (pytest-xdist workers share it through a locked folder:
+    it takes a minute)."""
+    shared = tmp_path_factory.getbasetemp().parent / "told-demo"
+    shared.mkdir(exist_ok=True)
+    with (shared / "lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        record = shared / "record.json"
+        if not record.exists():
+            record.write_text(json.dumps(_tell(shared / "demo.html")), encoding="utf-8")
+    data = json.loads(record.read_text(encoding="utf-8"))
+    return ToldDemo(data["out"], shared / "demo.html", data["told"], data["timelines"])
+
+
+def _tell(page: Path) -> dict[str, object]:
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        failures, story = run_story(html=page)
+    assert failures == 0, out.getvalue()[-2000:]
+    return {
+        "out": out.getvalue(),
+        "told": [{"reader": t.reader, "at": t.at.isoformat(), "what": t.what, "key": t.key,
+                  "printed": t.printed} for t in story.told],
+        "timelines": {reader.name: [{"at": s.at.isoformat(), "what": s.what,
+                                     "surface": s.surface} for s in shown]
+                      for reader, shown in story.timelines.items()},
+    }

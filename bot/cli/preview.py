@@ -1,20 +1,27 @@
-"""`kickoff-bot program preview PROGRAM [--days N]`: the program's weeks, then every send
-planned, per person, in their local time."""
+"""`kickoff-bot program preview PROGRAM [--from DATE] [--days N] [--html FILE]`: the program's
+weeks, then every send planned, per person, in their local time (and, with --html, as a page
+showing each message as Slack does)."""
 
 from __future__ import annotations
 
 import argparse
-from datetime import timedelta
+from datetime import date, datetime, time, timedelta
 from itertools import groupby
+from pathlib import Path
 from typing import Any
 
+from bot.blocks.render.markup import Directory
+from bot.cli.preview_page import write_preview_page
 from bot.cli.runtime import Runtime
+from bot.domain.local_time import at_local
 from bot.domain.program_calendar import CalendarWeek, WeekKind
 from bot.errors import InvalidInput
 from bot.features.registry import REGISTRY
+from bot.services.names import people_names
 from bot.services.program_weeks import calendar_of
 from bot.services.programs import find_program
 from bot.settings import Settings
+from bot.slack.names import channel_names
 from scheduler.preview import PreviewItem, preview_program
 
 DEFAULT_DAYS = 42  # the 30 days, the day-32 read-out, and the week or so before a kickoff
@@ -30,7 +37,13 @@ def add_preview_parser(actions: Any) -> None:
     )
     preview.add_argument("program", help="program name or id")
     preview.add_argument("--days", type=int, default=DEFAULT_DAYS,
-                         help=f"how many days ahead, from now (default {DEFAULT_DAYS})")
+                         help=f"how many days ahead (default {DEFAULT_DAYS})")
+    preview.add_argument("--from", dest="start", type=_day, default=None, metavar="YYYY-MM-DD",
+                         help="start at midnight of this day, in the program's time zone "
+                              "(default: now)")
+    preview.add_argument("--html", type=Path, default=None, metavar="FILE",
+                         help="also write a self-contained page showing each message as Slack "
+                              "does, in each recipient's timeline")
     preview.set_defaults(run=run_preview)
 
 
@@ -39,22 +52,41 @@ def run_preview(args: argparse.Namespace, settings: Settings) -> int:
     if not 1 <= args.days <= MAX_DAYS:
         raise InvalidInput(f"--days must be between 1 and {MAX_DAYS}")
     runtime = Runtime(settings)
-    start = runtime.clock.now()
     with runtime.session_factory() as session:  # never committed: a preview changes nothing
         program = find_program(
             session=session, workspace=runtime.workspace(session), ref=args.program
         )
+        start = _start(args.start, program.timezone, runtime.clock.now())
         name, weeks = program.name, calendar_of(program).weeks
         items = preview_program(
             session=session, program=program, planners=REGISTRY.planners(settings),
             start=start, end=start + timedelta(days=args.days), describe=REGISTRY.describe,
+            kinds=REGISTRY.deliveries().keys(),
         )
+        people = people_names(session=session, workspace_id=program.workspace_id)
+        channels = [program.standup_channel, program.audit_channel]
     print(f"{name}: the program's weeks")
     print("\n".join(_week_line(week) for week in weeks))
-    print(f"\n{name}: {len(items)} send(s) planned in the next {args.days} days")
+    span = (f"in the {args.days} days from {args.start:%a %Y-%m-%d}" if args.start
+            else f"in the next {args.days} days")
+    print(f"\n{name}: {len(items)} send(s) planned {span}")
     for recipient, sends in groupby(items, key=lambda item: item.recipient):
         print(_grouped(recipient, list(sends)))
+    if args.html:
+        directory = Directory(people, channel_names(runtime.client, filter(None, channels)))
+        write_preview_page(args.html, program_name=name, items=items, directory=directory)
+        print(f"\nwritten {args.html}: open it in a browser")
     return 0
+
+
+def _day(text: str) -> date:
+    """A --from date; argparse turns the ValueError into a one-line usage error."""
+    return date.fromisoformat(text)
+
+
+def _start(day: date | None, timezone: str, now: datetime) -> datetime:
+    """Midnight of --from in the program's time zone, or now."""
+    return at_local(day, time(0), timezone) if day else now
 
 
 def _week_line(week: CalendarWeek) -> str:

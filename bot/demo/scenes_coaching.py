@@ -43,10 +43,11 @@ def program_of(stage: Stage) -> Program:
 
 
 def week_two_begins(stage: Stage) -> None:
-    """Monday of week 2: each manager's digest at 09:00 their time; the Monday audit."""
+    """Monday of week 2: each manager's digest at 09:00 their time (and, unprinted, the audit
+    of the week before, which had no coaching)."""
     monday = program_week(program_of(stage), 2).monday
-    stage.scene("Week 2 begins: each manager's coaching digest at 09:00 their time, and "
-                "Monday's audit", at_local(monday, time(9), FIRST_MORNING), FIRST_MORNING)
+    stage.scene("Week 2 begins: each manager's coaching digest at 09:00 their time",
+                at_local(monday, time(9), FIRST_MORNING), FIRST_MORNING)
     stage.timeline.advance_to(at_local(monday, time(9, 1), person("U0MAR").tz))
 
 
@@ -157,7 +158,8 @@ def _answer(stage: Stage, log: Log, when: datetime) -> None:
     if log == SHOWN or log.answer is not SHOWN.answer:
         stage.story.say(f"{person(log.rep).name} clicks "
                         f"{'Confirm' if log.answer is SHOWN.answer else 'That did not happen'}.")
-    stage.story.message(reader(log.rep), Shown(
+    rep = reader(log.rep)
+    stage.story.message(rep, Shown(
         at=when, surface="message", where="DM, the message updated in place",
         what=f"logged session, {log.answer.value}", blocks=blocks),
-        key=f"answer:{log.week}:{log.rep}:{log.cadence}", edits=True)
+        key=f"answer:{log.week}:{log.rep}:{log.cadence}", edits=stage.story.last_key(rep))

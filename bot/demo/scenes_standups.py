@@ -117,11 +117,12 @@ def _out_today(stage: Stage, program: Program, day: StandupDay, user: str, when:
     with stage.runtime.session_factory.begin() as session:
         mark_out_today(session=session, turn=_turn(program, day, user, when))
     stage.story.say(f'{person(user).name} clicks "Out today" on the {day.label} prompt.')
-    stage.story.message(reader(user), Shown(
+    rep = reader(user)
+    stage.story.message(rep, Shown(
         at=when, surface="message", where="DM, the prompt updated in place",
         what="standup prompt, marked out today",
         blocks=build_standup_out_today(day=day, ref=DayRef(program.id, user, day.number))),
-        key=f"out:{user}:{day.number}", edits=True)
+        key=f"out:{user}:{day.number}", edits=stage.story.last_key(rep))
 
 
 def _answer(stage: Stage, program: Program, day: StandupDay, answer: Answer, show_modal: bool,
@@ -136,11 +137,12 @@ def _answer(stage: Stage, program: Program, day: StandupDay, answer: Answer, sho
         modal = build_standup_modal(day=day, ref=ModalRef(program.id, answer.rep, day.number, 0),
                                     channel=program.standup_channel, initial=done.text)
         stage.show(answer.rep, modal_shown(modal, at=when, what="standup answer form"))
-    stage.story.message(reader(answer.rep), Shown(
+    rep = reader(answer.rep)
+    stage.story.message(rep, Shown(
         at=when, surface="message", where="DM, the prompt updated in place",
         what="standup prompt, answered", blocks=build_standup_answered(
             day=day, text=done.text, channel=program.standup_channel, ref=None)),
-        key=f"answered:{answer.rep}:{day.number}", edits=True)
+        key=f"answered:{answer.rep}:{day.number}", edits=stage.story.last_key(rep))
 
 
 def _resolve(stage: Stage, manager: str, when: datetime) -> None:

@@ -23,6 +23,8 @@ from bot.domain.local_time import zone
 INDENT = "      "
 # Kinds printed each time their text is new: each role's welcome, each week's figures.
 EVERY_NEW_TEXT = frozenset({"welcome", "day-32 read-out", "survey results"})
+# Kinds printed only as the subject of their scene (the audits of weeks with coaching).
+WHEN_SPOTLIT = frozenset({"weekly coaching audit"})
 
 
 @dataclass(frozen=True)
@@ -57,7 +59,8 @@ class Story:
     _shapes: set[str] = field(default_factory=set)
     _printed_kinds: set[str] = field(default_factory=set)
     _spotlit: set[str] = field(default_factory=set)
-    _last_printed: dict[str, list[str]] = field(default_factory=dict)
+    _printed: dict[str, list[str]] = field(default_factory=dict)  # lines, by message key
+    _last_key: dict[str, str] = field(default_factory=dict)  # by reader
     _held: dict[str, list[tuple[Reader, datetime]]] = field(default_factory=dict)
 
     def scene(self, title: str, at: datetime, timezone: str) -> None:
@@ -70,13 +73,15 @@ class Story:
         """A line of narration: what someone does."""
         print(f"\n  {text}")
 
-    def message(self, reader: Reader, shown: Shown, *, key: str, edits: bool = False) -> None:
+    def message(
+        self, reader: Reader, shown: Shown, *, key: str, edits: str | None = None
+    ) -> None:
         """A message reaches `reader`: printed, or held for the scene's summary line. An edit
-        of the message printed last to them prints only its new lines."""
+        of a message printed before (`edits`: its key) prints only its new lines."""
         self.timelines.setdefault(reader, []).append(shown)
         lines = self._lines(reader, shown)
         shape = _shape(shown.what, lines, self.directory)
-        seen = shape in self._shapes or (
+        seen = shape in self._shapes or shown.what in WHEN_SPOTLIT or (
             shown.what not in EVERY_NEW_TEXT and shown.what in self._printed_kinds)
         printed = self.full or not seen or shown.what in self._spotlit
         self._spotlit.discard(shown.what)
@@ -86,10 +91,14 @@ class Story:
             return
         self._shapes.add(shape)
         self._printed_kinds.add(shown.what)
-        before = self._last_printed.get(reader.name, []) if edits and not self.full else []
+        before = self._printed.get(edits or "", []) if not self.full else []
         new = [line for line in lines if line not in before]
         self._print(reader, shown, new + ["(the rest as before)"] * (len(new) < len(lines)))
-        self._last_printed[reader.name] = lines
+        self._printed[key], self._last_key[reader.name] = lines, key
+
+    def last_key(self, reader: Reader) -> str | None:
+        """The key of the message printed last to `reader` (what a click there edits)."""
+        return self._last_key.get(reader.name)
 
     def spotlight(self, what: str) -> None:
         """The next message of kind `what` is the scene's subject: printed in full."""
@@ -107,8 +116,10 @@ class Story:
         for what, held in self._held.items():
             names = sorted(dict.fromkeys(reader.name for reader, _ in held))
             times = sorted({f"{at.astimezone(zone(r.timezone)):%H:%M}" for r, at in held})
-            when = f"at {times[0]} their time" if len(times) == 1 else (
-                f"between {times[0]} and {times[-1]} their time")
+            channel = held[0][0] if all(r.name.startswith("#") for r, _ in held) else None
+            clock = f"{_place(channel.timezone)} time" if channel else "their time"
+            when = f"at {times[0]} {clock}" if len(times) == 1 else (
+                f"between {times[0]} and {times[-1]} {clock}")
             print(f"\n  (the {what}: {len(held)} more, to {_listed(names)}, {when})")
         self._held.clear()
 

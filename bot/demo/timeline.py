@@ -88,7 +88,7 @@ class Timeline:
             where += ", in the thread"
         shown = Shown(at=self.now, surface="message", where=where,
                       what=NAMES.get(row.kind, row.kind), blocks=row.blocks or [], text=row.text)
-        self.story.message(reader, shown, key=row.key, edits=row.update_key is not None)
+        self.story.message(reader, shown, key=row.key, edits=row.update_key)
 
     def _next_due(self, after: datetime) -> datetime | None:
         with self._sessions() as session:

@@ -5,6 +5,7 @@ showing each message as Slack does)."""
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 from itertools import groupby
 from pathlib import Path
@@ -38,7 +39,7 @@ def add_preview_parser(actions: Any) -> None:
     preview.add_argument("program", help="program name or id")
     preview.add_argument("--days", type=int, default=DEFAULT_DAYS,
                          help=f"how many days ahead (default {DEFAULT_DAYS})")
-    preview.add_argument("--from", dest="start", type=_day, default=None, metavar="YYYY-MM-DD",
+    preview.add_argument("--from", dest="start", default=None, metavar="YYYY-MM-DD",
                          help="start at midnight of this day, in the program's time zone "
                               "(default: now)")
     preview.add_argument("--html", type=Path, default=None, metavar="FILE",
@@ -51,12 +52,13 @@ def run_preview(args: argparse.Namespace, settings: Settings) -> int:
     """Print the program's planned sends over the next --days days, grouped by recipient."""
     if not 1 <= args.days <= MAX_DAYS:
         raise InvalidInput(f"--days must be between 1 and {MAX_DAYS}")
+    first = _day(args.start)
     runtime = Runtime(settings)
     with runtime.session_factory() as session:  # never committed: a preview changes nothing
         program = find_program(
             session=session, workspace=runtime.workspace(session), ref=args.program
         )
-        start = _start(args.start, program.timezone, runtime.clock.now())
+        start = _start(first, program.timezone, runtime.clock.now())
         name, weeks = program.name, calendar_of(program).weeks
         items = preview_program(
             session=session, program=program, planners=REGISTRY.planners(settings),
@@ -65,13 +67,9 @@ def run_preview(args: argparse.Namespace, settings: Settings) -> int:
         )
         people = people_names(session=session, workspace_id=program.workspace_id)
         channels = [program.standup_channel, program.audit_channel]
-    print(f"{name}: the program's weeks")
-    print("\n".join(_week_line(week) for week in weeks))
-    span = (f"in the {args.days} days from {args.start:%a %Y-%m-%d}" if args.start
+    span = (f"in the {args.days} days from {first:%a %Y-%m-%d}" if first
             else f"in the next {args.days} days")
-    print(f"\n{name}: {len(items)} send(s) planned {span}")
-    for recipient, sends in groupby(items, key=lambda item: item.recipient):
-        print(_grouped(recipient, list(sends)))
+    _print_preview(name, weeks, items, span)
     if args.html:
         directory = Directory(people, channel_names(runtime.client, filter(None, channels)))
         write_preview_page(args.html, program_name=name, items=items, directory=directory)
@@ -79,9 +77,23 @@ def run_preview(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def _day(text: str) -> date:
-    """A --from date; argparse turns the ValueError into a one-line usage error."""
-    return date.fromisoformat(text)
+def _print_preview(name: str, weeks: Sequence[CalendarWeek], items: list[PreviewItem],
+                   span: str) -> None:
+    print(f"{name}: the program's weeks")
+    print("\n".join(_week_line(week) for week in weeks))
+    print(f"\n{name}: {len(items)} send(s) planned {span}")
+    for recipient, sends in groupby(items, key=lambda item: item.recipient):
+        print(_grouped(recipient, list(sends)))
+
+
+def _day(text: str | None) -> date | None:
+    """The --from date, if given."""
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise InvalidInput(f"--from must be a date, YYYY-MM-DD (not {text!r})") from None
 
 
 def _start(day: date | None, timezone: str, now: datetime) -> datetime:

@@ -60,28 +60,31 @@ class Timeline:
         self.tell_new_messages()
 
     def tell_new_messages(self) -> None:
-        """Tell every message sent since the last call, in the order sent (file uploads are not
-        messages: the audit shows its chart)."""
+        """Tell every message sent since the last call (file uploads are not messages: the audit
+        shows its chart). Messages due at one instant go out on parallel lanes in any order;
+        they are told by reader, each one's in the order queued, so every run reads the same."""
         with self._sessions() as session:
             rows = session.execute(
                 select(Delivery, Person.slack_user_id, Person.dm_channel_id)
                 .outerjoin(Person, Person.id == Delivery.person_id)
                 .where(Delivery.status == DeliveryStatus.SENT,
                        Delivery.kind != DeliveryKind.AUDIT_FILES)
-                .order_by(Delivery.sent_at, Delivery.id)
             ).all()
-        for row, slack_id, dm_channel in rows:
-            if row.id not in self._told:
-                self._told.add(row.id)
-                is_dm = slack_id is not None and row.channel in (slack_id, dm_channel)
-                self._tell(row, reader_of(slack_id) if is_dm and slack_id else None)
+        new = [(row, self._reader(row, slack_id, dm_channel))
+               for row, slack_id, dm_channel in rows if row.id not in self._told]
+        for row, reader in sorted(new, key=lambda item: (item[0].due_at, item[1].name,
+                                                          item[0].id)):
+            self._told.add(row.id)
+            self._tell(row, reader)
 
-    def _tell(self, row: Delivery, person: Reader | None) -> None:
-        if person is None:
-            reader = Reader(f"#{channel_name(row.channel)}", self._home_zone, "channel")
-            where = reader.name
-        else:
-            reader, where = person, "DM"
+    def _reader(self, row: Delivery, slack_id: str | None, dm_channel: str | None) -> Reader:
+        """The person whose DM it is, or the channel."""
+        person = reader_of(slack_id) if slack_id and row.channel in (slack_id, dm_channel) \
+            else None
+        return person or Reader(f"#{channel_name(row.channel)}", self._home_zone, "channel")
+
+    def _tell(self, row: Delivery, reader: Reader) -> None:
+        where = reader.name if reader.about == "channel" else "DM"
         if row.update_key:
             where += ", the earlier message updated"
         elif row.thread_key:

@@ -142,15 +142,9 @@ def roster_csv() -> bytes:
     return ("\ufeff" + "\n".join(lines) + "\n").encode("utf-8")
 
 
-def name_of(slack_id: str) -> str:
-    """The display name of a sample person (or the id, for anyone else)."""
-    return next((p.name for p in PEOPLE if p.slack_id == slack_id), slack_id)
-
-
 def channel_name(channel_id: str) -> str:
     """The name of a sample channel (or the id, for any other)."""
-    names = dict((STANDUP_CHANNEL, AUDIT_CHANNEL))
-    return names.get(channel_id, channel_id)
+    return directory().channels.get(channel_id, channel_id)
 
 
 def person(slack_id: str) -> DemoPerson:
@@ -158,16 +152,15 @@ def person(slack_id: str) -> DemoPerson:
     return next(p for p in PEOPLE if p.slack_id == slack_id)
 
 
-def reader_of(slack_id: str) -> Reader | None:
-    """A sample person as a reader of their DMs (None for anyone else)."""
-    found = next((p for p in PEOPLE if p.slack_id == slack_id), None)
-    return Reader(found.name, found.tz, found.roles.replace("|", " and ")) if found else None
-
-
 def reader(slack_id: str) -> Reader:
     """A sample person as a reader of their DMs."""
-    return Reader(person(slack_id).name, person(slack_id).tz,
-                  person(slack_id).roles.replace("|", " and "))
+    found = person(slack_id)
+    return Reader(found.name, found.tz, found.roles.replace("|", " and "))
+
+
+def reader_of(slack_id: str) -> Reader | None:
+    """A sample person as a reader of their DMs (None for anyone else)."""
+    return reader(slack_id) if any(p.slack_id == slack_id for p in PEOPLE) else None
 
 
 def directory() -> Directory:

@@ -5,8 +5,8 @@ nothing stays queued."""
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Collection, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -19,6 +19,8 @@ from bot.services.planner import Planner
 from bot.services.rehearsal import play, rehearsed_events
 from db.models import Delivery, Person, Program, ProgramStatus
 from scheduler.planning import Advancing
+from scheduler.sending import UploadedFile
+from scheduler.uploading import Uploading
 
 STEP = timedelta(days=1)  # planners are asked a day at a time, their records advanced in between
 
@@ -33,6 +35,7 @@ class PreviewItem:
     what: str
     text: str = ""  # the envelope's notification text and blocks, exactly as they would be sent
     blocks: list[dict[str, Any]] | None = None
+    images: dict[str, bytes] = field(default_factory=dict)  # the PNGs it shows, by file id
 
 
 def preview_program(
@@ -57,19 +60,21 @@ def preview_program(
         launching = program.status is ProgramStatus.DRAFT
         program.status = ProgramStatus.ACTIVE
         session.flush()
+        images: dict[str, bytes] = {}
         envelopes = list(_rehearse(session, program, planners, start, end, launching=launching,
-                                   kinds=kinds))
+                                   kinds=kinds, images=images))
     finally:
         savepoint.rollback()
     ids = {envelope.person_id for envelope in envelopes if envelope.person_id is not None}
     people = {p.id: p for p in session.scalars(select(Person).where(Person.id.in_(ids)))}
-    items = [_item(e, people, program.timezone, describe(e)) for e in envelopes]
+    items = [replace(_item(e, people, program.timezone, describe(e)),
+                     images=_shown(e.blocks or [], images)) for e in envelopes]
     return sorted(items, key=lambda item: (item.recipient, item.local_due, item.what))
 
 
 def _rehearse(
     session: Session, program: Program, planners: Sequence[Planner], start: datetime,
-    end: datetime, *, launching: bool, kinds: Collection[str],
+    end: datetime, *, launching: bool, kinds: Collection[str], images: dict[str, bytes],
 ) -> Iterator[Envelope]:
     """Window by window (a day, cut where an event happens): planners' records advanced to the
     window's end (an audit is stored when its week ends), what they plan in it, then the event
@@ -82,14 +87,36 @@ def _rehearse(
         for planner in planners:
             if isinstance(planner, Advancing):
                 planner.advance(session=session, now=last)
-            yield from (envelope for envelope in planner.plan(session=session, start=first,
-                                                                 end=last)
-                        if envelope.program_id == program.id)
+            yield from _planned(session, planner, program, first, last, images)
         for event in (event for event in events if event.at == last):
             play(session, event)
     queued = select(Delivery).where(Delivery.id > before, Delivery.program_id == program.id,
                                     Delivery.due_at >= start, Delivery.due_at < end)
     yield from (_envelope(row) for row in session.scalars(queued))
+
+
+def _planned(session: Session, planner: Planner, program: Program, first: datetime,
+             last: datetime, images: dict[str, bytes]) -> Iterable[Envelope]:
+    """What `planner` plans for the program in [first, last). A file upload among it is
+    rehearsed too (its files rendered, given preview ids, their PNGs kept in `images`), so
+    the post waiting for it shows them as it will."""
+
+    def plan() -> dict[str, Envelope]:
+        return {e.key: e for e in planner.plan(session=session, start=first, end=last)
+                if e.program_id == program.id}
+
+    planned = plan()
+    if not isinstance(planner, Uploading):
+        return planned.values()
+    uploads = [e.key for e in planned.values() if e.kind in planner.upload_kinds]
+    for key in uploads:
+        rendered = planner.files_for(session=session, key=key)
+        kept = [UploadedFile(file.role, f"FPREVIEW{len(images)}{n}", None)
+                for n, file in enumerate(rendered)]
+        images.update({k.id: f.content for k, f in zip(kept, rendered, strict=True)
+                       if f.filename.endswith(".png")})
+        planner.uploaded(session=session, key=key, files=kept)
+    return {**planned, **plan()}.values() if uploads else planned.values()
 
 
 def _days(start: datetime, end: datetime) -> Iterator[datetime]:
@@ -102,6 +129,13 @@ def _envelope(row: Delivery) -> Envelope:
                     program_id=row.program_id, person_id=row.person_id, channel=row.channel,
                     text=row.text, blocks=row.blocks, due_at=row.due_at,
                     window_end=row.window_end)
+
+
+def _shown(blocks: list[dict[str, Any]], images: dict[str, bytes]) -> dict[str, bytes]:
+    """The images among `images` the blocks show (by their Slack file id)."""
+    ids = {block.get("slack_file", {}).get("id") for block in blocks
+           if block.get("type") == "image"}
+    return {file_id: content for file_id, content in images.items() if file_id in ids}
 
 
 def _item(

@@ -11,7 +11,7 @@ from itertools import groupby
 from pathlib import Path
 from typing import Any
 
-from bot.blocks.render.markup import Directory
+from bot.blocks.render.markup import Directory, png_uri
 from bot.cli.preview_page import write_preview_page
 from bot.cli.runtime import Runtime
 from bot.domain.local_time import at_local
@@ -71,7 +71,9 @@ def run_preview(args: argparse.Namespace, settings: Settings) -> int:
             else f"in the next {args.days} days")
     _print_preview(name, weeks, items, span)
     if args.html:
-        directory = Directory(people, channel_names(runtime.client, filter(None, channels)))
+        images = {i: png_uri(png) for item in items for i, png in item.images.items()}
+        directory = Directory(people, channel_names(runtime.client, filter(None, channels)),
+                              files=images)
         write_preview_page(args.html, program_name=name, items=items, directory=directory)
         print(f"\nwritten {args.html}: open it in a browser")
     return 0

@@ -3,9 +3,9 @@ scene by scene at the simulated time each heading says."""
 
 from __future__ import annotations
 
-import base64
 from pathlib import Path
 
+from bot.blocks.render.markup import png_uri
 from bot.demo import scenes_audit as audit
 from bot.demo import scenes_coaching as coaching
 from bot.demo import scenes_home as home
@@ -58,8 +58,7 @@ def tell(stage: Stage) -> int:
 
 def _write_page(stage: Stage, path: Path) -> None:
     """The story as one page; the files the bot uploaded (the audit's chart) are embedded."""
-    files = {file_id: f"data:image/png;base64,{base64.b64encode(file['content']).decode()}"
-             for file_id, file in stage.fake.files.items()
+    files = {file_id: png_uri(file["content"]) for file_id, file in stage.fake.files.items()
              if str(file.get("filename", "")).endswith(".png")}
     stage.story.write_html(path, title=f"kickoff-bot demo: {PROGRAM}", files=files, intro=(
         "What each person saw in the demo, in their own time: every message, modal and App "

@@ -76,6 +76,10 @@ def test_every_kind_is_previewed_by_name_in_its_readers_time(
     assert "<h2>Aroha Ngata (U0ARO) <small>Pacific/Chatham</small></h2>" in html
     assert "Wed 10 Mar 09:00 +1345 · DM · standup prompt" in html
     assert "<h2>#sales-leadership <small>America/New_York</small></h2>" in html
+    # The audit shows its chart as it will once uploaded, embedded in the page.
+    audits = html.split('data-what="weekly coaching audit"')[1:]
+    assert any('<img class="image" src="data:image/png;base64,iVBOR' in a.split("</article>")[0]
+               for a in audits)
 
 
 @pytest.mark.usefixtures("draft")

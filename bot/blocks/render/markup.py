@@ -6,6 +6,7 @@ reader's own time zone; the renderers ask this module, so both say the same thin
 
 from __future__ import annotations
 
+import base64
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -44,6 +45,11 @@ class Directory:
     def reading_in(self, timezone: str) -> Directory:
         """The same workspace, read by someone in `timezone`."""
         return Directory(self.people, self.channels, timezone, self.files)
+
+
+def png_uri(content: bytes) -> str:
+    """A PNG as a `data:` URI, for a page that reaches no network."""
+    return "data:image/png;base64," + base64.b64encode(content).decode("ascii")
 
 
 @dataclass(frozen=True)

@@ -11,9 +11,13 @@ from itertools import groupby
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 from bot.blocks.render.markup import Directory, png_uri
-from bot.cli.preview_page import write_preview_page
+from bot.cli.preview_page import Opened, write_preview_page
+from bot.cli.preview_views import answer_form, home_moment, members_homes
 from bot.cli.runtime import Runtime
+from bot.domain.kinds import DeliveryKind
 from bot.domain.local_time import at_local
 from bot.domain.program_calendar import CalendarWeek, WeekKind
 from bot.errors import InvalidInput
@@ -23,6 +27,7 @@ from bot.services.program_weeks import calendar_of
 from bot.services.programs import find_program
 from bot.settings import Settings
 from bot.slack.names import channel_names
+from db.models import Program
 from scheduler.preview import PreviewItem, preview_program
 
 DEFAULT_DAYS = 42  # the 30 days, the day-32 read-out, and the week or so before a kickoff
@@ -67,6 +72,7 @@ def run_preview(args: argparse.Namespace, settings: Settings) -> int:
         )
         people = people_names(session=session, workspace_id=program.workspace_id)
         channels = [program.standup_channel, program.audit_channel]
+        opened = _opened(session, program, settings, items) if args.html else Opened()
     span = (f"in the {args.days} days from {first:%a %Y-%m-%d}" if first
             else f"in the next {args.days} days")
     _print_preview(name, weeks, items, span)
@@ -74,9 +80,30 @@ def run_preview(args: argparse.Namespace, settings: Settings) -> int:
         images = {i: png_uri(png) for item in items for i, png in item.images.items()}
         directory = Directory(people, channel_names(runtime.client, filter(None, channels)),
                               files=images)
-        write_preview_page(args.html, program_name=name, items=items, directory=directory)
+        write_preview_page(args.html, program_name=name, items=items, directory=directory,
+                           opened=opened)
         print(f"\nwritten {args.html}: open it in a browser")
     return 0
+
+
+def _opened(session: Session, program: Program, settings: Settings,
+            items: list[PreviewItem]) -> Opened:
+    """Each member's App Home on the first standup day, and the answer form of the prompt."""
+    at = home_moment(program)
+    homes = members_homes(session=session, program=program,
+                          kickoff_admins=settings.kickoff_admins, at=at)
+    prompt = REGISTRY.deliveries()[DeliveryKind.STANDUP_PROMPT].name
+    prompted = {item.recipient for item in items if item.what == prompt}
+    return Opened(
+        homes={who: (at, view) for who, view in homes.items()},
+        forms={who: (prompt, "standup answer form", answer_form(program, _slack_id(who)))
+               for who in prompted},
+    )
+
+
+def _slack_id(recipient: str) -> str:
+    """The Slack id in "Name (U…)"."""
+    return recipient.rsplit("(", 1)[1].rstrip(")")
 
 
 def _print_preview(name: str, weeks: Sequence[CalendarWeek], items: list[PreviewItem],

@@ -16,6 +16,7 @@ from bot.demo.world import CREATE_PROGRAM, PROGRAM, populate, roster_csv
 from bot.fakeslack import FakeSlack
 from bot.features.registry import REGISTRY
 from db.models import Delivery
+from tests.browser import check_shots, needs_chromium
 from tests.databases import Database
 
 SEND = re.compile(r"^  \w{3} \d{4}-\d\d-\d\d \d\d:\d\d  (.+)$")
@@ -76,6 +77,12 @@ def test_every_kind_is_previewed_by_name_in_its_readers_time(
     assert "<h2>Aroha Ngata (U0ARO) <small>Pacific/Chatham</small></h2>" in html
     assert "Wed 10 Mar 09:00 +1345 · DM · standup prompt" in html
     assert "<h2>#sales-leadership <small>America/New_York</small></h2>" in html
+    # What people open: their App Home during the program, the form a prompt opens.
+    aroha = html.split('id="aroha-ngata-u0aro"')[1].split("</section>")[0]
+    assert 'data-what="Home tab"' in aroha
+    assert "Your standups and coaching" in aroha
+    form = aroha.split('data-what="standup answer form"')[1].split("</article>")[0]
+    assert "One new activity I will do today" in form
     # The audit shows its chart as it will once uploaded, embedded in the page.
     audits = html.split('data-what="weekly coaching audit"')[1:]
     assert any('<img class="image" src="data:image/png;base64,iVBOR' in a.split("</article>")[0]
@@ -88,3 +95,18 @@ def test_a_bad_from_date_is_one_line(capsys: pytest.CaptureFixture[str]) -> None
     assert main(["program", "preview", PROGRAM, "--from", "next tuesday"]) == 1
     assert capsys.readouterr().err == (
         "kickoff-bot: --from must be a date, YYYY-MM-DD (not 'next tuesday')\n")
+
+
+@needs_chromium
+@pytest.mark.usefixtures("draft")
+def test_the_preview_page_in_a_browser(tmp_path: Path) -> None:
+    page = tmp_path / "preview.html"
+    assert main(["program", "preview", PROGRAM, "--from", "2027-03-07", "--days", "45",
+                 "--html", str(page)]) == 0
+    check_shots(page.read_text(encoding="utf-8"), tmp_path, {
+        "standup-prompt": ("standup prompt", ["Week-1 standup", "Out today"]),
+        "answer-modal": ("standup answer form", ["One new activity I will do today", "Post"]),
+        "digest": ("manager's coaching digest", ["Coaching for", "Log"]),
+        "audit": ("weekly coaching audit", ["(2027-W12)", "1:1 completion"]),
+        "app-home": ("Home tab", ["Your kickoff", "Your standups and coaching"]),
+    })

@@ -7,7 +7,7 @@ import os
 import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 
 from bot.app import create_app
 from bot.blocks.render.page import Shown
@@ -16,7 +16,7 @@ from bot.cli.runtime import Runtime
 from bot.clock import SystemClock, system_clock
 from bot.demo.story import Story
 from bot.demo.timeline import Timeline
-from bot.demo.world import HOME_ZONE, KICKOFF_DATE, PEOPLE, directory, populate, reader_of
+from bot.demo.world import HOME_ZONE, KICKOFF, PEOPLE, directory, populate, reader_of
 from bot.domain.local_time import at_local
 from bot.fakeslack import FakeSlack, SignedSender
 from bot.features.registry import REGISTRY
@@ -30,7 +30,6 @@ from scheduler.dispatcher import Dispatcher
 SIGNING_SECRET = "demo-signing-secret"
 BOT_TOKEN = "xoxb-demo"
 ADMIN = PEOPLE[0]
-KICKOFF = date.fromisoformat(KICKOFF_DATE)
 # The demo's messages are few; a quick pace keeps it fast (the real default is 300 a minute).
 DEMO_PACE = DispatchConfig(per_minute=60_000, channel_interval=0.0)
 

@@ -156,8 +156,8 @@ def _answer(stage: Stage, log: Log, when: datetime) -> None:
                               rep_slack_id=log.rep, answer=log.answer, now=when)
         blocks = build_log_receipt(answered, answered=log.answer)
     if log == SHOWN or log.answer is not SHOWN.answer:
-        stage.story.say(f"{person(log.rep).name} clicks "
-                        f"{'Confirm' if log.answer is SHOWN.answer else 'That did not happen'}.")
+        button = "Confirm" if log.answer is SHOWN.answer else "That didn't happen"
+        stage.story.say(f'{person(log.rep).name} clicks "{button}".')
     rep = reader(log.rep)
     stage.story.message(rep, Shown(
         at=when, surface="message", where="DM, the message updated in place",

@@ -1,21 +1,33 @@
-"""`kickoff-bot program preview PROGRAM [--days N]`: the program's weeks and working hours, then
-every send planned, per person, in their local time."""
+"""`kickoff-bot program preview PROGRAM [--from DATE] [--days N] [--html FILE]`: the program's
+weeks and working hours, then every send planned, per person, in their local time (and, with
+--html, as a page showing each message as Slack does)."""
 
 from __future__ import annotations
 
 import argparse
-from datetime import timedelta
+from collections.abc import Sequence
+from datetime import date, datetime, time, timedelta
 from itertools import groupby
+from pathlib import Path
 from typing import Any
 
+from sqlalchemy.orm import Session
+
+from bot.blocks.render.markup import Directory, png_uri
+from bot.cli.preview_page import Opened, write_preview_page
+from bot.cli.preview_views import answer_form, home_moment, members_homes
 from bot.cli.runtime import Runtime
+from bot.domain.kinds import DeliveryKind
+from bot.domain.local_time import at_local
 from bot.domain.program_calendar import CalendarWeek, WeekKind
 from bot.errors import InvalidInput
 from bot.features.registry import REGISTRY
 from bot.services.availability import event_days, work_window
+from bot.services.names import people_names
 from bot.services.program_weeks import calendar_of
 from bot.services.programs import find_program
 from bot.settings import Settings
+from bot.slack.names import channel_names
 from db.models import Program
 from scheduler.preview import PreviewItem, preview_program
 
@@ -32,7 +44,13 @@ def add_preview_parser(actions: Any) -> None:
     )
     preview.add_argument("program", help="program name or id")
     preview.add_argument("--days", type=int, default=DEFAULT_DAYS,
-                         help=f"how many days ahead, from now (default {DEFAULT_DAYS})")
+                         help=f"how many days ahead (default {DEFAULT_DAYS})")
+    preview.add_argument("--from", dest="start", default=None, metavar="YYYY-MM-DD",
+                         help="start at midnight of this day, in the program's time zone "
+                              "(default: now)")
+    preview.add_argument("--html", type=Path, default=None, metavar="FILE",
+                         help="also write a self-contained page showing each message as Slack "
+                              "does, in each recipient's timeline")
     preview.set_defaults(run=run_preview)
 
 
@@ -40,24 +58,78 @@ def run_preview(args: argparse.Namespace, settings: Settings) -> int:
     """Print the program's planned sends over the next --days days, grouped by recipient."""
     if not 1 <= args.days <= MAX_DAYS:
         raise InvalidInput(f"--days must be between 1 and {MAX_DAYS}")
+    first = _day(args.start)
     runtime = Runtime(settings)
-    start = runtime.clock.now()
     with runtime.session_factory() as session:  # never committed: a preview changes nothing
         program = find_program(
             session=session, workspace=runtime.workspace(session), ref=args.program
         )
+        start = _start(first, program.timezone, runtime.clock.now())
         name, weeks, hours = program.name, calendar_of(program).weeks, _hours_line(program)
         items = preview_program(
             session=session, program=program, planners=REGISTRY.planners(settings),
             start=start, end=start + timedelta(days=args.days), describe=REGISTRY.describe,
+            kinds=REGISTRY.deliveries().keys(),
         )
+        people = people_names(session=session, workspace_id=program.workspace_id)
+        channels = [program.standup_channel, program.audit_channel]
+        opened = _opened(session, program, settings, items) if args.html else Opened()
+    span = (f"in the {args.days} days from {first:%a %Y-%m-%d}" if first
+            else f"in the next {args.days} days")
+    _print_preview(name, weeks, hours, items, span)
+    if args.html:
+        images = {i: png_uri(png) for item in items for i, png in item.images.items()}
+        directory = Directory(people, channel_names(runtime.client, filter(None, channels)),
+                              files=images)
+        write_preview_page(args.html, program_name=name, items=items, directory=directory,
+                           opened=opened)
+        print(f"\nwritten {args.html}: open it in a browser")
+    return 0
+
+
+def _opened(session: Session, program: Program, settings: Settings,
+            items: list[PreviewItem]) -> Opened:
+    """Each member's App Home on the first standup day, and the answer form of the prompt."""
+    at = home_moment(program)
+    homes = members_homes(session=session, program=program,
+                          kickoff_admins=settings.kickoff_admins, at=at)
+    prompt = REGISTRY.deliveries()[DeliveryKind.STANDUP_PROMPT].name
+    prompted = {item.recipient for item in items if item.what == prompt}
+    return Opened(
+        homes={who: (at, view) for who, view in homes.items()},
+        forms={who: (prompt, "standup answer form", answer_form(program, _slack_id(who)))
+               for who in prompted},
+    )
+
+
+def _slack_id(recipient: str) -> str:
+    """The Slack id in "Name (U…)"."""
+    return recipient.rsplit("(", 1)[1].rstrip(")")
+
+
+def _print_preview(name: str, weeks: Sequence[CalendarWeek], hours: str,
+                   items: list[PreviewItem], span: str) -> None:
     print(f"{name}: the program's weeks")
     print("\n".join(_week_line(week) for week in weeks))
     print(hours)
-    print(f"\n{name}: {len(items)} send(s) planned in the next {args.days} days")
+    print(f"\n{name}: {len(items)} send(s) planned {span}")
     for recipient, sends in groupby(items, key=lambda item: item.recipient):
         print(_grouped(recipient, list(sends)))
-    return 0
+
+
+def _day(text: str | None) -> date | None:
+    """The --from date, if given."""
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise InvalidInput(f"--from must be a date, YYYY-MM-DD (not {text!r})") from None
+
+
+def _start(day: date | None, timezone: str, now: datetime) -> datetime:
+    """Midnight of --from in the program's time zone, or now."""
+    return at_local(day, time(0), timezone) if day else now
 
 
 def _week_line(week: CalendarWeek) -> str:

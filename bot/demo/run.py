@@ -1,80 +1,66 @@
-"""The demo script: set a program up from the shell, then walk through its 30 days."""
+"""The demo's story: a program set up from the shell, then its 30 days as people live them,
+scene by scene at the simulated time each heading says."""
 
 from __future__ import annotations
 
-import contextlib
-import tempfile
-from datetime import date, time, timedelta
 from pathlib import Path
 
+from bot.blocks.render.markup import png_uri
 from bot.demo import scenes_audit as audit
 from bot.demo import scenes_coaching as coaching
 from bot.demo import scenes_home as home
+from bot.demo import scenes_setup as setup
 from bot.demo import scenes_standups as standups
 from bot.demo import scenes_survey as survey
-from bot.demo.stage import Stage, demo_stage, shell
-from bot.demo.transcript import render_message
-from bot.demo.world import (
-    CREATE_PROGRAM,
-    HOME_ZONE,
-    KICKOFF_DATE,
-    PEOPLE,
-    PROGRAM,
-    roster_csv,
-)
-from bot.domain.local_time import at_local
+from bot.demo.stage import Stage, demo_stage
+from bot.demo.story import Story
+from bot.demo.world import PROGRAM
 
 
-def run_demo() -> int:
-    """Run every scene and print what each person sees; 0 when all went as expected."""
-    print("kickoff-bot demo: the real app against a local fake Slack (no account needed).")
-    with demo_stage() as stage:
-        failures = set_up_program(stage)
-        show_help(stage)
-        failures += walk_through_days(stage)
+def run_demo(*, full: bool = False, html: Path | None = None) -> int:
+    """Tell the story and, with `html`, write it as a page; 0 when every step went as expected."""
+    return 0 if run_story(full=full, html=html)[0] == 0 else 1
+
+
+def run_story(*, full: bool = False, html: Path | None = None) -> tuple[int, Story]:
+    """Tell the story; the number of failed steps, and the story as told (for the tests)."""
+    print("kickoff-bot demo: the real app against a local fake Slack (no account needed); "
+          "times are each reader's own.")
+    with demo_stage(full=full) as stage:
+        failures = tell(stage)
+        stage.story.end_scene()
+        if html is not None:
+            _write_page(stage, html)
     print("\nDemo finished." if failures == 0 else f"\nDemo failed: {failures} step(s) failed.")
-    return 0 if failures == 0 else 1
+    return failures, stage.story
 
 
-def set_up_program(stage: Stage) -> int:
-    """Sales ops creates the program and imports the roster from the shell."""
-    _scene("Sales ops sets up the program from the shell")
-    failures = shell(CREATE_PROGRAM)
-    # In a folder of its own, named as a user would type it: the transcript never shows a temp path.
-    with tempfile.TemporaryDirectory() as folder, contextlib.chdir(folder):
-        roster = Path("roster.csv")
-        roster.write_bytes(roster_csv())
-        print(f"\n  roster.csv ({len(PEOPLE)} people; semicolons and a BOM, as Excel saves it):")
-        for line in roster_csv().decode("utf-8-sig").splitlines()[:4]:
-            print(f"    {line}")
-        print("    ...")
-        failures += shell(["roster", "import", PROGRAM, str(roster)])
-    failures += shell(["program", "show", PROGRAM])
+def tell(stage: Stage) -> int:
+    """Every scene, in the order they happen."""
+    failures = setup.set_up(stage)
+    setup.ask_for_help(stage)
+    failures += setup.launch(stage)
+    standups.day_one(stage)
+    standups.rest_of_week(stage)
+    coaching.week_two_begins(stage)
+    home.scene(stage)
+    coaching.log_week(stage, 2, until=audit.posted_at(stage, 2))
+    audit.weekly(stage, 2, from_shell=True)
+    survey.create(stage)
+    survey.answers(stage)
+    coaching.log_week(stage, 3, until=survey.closes_at(stage))
+    survey.results(stage)
+    audit.weekly(stage, 3)
+    coaching.log_week(stage, 4, until=audit.readout_at(stage))
+    audit.readout(stage)
     return failures
 
 
-def show_help(stage: Stage) -> None:
-    """Three people ask `/kickoff help`: each sees what their roles allow."""
-    _scene("People ask kickoff-bot what they can do")
-    for person in (PEOPLE[6], PEOPLE[3], PEOPLE[0]):
-        answer = stage.slack.command_reply(
-            "/kickoff", "help", user_id=person.slack_id, channel_id="C0GENERAL"
-        )
-        print(f"\n  {person.name} ({person.roles}) types `/kickoff help` and sees, privately:")
-        for line in render_message(answer):
-            print(line)
-
-
-def walk_through_days(stage: Stage) -> int:
-    """Launch the program, then let the simulated clock run to the day-32 read-out."""
-    _scene("The 30 days after the kickoff, as each person sees them (times are their own)")
-    failures = shell(["program", "launch", PROGRAM])
-    for feature in (standups, coaching, survey, audit, home):
-        feature.scene(stage, program_name=PROGRAM)
-    kickoff = date.fromisoformat(KICKOFF_DATE)
-    stage.timeline.advance_to(at_local(kickoff + timedelta(days=33), time(0), HOME_ZONE))
-    return failures
-
-
-def _scene(title: str) -> None:
-    print(f"\n=== {title} ===")
+def _write_page(stage: Stage, path: Path) -> None:
+    """The story as one page; the files the bot uploaded (the audit's chart) are embedded."""
+    files = {file_id: png_uri(file["content"]) for file_id, file in stage.fake.files.items()
+             if str(file.get("filename", "")).endswith(".png")}
+    stage.story.write_html(path, title=f"kickoff-bot demo: {PROGRAM}", files=files, intro=(
+        "What each person saw in the demo, in their own time: every message, modal and App "
+        "Home, drawn from the payloads the bot sent."))
+    print(f"\n  written {path}: open it in a browser")

@@ -9,10 +9,11 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 
 from bot.blocks.home.compose import build_home_view
+from bot.blocks.render.page import Shown
 from bot.demo.stage import Stage
-from bot.demo.transcript import render_blocks
-from bot.demo.world import HOME_ZONE, name_of
-from bot.domain.local_time import at_local, zone
+from bot.demo.story import Reader
+from bot.demo.world import HOME_ZONE, PROGRAM, reader_of
+from bot.domain.local_time import at_local
 from bot.features.registry import REGISTRY
 from bot.services.actor import actor_from_profile
 from bot.services.coaching.calendar import program_week
@@ -27,6 +28,7 @@ VIEWERS = (
     ("U0ELE", "enablement"), ("U0VIC", "a leader"), ("U0SAM", "the kickoff admin"),
     (OUTSIDER[0], "someone in no program"),
 )
+PRINTED = ("U0MAR",)  # a manager's; the page (and --full) shows every role's
 
 
 def home_moment(program: Program) -> datetime:
@@ -35,23 +37,22 @@ def home_moment(program: Program) -> datetime:
     return at_local(tuesday, time(10, 0), program.timezone)
 
 
-def scene(stage: Stage, *, program_name: str, now: datetime | None = None) -> None:
-    """Print the home each of VIEWERS sees when they open kickoff-bot's Home tab."""
+def scene(stage: Stage, *, now: datetime | None = None) -> None:
+    """The home each of VIEWERS sees when they open kickoff-bot's Home tab."""
     if stage.fake.user(OUTSIDER[0]) is None:
         stage.fake.add_user(OUTSIDER[0], real_name=OUTSIDER[1], email=OUTSIDER[2])
     with stage.runtime.session_factory.begin() as session:
         program = find_program(session=session, workspace=stage.runtime.workspace(session),
-                               ref=program_name)
+                               ref=PROGRAM)
         at = now or home_moment(program)
         materialise_items(session=session, program=program, now=at)  # as the planner does
-    print(f"\n=== Everyone's App Home, {at.astimezone(zone(HOME_ZONE)):%a %d %b %H:%M} in "
-          f"{HOME_ZONE} ===")
+    stage.scene("Everyone opens kickoff-bot's Home tab", at)
     for slack_id, role in VIEWERS:
         show_home(stage, slack_id, role, at)
 
 
 def show_home(stage: Stage, slack_id: str, role: str, at: datetime) -> None:
-    """One person's home, built as the listener builds it, printed as they would read it."""
+    """One person's home, built as the listener builds it, shown as they would read it."""
     user = stage.fake.user(slack_id) or {}
     actor = actor_from_profile(slack_user_id=slack_id, email=user.get("email"),
                                is_workspace_admin=bool(user.get("is_admin")),
@@ -60,7 +61,10 @@ def show_home(stage: Stage, slack_id: str, role: str, at: datetime) -> None:
         data = gather_home(session=session, actor=actor,
                            kickoff_admins=stage.settings.kickoff_admins, now=at)
         view = build_home_view(data, sharing=REGISTRY.home_sharing())
-    name = OUTSIDER[1] if slack_id == OUTSIDER[0] else name_of(slack_id)
-    print(f"\n  {name} ({role}) opens the Home tab ({len(view['blocks'])} blocks):")
-    for line in render_blocks(view["blocks"]):
-        print(line)
+    who = reader_of(slack_id) or Reader(OUTSIDER[1], HOME_ZONE, "in no program")
+    printed = slack_id in PRINTED
+    if printed or stage.story.full:
+        stage.story.say(f"{who.name} ({role}) opens the Home tab ({len(view['blocks'])} "
+                        "blocks):")
+    stage.story.view(who, Shown(at=at, surface="home", where="App Home", what="Home tab",
+                                blocks=view["blocks"]), printed=printed)

@@ -1,34 +1,23 @@
-"""Demo scene: enablement's anonymous eNPS survey in week 4, from creation to results. Runs on
-the demo's simulated clock, so it calls the services the listeners and the dispatcher call, with
-an explicit `now`, and shows what the database holds along the way."""
+"""Demo scenes: enablement's anonymous eNPS survey, from creation to results. The dispatcher
+sends the invitations in each rep's working hours, the reminder to those who have not answered
+and the results at closing; the answers call the service the modal's listener calls."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from bot.blocks.render.page import modal_shown
 from bot.blocks.survey import build_answer_modal, build_thank_you_view
 from bot.demo.stage import Stage, shell
-from bot.demo.transcript import render_blocks
-from bot.domain.kinds import DeliveryKind
-from bot.domain.local_time import zone
+from bot.demo.world import HOME_ZONE, PROGRAM, person
+from bot.domain.local_time import at_local
 from bot.domain.surveys.content import AnswerContent
-from bot.services.programs import find_program
 from bot.services.surveys.answer import record_answer
 from bot.services.surveys.sealing import holding_key
-from db.models import (
-    Delivery,
-    Person,
-    ProgramStatus,
-    Survey,
-    SurveyAnswer,
-    SurveyParticipation,
-    SurveyPendingAnswer,
-)
-from scheduler.planning import plan_all
-from scheduler.plans.surveys import SurveyPlanner
+from db.models import Survey, SurveyAnswer, SurveyParticipation, SurveyPendingAnswer
 
 OPENS, CLOSES = "2027-03-29 17:30", "2027-04-02 12:00"  # New York time, the program's zone
 ANSWERS = {  # five of the seven reps answer; Olivia and Aroha do not
@@ -41,70 +30,67 @@ ANSWERS = {  # five of the seven reps answer; Olivia and Aroha do not
 }
 
 
-def scene(stage: Stage, *, program_name: str) -> None:
-    """Elena creates a survey; invitations land in each rep's morning; five answer; the reminder
-    goes to the other two; at closing the results reach the leadership channel."""
-    print("\n=== Enablement: an anonymous eNPS survey ===")
-    with stage.runtime.session_factory() as session:
-        program = find_program(session=session, workspace=stage.runtime.workspace(session),
-                               ref=program_name)
-        if program.status is not ProgramStatus.ACTIVE:
-            print(f"\n  ({program_name} is {program.status}: launch it to see the survey.)")
-            return
-    shell(["survey", "create", "--program", program_name, "--title", "Week-4 pulse",
+def create(stage: Stage) -> None:
+    """Elena creates the survey from the shell on Monday morning; it opens at 17:30."""
+    stage.scene("Enablement creates an anonymous eNPS survey",
+                at_local(date.fromisoformat(OPENS[:10]), time(10), HOME_ZONE))
+    shell(["survey", "create", "--program", PROGRAM, "--title", "Week-4 pulse",
            "--audience", "reps", "--opens", OPENS, "--closes", CLOSES,
            "--results-channel", "C0AUDIT"])
-    planner, key = SurveyPlanner(stage.settings), holding_key(stage.settings.signing_secret())
-    with stage.runtime.session_factory.begin() as session:
-        survey = session.scalars(select(Survey).order_by(Survey.id.desc())).first()
-        assert survey is not None
-        _invite(session, planner, survey)
-        _answer(session, survey, key)
-        _remind_and_close(session, planner, survey)
-    shell(["survey", "results", str(survey.id)])
 
 
-def _invite(session: Session, planner: SurveyPlanner, survey: Survey) -> None:
-    plan_all(session, [planner], now=survey.opens_at)
-    print("\n  It opens Monday 17:30 in New York; each rep gets the DM in their own working hours:")
-    for row, person in _rows(session, DeliveryKind.SURVEY_INVITE):
-        print(f"    {person.name:<14} {_local(row.due_at, person.timezone)}")
-    invites = select(Delivery).where(Delivery.kind == DeliveryKind.SURVEY_INVITE)
-    first = session.scalars(invites).first()
-    assert first is not None
-    _print(render_blocks(first.blocks or []))
-
-
-def _answer(session: Session, survey: Survey, key: bytes) -> None:
-    print("\n  Ana clicks \"Answer anonymously\" and sees:")
-    _print(render_blocks([b for b in build_answer_modal(survey)["blocks"]
-                          if b["type"] != "input"]))
+def answers(stage: Stage) -> None:
+    """It opens: each rep's invitation in their working hours; five of seven answer."""
+    survey = _survey(stage)
+    stage.scene("The survey opens: each rep's invitation in their working hours",
+                survey.opens_at)
+    key = holding_key(stage.settings.signing_secret())
     moment = survey.opens_at + timedelta(hours=16)
     for number, (slack_id, answer) in enumerate(ANSWERS.items(), start=1):
-        record_answer(session=session, survey_id=survey.id, slack_user_id=slack_id,
-                      answer=answer, now=moment + timedelta(hours=number), key=key)
-        if number in (1, len(ANSWERS)):
-            print(f"\n  After {number} answer(s) the database holds: {_holdings(session)}")
-    print("\n  Each person who answers sees, instead of the form:")
-    _print(render_blocks(build_thank_you_view()["blocks"]))
+        when = moment + timedelta(hours=number)
+        stage.timeline.advance_to(when)
+        if number == 1:
+            _show_form(stage, survey, slack_id, when)
+        with stage.runtime.session_factory.begin() as session:
+            record_answer(session=session, survey_id=survey.id, slack_user_id=slack_id,
+                          answer=answer, now=when, key=key)
+            if number in (1, len(ANSWERS)):
+                stage.story.say(f"After {number} answer(s) the database holds: "
+                                f"{_holdings(session)}")
+    stage.story.say(f"{len(ANSWERS)} of 7 reps answered; Olivia and Aroha have not yet.")
 
 
-def _remind_and_close(session: Session, planner: SurveyPlanner, survey: Survey) -> None:
-    plan_all(session, [planner], now=survey.closes_at - timedelta(days=1))
-    print("\n  A day before closing, the reminder goes only to those who had not answered:")
-    for row, person in _rows(session, DeliveryKind.SURVEY_REMINDER):
-        print(f"    {person.name:<14} {_local(row.due_at, person.timezone)}")
-    plan_all(session, [planner], now=survey.closes_at)
-    print(f"\n  At closing every answer is written at once, shuffled, in one transaction with the "
-          f"\"has answered\" records: {_holdings(session)}. The results channel gets:")
-    for row in session.scalars(select(Delivery).where(Delivery.kind == "survey_results")):
-        _print(render_blocks(row.blocks or []))
+def closes_at(stage: Stage) -> datetime:
+    """When the survey closes."""
+    return _survey(stage).closes_at
 
 
-def _rows(session: Session, kind: str) -> list[tuple[Delivery, Person]]:
-    query = (select(Delivery, Person).join(Person, Person.id == Delivery.person_id)
-             .where(Delivery.kind == kind).order_by(Delivery.due_at, Person.name))
-    return [(row, person) for row, person in session.execute(query)]
+def results(stage: Stage) -> None:
+    """At closing every answer is written at once; the results reach the leadership channel."""
+    survey = _survey(stage)
+    stage.scene("The survey closes: results in #sales-leadership", survey.closes_at)
+    stage.timeline.advance_to(survey.closes_at + timedelta(minutes=1))
+    with stage.runtime.session_factory() as session:
+        stage.story.say("Every sealed answer was written at once, shuffled, with the \"has "
+                        f"answered\" records: {_holdings(session)}.")
+    if stage.story.full:
+        shell(["survey", "results", str(survey.id)])
+
+
+def _show_form(stage: Stage, survey: Survey, slack_id: str, when: datetime) -> None:
+    name = person(slack_id).name
+    stage.story.say(f'{name} clicks "Answer anonymously"; after submitting, the form thanks her:')
+    modal = build_answer_modal(survey)
+    stage.show(slack_id, modal_shown(modal, at=when, what="survey form"))
+    thanks = build_thank_you_view()
+    stage.show(slack_id, modal_shown(thanks, at=when, what="survey thank-you"))
+
+
+def _survey(stage: Stage) -> Survey:
+    with stage.runtime.session_factory() as session:
+        survey = session.scalars(select(Survey).order_by(Survey.id.desc())).first()
+        assert survey is not None
+        return survey
 
 
 def _holdings(session: Session) -> str:
@@ -114,12 +100,3 @@ def _holdings(session: Session) -> str:
     return (f"{count(SurveyParticipation)} \"has answered\" records, "
             f"{count(SurveyPendingAnswer)} sealed answers waiting, "
             f"{count(SurveyAnswer)} readable answers (no names, no times)")
-
-
-def _local(instant: datetime, tz: str) -> str:
-    return f"{instant.astimezone(zone(tz)):%a %d %b %H:%M} ({tz})"
-
-
-def _print(lines: list[str]) -> None:
-    for line in lines:
-        print(line)

@@ -7,14 +7,16 @@ import os
 import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 
 from bot.app import create_app
+from bot.blocks.render.page import Shown
 from bot.cli import main
 from bot.cli.runtime import Runtime
 from bot.clock import SystemClock, system_clock
+from bot.demo.story import Story
 from bot.demo.timeline import Timeline
-from bot.demo.world import HOME_ZONE, KICKOFF_DATE, PEOPLE, populate
+from bot.demo.world import HOME_ZONE, KICKOFF, PEOPLE, directory, populate, reader_of
 from bot.domain.local_time import at_local
 from bot.fakeslack import FakeSlack, SignedSender
 from bot.features.registry import REGISTRY
@@ -28,7 +30,6 @@ from scheduler.dispatcher import Dispatcher
 SIGNING_SECRET = "demo-signing-secret"
 BOT_TOKEN = "xoxb-demo"
 ADMIN = PEOPLE[0]
-KICKOFF = date.fromisoformat(KICKOFF_DATE)
 # The demo's messages are few; a quick pace keeps it fast (the real default is 300 a minute).
 DEMO_PACE = DispatchConfig(per_minute=60_000, channel_interval=0.0)
 
@@ -43,9 +44,27 @@ class Stage:
     slack: SignedSender
     timeline: Timeline
 
+    @property
+    def story(self) -> Story:
+        """What each person has seen so far."""
+        return self.timeline.story
+
+    def scene(self, title: str, at: datetime, timezone: str = HOME_ZONE) -> None:
+        """Everything due before `at` goes out in the scene before; then this scene begins, at
+        `at` (what falls due then is its first news)."""
+        self.timeline.advance_to(at - timedelta(seconds=1))
+        self.story.scene(title, at, timezone)
+        self.timeline.advance_to(at)
+
+    def show(self, slack_id: str, shown: Shown) -> None:
+        """What someone sees because of what they did (a modal, their App Home, an answer)."""
+        reader = reader_of(slack_id)
+        assert reader is not None, slack_id
+        self.story.view(reader, shown)
+
 
 @contextlib.contextmanager
-def demo_stage() -> Iterator[Stage]:
+def demo_stage(*, full: bool = False) -> Iterator[Stage]:
     """Start fake Slack, migrate a SQLite file in a temporary folder, serve the app; clean up.
 
     Everything runs on the process's one clock, placed at the simulated start (the day before
@@ -83,12 +102,11 @@ def demo_stage() -> Iterator[Stage]:
                 clock=clock,
             )
             timeline = Timeline(
-                fake=fake,
                 dispatcher=dispatcher,
                 sessions=runtime.session_factory,
                 clock=clock,
+                story=Story(directory(), full=full),
                 home_zone=HOME_ZONE,
-                kickoff=KICKOFF,
             )
             try:
                 sender = SignedSender(

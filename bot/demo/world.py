@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
+from bot.blocks.render.markup import Directory
+from bot.demo.story import Reader
 from bot.fakeslack import FakeSlack
 
 
@@ -23,6 +26,7 @@ class DemoPerson:
 STANDUP_CHANNEL = ("C0STANDUPS", "kickoff-standups")
 AUDIT_CHANNEL = ("C0AUDIT", "sales-leadership")
 KICKOFF_DATE = "2027-03-08"  # a Monday; the US moves to daylight time that Sunday, 14 March
+KICKOFF = date.fromisoformat(KICKOFF_DATE)
 HOME_ZONE = "America/New_York"  # the program's time zone
 PROGRAM = "FY27 Kickoff"
 # `kickoff-bot program create` as sales ops types it in the demo (the scene tests type the same).
@@ -138,12 +142,28 @@ def roster_csv() -> bytes:
     return ("\ufeff" + "\n".join(lines) + "\n").encode("utf-8")
 
 
-def name_of(slack_id: str) -> str:
-    """The display name of a sample person (or the id, for anyone else)."""
-    return next((p.name for p in PEOPLE if p.slack_id == slack_id), slack_id)
-
-
 def channel_name(channel_id: str) -> str:
     """The name of a sample channel (or the id, for any other)."""
-    names = dict((STANDUP_CHANNEL, AUDIT_CHANNEL))
-    return names.get(channel_id, channel_id)
+    return directory().channels.get(channel_id, channel_id)
+
+
+def person(slack_id: str) -> DemoPerson:
+    """A sample person, by Slack id."""
+    return next(p for p in PEOPLE if p.slack_id == slack_id)
+
+
+def reader(slack_id: str) -> Reader:
+    """A sample person as a reader of their DMs."""
+    found = person(slack_id)
+    return Reader(found.name, found.tz, found.roles.replace("|", " and "))
+
+
+def reader_of(slack_id: str) -> Reader | None:
+    """A sample person as a reader of their DMs (None for anyone else)."""
+    return reader(slack_id) if any(p.slack_id == slack_id for p in PEOPLE) else None
+
+
+def directory() -> Directory:
+    """The sample workspace's names, as every member's Slack shows them."""
+    return Directory(people={p.slack_id: p.name for p in PEOPLE},
+                     channels=dict((STANDUP_CHANNEL, AUDIT_CHANNEL)))

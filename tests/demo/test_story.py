@@ -1,0 +1,86 @@
+"""The demo tells one true story: each person's timeline runs forward, no message is told twice,
+markup is shown as a person reads it, and everyone who is sent a welcome sees it."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import datetime
+
+from bot.demo.world import PEOPLE
+from tests.demo.conftest import ToldDemo
+
+SCENE = re.compile(r"^=== (\w{3} \d\d \w{3} \d{4} \d\d:\d\d) ([\w ]+) · (.+) ===$", re.M)
+
+
+def test_every_timeline_runs_forward(told_demo: ToldDemo) -> None:
+    for reader, entries in told_demo.timelines.items():
+        instants = [datetime.fromisoformat(entry["at"]) for entry in entries]
+        assert instants == sorted(instants), reader
+
+
+def test_no_message_is_told_twice(told_demo: ToldDemo) -> None:
+    keys = Counter(str(told["key"]) for told in told_demo.told)
+    assert [key for key, count in keys.items() if count > 1] == []
+    assert len(keys) > 200  # the whole month is told, not only its first days
+
+
+def test_no_raw_markup_remains(told_demo: ToldDemo) -> None:
+    assert re.findall(r"<!date|<@|<#", told_demo.out) == []
+    assert "@Aroha Ngata · Day 1 of 5" in told_demo.out  # a mention, as a person reads it
+    assert "shared in #kickoff-standups." in told_demo.out  # a channel
+
+
+def test_everyone_sent_a_welcome_sees_it(told_demo: ToldDemo) -> None:
+    welcomed = {str(t["reader"]) for t in told_demo.told if t["what"] == "welcome"}
+    assert welcomed == {person.name for person in PEOPLE}
+    launch = told_demo.out.split("· Sales ops launches the program")[1].split("\n=== ")[0]
+    printed = {str(t["reader"]) for t in told_demo.told if t["what"] == "welcome" and t["printed"]}
+    summary = launch.split("(the welcome: ")[1]
+    for name in welcomed:
+        assert f"{name}, DM: welcome" in launch if name in printed else name in summary, name
+        assert any(e["what"] == "welcome" for e in told_demo.timelines[name])
+
+
+def test_scenes_happen_in_order_at_the_time_their_heading_says(told_demo: ToldDemo) -> None:
+    headings = SCENE.findall(told_demo.out)
+    assert len(headings) >= 12
+    starts = [datetime.strptime(when, "%a %d %b %Y %H:%M") for when, _, _ in headings]
+    assert [title for _, _, title in headings][-1] == "Day 32: the governance read-out"
+    # Headings are said in the zone where the scene begins; New York's follow one another.
+    new_york = [start for start, (_, place, _) in zip(starts, headings, strict=True)
+                if place == "New York"]
+    assert new_york == sorted(new_york)
+
+
+def test_people_keep_answering_and_managers_keep_logging(told_demo: ToldDemo) -> None:
+    answered_days = {str(t["key"]).rsplit(":", 1)[1] for t in told_demo.told
+                     if str(t["key"]).startswith("answered:")}
+    assert answered_days == {"1", "2", "3", "4", "5"}
+    receipts = [t for t in told_demo.told if t["what"] == "logged session, sent to the rep"]
+    assert len(receipts) > 25
+    readout = told_demo.out.split("day-32 read-out")[-1]
+    assert "of 1:1s done" in readout
+    assert "of call reviews done" in readout
+    assert "Discovery: 3.0 → 4.0" in readout  # coached behaviour improved by week 4
+
+
+def test_repeats_are_summarised_and_the_story_stays_short(told_demo: ToldDemo) -> None:
+    assert "(the standup prompt: 28 more, to Ana Ruiz, Arjun Mehta" in told_demo.out
+    assert len(told_demo.out.splitlines()) < 440
+    assert told_demo.out.rstrip().endswith("Demo finished.")
+
+
+def test_each_feature_shows_what_its_people_see(told_demo: ToldDemo) -> None:
+    homes = {reader for reader, entries in told_demo.timelines.items()
+             if any(e["surface"] == "home" for e in entries)}
+    assert homes == {"Ana Ruiz", "Marcus Reed", "Jonas Berg", "Elena Fischer", "Victoria Hale",
+                     "Sam Ortega", "Noah Newman"}
+    reminded = {t["reader"] for t in told_demo.told if t["what"] == "survey reminder"}
+    assert reminded == {"Olivia Brown", "Aroha Ngata"}  # only those who had not answered
+    assert "5 sealed answers waiting, 0 readable answers" in told_demo.out
+    assert "0 sealed answers waiting, 5 readable answers" in told_demo.out
+    posted = {t["what"] for t in told_demo.told if t["reader"] == "#sales-leadership"}
+    assert posted == {"weekly coaching audit", "survey results", "day-32 read-out"}
+    disputes = [t for t in told_demo.told if t["what"] == "rep's dispute, sent to the manager"]
+    assert [t["reader"] for t in disputes] == ["Marcus Reed"]

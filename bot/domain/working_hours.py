@@ -2,7 +2,8 @@
 
 A window is the program's working hours (08:00-18:00 unless the program sets its own) on the
 program's working days, holidays and the person's out-of-office days excluded, in the person's own
-time zone; on the event's days they are at the event, so their window follows the program's zone.
+time zone; on the event's days they are at the event, so their window follows the program's zone
+(while the day is an event day on their own calendar too).
 Something that happens outside it (a blocker raised at 23:50 in Kolkata) waits for the start of the
 next one; something inside it goes at once.
 """
@@ -101,6 +102,11 @@ def _window_on(day: date, earliest: datetime, latest: datetime, days: PersonDays
         return None
     tz = days.zone_on(day)
     opens, closes = at_local(day, days.window.start, tz), at_local(day, days.window.end, tz)
+    if days.event is not None and tz != days.zone:
+        # At the event only while it is an event day on their own calendar too: someone from
+        # Kolkata whose Wednesday has begun is home, whatever the hour at the event.
+        opens = max(opens, at_local(days.event[0], time(0), days.zone))
+        closes = min(closes, at_local(days.event[1] + ONE_DAY, time(0), days.zone))
     due = max(earliest, opens)
     if due >= closes or due >= latest:
         return None

@@ -71,6 +71,17 @@ def test_on_the_events_days_the_window_is_in_the_programs_zone() -> None:
     assert next_working_moment(utc(12, 23, 30), days).due == utc(15, 2, 30)
 
 
+def test_the_event_ends_for_someone_when_their_own_calendar_leaves_it() -> None:
+    # The event is Mon 8 and Tue 9 March in New York. At 13:00 in New York on Tuesday it is still
+    # Tuesday in Kolkata: at the event, so at once. At 14:25 New York it is 00:55 Wednesday in
+    # Kolkata: home again, so 08:00 their time.
+    days = PersonDays(window=WorkWindow(), zone="Asia/Kolkata", working_days=WEEKDAYS,
+                      holidays=frozenset(), event=(date(2027, 3, 8), date(2027, 3, 9)),
+                      event_zone="America/New_York")
+    assert next_working_moment(utc(9, 18), days).due == utc(9, 18)
+    assert next_working_moment(utc(9, 19, 25), days).due == utc(10, 2, 30)
+
+
 def test_no_window_before_the_latest_moment_is_none() -> None:
     assert first_working_moment(utc(12, 18, 20), utc(14, 0), KOLKATA) is None
 

@@ -113,6 +113,8 @@ class Story:
 
     def end_scene(self) -> None:
         """Say who else got the messages held back in the scene, each at their own time."""
+        if self._held:
+            print()  # one blank line before the summary, which reads as one block
         for what, held in self._held.items():
             names = sorted(dict.fromkeys(reader.name for reader, _ in held))
             times = sorted({f"{at.astimezone(zone(r.timezone)):%H:%M}" for r, at in held})
@@ -120,7 +122,7 @@ class Story:
             clock = f"{_place(channel.timezone)} time" if channel else "their time"
             when = f"at {times[0]} {clock}" if len(times) == 1 else (
                 f"between {times[0]} and {times[-1]} {clock}")
-            print(f"\n  (the {what}: {len(held)} more, to {_listed(names)}, {when})")
+            print(f"  (the {what}: {len(held)} more, to {_listed(names)}, {when})")
         self._held.clear()
 
     def write_html(

@@ -15,6 +15,7 @@ from bot.cli import (
     coaching,
     db_commands,
     deliveries,
+    metrics,
     ooo,
     program,
     roster,
@@ -36,6 +37,7 @@ class Area(Protocol):
 
 AREAS: tuple[Area, ...] = (
     serve, worker, db_commands, program, roster, ooo, deliveries, coaching, standups, survey, audit,
+    metrics,
 )
 
 

@@ -101,3 +101,9 @@ def week_of(
     counts = [(sum(day in week for day in days), -index) for index, week in enumerate(weeks)]
     best, index = max(counts, default=(0, 0))
     return weeks[-index] if best else None
+
+
+def latest_ended(weeks: Sequence[MetricWeek], today: date) -> MetricWeek:
+    """The latest week that ended before `today` (the first baseline week if none has)."""
+    ended = [week for week in weeks if week.last < today]
+    return ended[-1] if ended else weeks[0]

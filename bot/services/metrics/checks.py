@@ -1,0 +1,150 @@
+"""Checking metric rows before anything is stored, the same way for a file and for the API.
+
+Every row is checked; a row is named by its line (a file, the header being line 1) or its index
+(the API) with each reason it cannot be stored: an unknown person, an unknown metric, a bad
+period, text (or NaN, or an infinity, or a negative) in a number, a duplicate of an earlier row.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.domain.metrics.periods import parse_period
+from bot.services.metrics.catalogue import enabled_metrics
+from db.models import Membership, Person
+
+_DECIMAL_COMMA = re.compile(r"^-?\d+,\d+$")
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    """Why one row cannot be stored; `where` is "line 4" or "row 3"."""
+
+    where: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class RawRow:
+    """One row as given: who (email or Slack id), which metric, which period, what value."""
+
+    where: str
+    email: str | None
+    slack_id: str | None
+    metric: str
+    period: str
+    value: object  # text from a file; a JSON number (or anything else) from the API
+
+
+@dataclass(frozen=True)
+class CheckedRow:
+    """A row that may be stored."""
+
+    person_id: int
+    metric: str
+    period: str
+    value: float
+
+
+def check_rows(
+    *, session: Session, program_id: int, rows: Sequence[RawRow]
+) -> tuple[list[CheckedRow], list[RowProblem]]:
+    """The rows that may be stored, and every problem; callers store nothing if any."""
+    people = _members(session, program_id)
+    metrics = {metric.key for metric in enabled_metrics(session=session, program_id=program_id)}
+    checked: list[CheckedRow] = []
+    problems: list[RowProblem] = []
+    first_seen: dict[tuple[int, str, str], str] = {}
+    for row in rows:
+        reasons, result = _check(row, people, metrics)
+        if result is not None:
+            key = (result.person_id, result.metric, result.period)
+            if key in first_seen:
+                reasons.append(f"a duplicate of {first_seen[key]} (same person, metric, period)")
+            else:
+                first_seen[key] = row.where
+        problems += [RowProblem(row.where, reason) for reason in reasons]
+        if not reasons and result is not None:
+            checked.append(result)
+    return checked, problems
+
+
+def _check(
+    row: RawRow, people: dict[str, int], metrics: set[str]
+) -> tuple[list[str], CheckedRow | None]:
+    reasons: list[str] = []
+    person_id = _person(row, people, reasons)
+    metric = row.metric.strip().lower()
+    if metric not in metrics:
+        known = ", ".join(sorted(metrics))
+        reasons.append(f"unknown metric {row.metric!r} (this program's: {known})")
+    try:
+        period = parse_period(row.period).label
+    except ValueError as exc:
+        reasons.append(str(exc))
+        period = None
+    value = _number(row.value, reasons)
+    if person_id is None or period is None or value is None or metric not in metrics:
+        return reasons, None
+    return reasons, CheckedRow(person_id, metric, period, value)
+
+
+def _person(row: RawRow, people: dict[str, int], reasons: list[str]) -> int | None:
+    refs = [ref for ref in ((row.email or "").strip().lower(), (row.slack_id or "").strip().upper())
+            if ref]
+    if not refs:
+        reasons.append("needs an email or a slack_id")
+        return None
+    unknown = [ref for ref in refs if ref not in people]
+    if unknown:
+        reasons.append(f"unknown person {unknown[0]!r} (not a member of this program)")
+        return None
+    if len({people[ref] for ref in refs}) > 1:
+        reasons.append("the email and the slack_id are two different people")
+        return None
+    return people[refs[0]]
+
+
+def _number(value: object, reasons: list[str]) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        reasons.append(f"value {value!r} is not a number")
+        return None
+    text = str(value).strip()
+    if _DECIMAL_COMMA.match(text):
+        text = text.replace(",", ".")
+    try:
+        number = float(text)
+    except ValueError:
+        reasons.append(f"value {text!r} is not a number")
+        return None
+    if not math.isfinite(number):
+        reasons.append(f"value {text!r} is not a finite number")
+        return None
+    if number < 0:
+        reasons.append(f"value {text!r} is negative")
+        return None
+    return number
+
+
+def _members(session: Session, program_id: int) -> dict[str, int]:
+    """Each active member's lower-cased email and upper-cased Slack id -> their person id."""
+    people: dict[str, int] = {}
+    for person_id, email, slack_id in session.execute(
+        select(Person.id, Person.email, Person.slack_user_id)
+        .join(Membership, Membership.person_id == Person.id)
+        .where(Membership.program_id == program_id, Membership.active.is_(True))
+    ):
+        people[slack_id.upper()] = person_id
+        if email:
+            people[email.lower()] = person_id
+    return people
+

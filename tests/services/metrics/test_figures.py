@@ -1,0 +1,114 @@
+"""A week's behaviour figures, computed by hand in the comments.
+
+Twelve reps (teams of 6, 4 and 2: Olga's two are below the smallest group of 5, so Noah's and
+Olga's teams show only as "other teams"). Dials baseline: 30 a day in each of the four baseline
+weeks (CSV ISO-week rows) for r1-r11; r12 has no baseline. Week 4 (5-11 April):
+r1 logs 36 on Mon, Thu, Fri and 0 on Tue and Wed, when out of office: 36;
+r2 self-reports the week: 42; r3 self-reports 60, corrected by Mia to 33;
+r4's come from the API, 36 a day; r7 39; r5, r6, r8-r11 36; r12 50 (no baseline).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+from sqlalchemy.orm import Session
+
+from bot.domain.group_size import OTHER_TEAMS
+from bot.domain.metrics.arithmetic import CORRECTION, SELF_REPORT, Verdict
+from bot.domain.metrics.figures import OVERALL, MetricFigures
+from bot.services.metrics.checks import CheckedRow
+from bot.services.metrics.csv_import import import_metrics_csv
+from bot.services.metrics.figures import behaviour_figures
+from bot.services.metrics.store import write_values
+from db.models import OutOfOffice
+from tests.databases import Database
+from tests.services.metrics.world import NOW, World, build_world, csv_of
+
+WEEK_4 = [date(2027, 4, 5 + n) for n in range(5)]
+BASELINE_WEEKS = ("2027-W06", "2027-W07", "2027-W08", "2027-W09")
+EARLIER = datetime(2027, 4, 9, 16, tzinfo=UTC)
+
+
+def load(session: Session, world: World) -> None:
+    reps = world.reps
+    rows = [f"r{n},dials,{week},30" for n in range(1, 12) for week in BASELINE_WEEKS]
+    rows += [f"r{n},slipped_close_dates,{week},2" for n in range(1, 12) for week in BASELINE_WEEKS]
+    rows += [f"r{n},dials,2027-W12,33" for n in range(1, 13)]  # week 2 (22-28 March)
+    rows += [f"r1,dials,{day},{36 if day.weekday() in (0, 3, 4) else 0}" for day in WEEK_4]
+    rows += [f"r{n},dials,{day},{39 if n == 7 else 36}" for n in (5, 6, 7, 8, 9, 10, 11)
+             for day in WEEK_4]
+    rows += ["r12,dials,2027-W14,50"]
+    rows += [f"r{n},slipped_close_dates,2027-04-08,1" for n in range(1, 12)]
+    content = csv_of(*(row.replace(",", "@example.com,", 1) for row in rows))
+    import_metrics_csv(session=session, program=world.program, content=content, now=EARLIER)
+    session.add(OutOfOffice(person_id=reps[0].id, first_day=WEEK_4[1], last_day=WEEK_4[2]))
+
+    def week_row(rep: int, value: float) -> list[CheckedRow]:
+        return [CheckedRow(reps[rep - 1].id, "dials", "2027-W14", value)]
+
+    write_values(session=session, program_id=world.program.id, rows=week_row(2, 42),
+                 source=SELF_REPORT, now=EARLIER)
+    write_values(session=session, program_id=world.program.id, rows=week_row(3, 60),
+                 source=SELF_REPORT, now=NOW)
+    write_values(session=session, program_id=world.program.id, rows=week_row(3, 33),
+                 source=CORRECTION, now=EARLIER)
+    write_values(session=session, program_id=world.program.id,
+                 rows=[CheckedRow(reps[3].id, "dials", day.isoformat(), 36) for day in WEEK_4],
+                 source="api:crm", now=EARLIER)
+
+
+def figures(session: Session, world: World, week: int) -> dict[str, MetricFigures]:
+    found = behaviour_figures(session=session, program=world.program, week=week,
+                              today=NOW.date())
+    return {item.metric.key: item for item in found}
+
+
+def groups(item: MetricFigures) -> dict[str, tuple[object, ...]]:
+    shown = ([item.overall] if item.overall else []) + list(item.teams)
+    return {g.group: (g.lift.coverage, g.lift.lift_percent, g.verdict) for g in shown}
+
+
+def test_week_4_dials_lift_over_matched_reps_per_team_and_overall(database: Database) -> None:
+    with database.session_factory.begin() as session:
+        world = build_world(session)
+        load(session, world)
+        dials = figures(session, world, 4)["dials"]
+    shown = groups(dials)
+    # Overall: r1-r11 matched; (36 + 42 + 33 + 36 + 36 + 36 + 39 + 36 * 4) / (11 * 30)
+    # = 402 / 330 = 1.21818: +21.8%, at least +20%: held.
+    # Mia's team r1-r6: 219 / 180 = +21.7%. Other teams r7-r12: r12 unmatched, 183 / 150 = +22%.
+    assert shown[OVERALL][0] == "11 of 12 reps"
+    assert shown[OVERALL][1] == pytest.approx(21.818, abs=1e-3)
+    assert shown["team of Mia Manager"][:2] == ("6 of 6 reps", pytest.approx(21.667, abs=1e-3))
+    assert shown[OTHER_TEAMS][:2] == ("5 of 6 reps", pytest.approx(22.0))
+    assert {verdict for _, _, verdict in shown.values()} == {Verdict.HELD}
+    assert "team of Olga Manager" not in shown
+    assert "team of Noah Manager" not in shown
+    assert dials.reference == ""  # a baseline exists: the source's median is not shown
+
+
+def test_lower_is_better_slipped_dates_hold_when_they_fall_by_at_least_31_percent(
+    database: Database,
+) -> None:
+    with database.session_factory.begin() as session:
+        world = build_world(session)
+        load(session, world)
+        slipped = figures(session, world, 4)["slipped_close_dates"]
+    # Baseline 2 a week, week 4 one each: 11 / 22 = 0.5, -50%, below 0.69: held.
+    overall = groups(slipped)[OVERALL]
+    assert overall == ("11 of 12 reps", pytest.approx(-50.0), Verdict.HELD)
+
+
+def test_week_2_from_iso_week_rows_and_metrics_without_baseline(database: Database) -> None:
+    with database.session_factory.begin() as session:
+        world = build_world(session)
+        load(session, world)
+        found = figures(session, world, 2)
+    # 33 against 30: +10%, short of +20%.
+    assert groups(found["dials"])[OVERALL] == ("11 of 12 reps", pytest.approx(10.0),
+                                                Verdict.NOT_HELD)
+    discovery = found["discovery_calls"]
+    assert groups(discovery)[OVERALL] == ("0 of 12 reps", None, Verdict.NO_DATA)
+    assert discovery.reference.startswith("4.7 calls a week (source median")

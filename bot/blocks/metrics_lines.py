@@ -49,6 +49,9 @@ def metric_lines(item: MetricFigures, escape: Escape) -> list[str]:
     the source's reference where there is no baseline, the metric's note."""
     groups = ((item.overall,) if item.overall else ()) + item.teams
     lines = [group_line(item, group, escape) for group in groups]
+    if item.overall is None:
+        lines.insert(0, f"overall: {item.matched} of {item.reps} reps with both, fewer than the "
+                        "smallest group shown: not shown")
     if item.withheld:
         lines.append(f"{item.withheld} team(s) below the smallest group not shown")
     if item.reference:

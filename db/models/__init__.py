@@ -5,7 +5,7 @@ from db.models.availability import OutOfOffice
 from db.models.coaching import CadenceType, CoachingItem, Confirmation, LoggedStatus
 from db.models.delivery import Delivery, DeliveryStatus, SendPace
 from db.models.events import ProcessedEvent
-from db.models.metrics import ApiToken, MetricValue, ProgramMetric
+from db.models.metrics import ApiToken, MetricSnapshot, MetricValue, ProgramMetric
 from db.models.people import Person, Workspace
 from db.models.program import Membership, MembershipRole, Program, ProgramStatus, Role
 from db.models.standup import StandupAnswer, StandupTypedText
@@ -30,6 +30,7 @@ __all__ = [
     "LoggedStatus",
     "Membership",
     "MembershipRole",
+    "MetricSnapshot",
     "MetricValue",
     "OutOfOffice",
     "Person",

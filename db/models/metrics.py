@@ -1,11 +1,12 @@
 """Behaviour metrics: one store of (person, metric, period, value, source), each program's own
-metric settings, and the API tokens that may write to the store."""
+metric settings, the API tokens that may write to the store, and the figures posts showed."""
 
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import ForeignKey, String, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.base import Base, UtcDateTime, utcnow
@@ -66,4 +67,20 @@ class ApiToken(Base):
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     expires_at: Mapped[datetime] = mapped_column(UtcDateTime)
     revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+
+class MetricSnapshot(Base):
+    """The behaviour figures as a post showed them, stored once: the weekly audit's Behaviour
+    section ("weekly", filed under the audited ISO week) and the read-out's week-4 review
+    ("review"). A re-plan rebuilds the post from them, never from figures computed again."""
+
+    __tablename__ = "metric_snapshot"
+    __table_args__ = (UniqueConstraint("program_id", "kind", "week"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    program_id: Mapped[int] = mapped_column(ForeignKey("program.id"))
+    kind: Mapped[str] = mapped_column(String(8))
+    week: Mapped[str] = mapped_column(String(8))
+    figures: Mapped[list[Any]] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)

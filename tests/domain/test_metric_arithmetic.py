@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, date, datetime
 
 import pytest
@@ -24,6 +25,13 @@ from bot.domain.metrics.definitions import (
     MetricDefinition,
     Weekly,
     default_metric,
+)
+from bot.domain.metrics.figures import (
+    OVERALL,
+    GroupFigure,
+    MetricFigures,
+    figures_from_json,
+    figures_json,
 )
 
 MONDAY = date(2027, 4, 5)
@@ -118,3 +126,12 @@ def test_the_defaults_follow_the_source_table() -> None:
     assert targets["q1_attainment"] == "+5 points on baseline"
     assert (metric("dials").reference, metric("discovery_calls").reference) == (35, 4.7)
     assert "above the program's own cadence" in metric("coaching_sessions").note
+
+
+def test_figures_stored_as_json_read_back_the_same() -> None:
+    lift = group_lift([RepFigures(30, 36), RepFigures(None, 50)])
+    figures = (MetricFigures(metric("dials"), 4, GroupFigure(OVERALL, lift, Verdict.HELD),
+                             (GroupFigure("team of Mia", lift, Verdict.HELD),), withheld=1,
+                             reps=2, matched=1),)
+    stored = json.loads(json.dumps(figures_json(figures)))
+    assert figures_from_json(stored) == figures

@@ -4,6 +4,9 @@ the same figures as export rows (the shell's CSV and JSON, the audit's file)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
+
+from pydantic import TypeAdapter
 
 from bot.domain.metrics.arithmetic import GroupLift, Verdict
 from bot.domain.metrics.definitions import REFERENCE_LABEL, MetricDefinition
@@ -24,21 +27,23 @@ class GroupFigure:
 
 @dataclass(frozen=True)
 class MetricFigures:
-    """One metric's figures for one week; teams smaller than the program's smallest group are
-    folded into "other teams" or withheld (counted, never named)."""
+    """One metric's figures for one week. The smallest-group rule counts the reps a figure is
+    computed from (matched reps): teams with fewer are folded into "other teams" or withheld
+    (counted, never named), and the overall figure is left out (None) below it, unless no rep is
+    matched at all, when it only says so."""
 
     metric: MetricDefinition
     week: int
     overall: GroupFigure | None
     teams: tuple[GroupFigure, ...]
     withheld: int
+    reps: int  # the program's reps
+    matched: int  # of them, with both a baseline and this week
 
     @property
     def reference(self) -> str:
         """The source's median, shown only when the program has no baseline, labelled."""
-        if self.metric.reference is None or (
-            self.overall is not None and self.overall.lift.matched
-        ):
+        if self.metric.reference is None or self.matched:
             return ""
         return f"{self.metric.reference:g} {self.metric.unit} ({REFERENCE_LABEL})"
 
@@ -60,3 +65,16 @@ def export_rows(figures: tuple[MetricFigures, ...]) -> list[list[object]]:
                          rounded(lift.week_mean, 2), rounded(lift.lift_percent),
                          item.metric.target.text(), group.verdict, item.reference])
     return rows
+
+
+def figures_json(figures: tuple[MetricFigures, ...]) -> list[Any]:
+    """The figures as JSON values, to be stored as a post showed them."""
+    return list(_ADAPTER.dump_python(figures, mode="json"))
+
+
+def figures_from_json(data: list[Any]) -> tuple[MetricFigures, ...]:
+    """Figures stored by `figures_json`."""
+    return _ADAPTER.validate_python(data)
+
+
+_ADAPTER = TypeAdapter(tuple[MetricFigures, ...])

@@ -56,17 +56,28 @@ def figures_of(
     teams: dict[str, list[int]] = defaultdict(list)
     for rep in reps:
         teams[rep.manager].append(rep.person_id)
-    shown = fold_groups({name: len(ids) for name, ids in teams.items()}, smallest=smallest,
-                        overall=True)
-    out: list[MetricFigures] = []
-    for metric in table.metrics:
-        def figure(name: str, ids: list[int], metric: MetricDefinition = metric) -> GroupFigure:
-            lift = group_lift(table.of(metric.key, person_id).figures(week) for person_id in ids)
-            return GroupFigure(name, lift, verdict(metric, lift))
+    everyone = [rep.person_id for rep in reps]
+    return tuple(_metric_figures(table, metric, teams, everyone, week, smallest)
+                 for metric in table.metrics)
 
-        named = tuple(figure(f"team of {name}", teams[name]) for name in shown.groups)
-        other = ((figure(OTHER_TEAMS, [i for name in shown.other for i in teams[name]]),)
-                 if shown.other else ())
-        overall = figure(OVERALL, [rep.person_id for rep in reps]) if shown.overall else None
-        out.append(MetricFigures(metric, week, overall, named + other, len(shown.withheld)))
-    return tuple(out)
+
+def _metric_figures(
+    table: MetricTable, metric: MetricDefinition, teams: dict[str, list[int]],
+    everyone: list[int], week: int, smallest: int,
+) -> MetricFigures:
+    def figure(name: str, ids: list[int]) -> GroupFigure:
+        lift = group_lift(table.of(metric.key, person_id).figures(week) for person_id in ids)
+        return GroupFigure(name, lift, verdict(metric, lift))
+
+    by_team = {name: figure(f"team of {name}", ids) for name, ids in teams.items()}
+    # the rule counts the reps each figure is computed from: a team of 8 with 2 matched reps
+    # would show those 2 reps' mean
+    shown = fold_groups({name: f.lift.matched for name, f in by_team.items()},
+                        smallest=smallest, overall=True)
+    other = ((figure(OTHER_TEAMS, [i for name in shown.other for i in teams[name]]),)
+             if shown.other else ())
+    overall = figure(OVERALL, everyone)
+    return MetricFigures(
+        metric, week, overall if shown.overall or not overall.lift.matched else None,
+        tuple(by_team[name] for name in shown.groups) + other, len(shown.withheld),
+        reps=len(everyone), matched=overall.lift.matched)

@@ -1,4 +1,4 @@
-"""behaviour metrics: values, program settings, api tokens
+"""behaviour metrics: values, program settings, api tokens, snapshots
 
 Revision ID: 0010_metrics15
 Revises: 0009
@@ -34,6 +34,17 @@ def upgrade() -> None:
     with op.batch_alter_table('api_token', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_api_token_program_id'), ['program_id'], unique=False)
 
+    op.create_table('metric_snapshot',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('program_id', sa.Integer(), nullable=False),
+    sa.Column('kind', sa.String(length=8), nullable=False),
+    sa.Column('week', sa.String(length=8), nullable=False),
+    sa.Column('figures', sa.JSON(), nullable=False),
+    sa.Column('created_at', db.base.UtcDateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['program_id'], ['program.id'], name=op.f('fk_metric_snapshot_program_id_program')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_metric_snapshot')),
+    sa.UniqueConstraint('program_id', 'kind', 'week', name=op.f('uq_metric_snapshot_program_id_kind_week'))
+    )
     op.create_table('metric_value',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('program_id', sa.Integer(), nullable=False),
@@ -80,6 +91,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_metric_value_person_id'))
 
     op.drop_table('metric_value')
+    op.drop_table('metric_snapshot')
     with op.batch_alter_table('api_token', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_api_token_program_id'))
 

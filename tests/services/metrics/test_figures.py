@@ -112,3 +112,20 @@ def test_week_2_from_iso_week_rows_and_metrics_without_baseline(database: Databa
     discovery = found["discovery_calls"]
     assert groups(discovery)[OVERALL] == ("0 of 12 reps", None, Verdict.NO_DATA)
     assert discovery.reference.startswith("4.7 calls a week (source median")
+
+
+def test_a_figure_from_fewer_matched_reps_than_the_smallest_group_is_not_shown(
+    database: Database,
+) -> None:
+    # Only r1 and r2 have discovery calls in the baseline and in week 4: their mean would be
+    # theirs alone, so neither the overall nor Mia's team is shown.
+    rows = [f"r{n}@example.com,discovery_calls,{week},{n}" for n in (1, 2)
+            for week in ("2027-W09", "2027-W14")]
+    with database.session_factory.begin() as session:
+        world = build_world(session)
+        import_metrics_csv(session=session, program=world.program, content=csv_of(*rows),
+                           now=NOW)
+        discovery = figures(session, world, 4)["discovery_calls"]
+    assert (discovery.overall, discovery.teams, discovery.matched) == (None, (), 2)
+    assert discovery.withheld == 3  # every team: none has 5 reps with both
+    assert discovery.reference == ""

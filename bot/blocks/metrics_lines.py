@@ -44,15 +44,15 @@ def group_line(item: MetricFigures, group: GroupFigure, escape: Escape) -> str:
             f"{group.verdict} ({lift.coverage} with both)")
 
 
-def metric_lines(item: MetricFigures, escape: Escape) -> list[str]:
-    """Every line of one metric below its title: overall, the teams shown, what was withheld,
-    the source's reference where there is no baseline, the metric's note."""
-    groups = ((item.overall,) if item.overall else ()) + item.teams
+def metric_lines(item: MetricFigures, escape: Escape, *, teams: bool = True) -> list[str]:
+    """Every line of one metric below its title: overall, the teams shown (unless `teams` is
+    false), what was withheld, the source's reference where there is no baseline, its note."""
+    groups = ((item.overall,) if item.overall else ()) + (item.teams if teams else ())
     lines = [group_line(item, group, escape) for group in groups]
     if item.overall is None:
         lines.insert(0, f"overall: {item.matched} of {item.reps} reps with both, fewer than the "
                         "smallest group shown: not shown")
-    if item.withheld:
+    if item.withheld and teams:
         lines.append(f"{item.withheld} team(s) below the smallest group not shown")
     if item.reference:
         lines.append(f"reference: {item.reference}")

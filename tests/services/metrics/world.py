@@ -1,5 +1,6 @@
 """A 12-rep program for the metrics tests: kickoff Monday 8 March 2027, three managers' teams
-of 6, 4 and 2 reps (the last below the smallest group of 5), and an admin."""
+of 6, 4 and 2 reps (the last below the smallest group of 5), an admin, and their data
+(tests/services/metrics/test_figures.py works the figures out by hand)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,11 @@ from datetime import UTC, date, datetime
 
 from sqlalchemy.orm import Session
 
-from db.models import Person, Program, Role
+from bot.domain.metrics.arithmetic import CORRECTION, SELF_REPORT
+from bot.services.metrics.checks import CheckedRow
+from bot.services.metrics.csv_import import import_metrics_csv
+from bot.services.metrics.store import write_values
+from db.models import OutOfOffice, Person, Program, Role
 from tests.factories import add_member, make_person, make_program, make_workspace
 
 KICKOFF = date(2027, 3, 8)
@@ -51,3 +56,37 @@ def build_world(session: Session) -> World:
 def csv_of(*rows: str, header: str = "email,metric,period,value") -> bytes:
     """A CSV file's bytes from its lines."""
     return ("\n".join((header, *rows)) + "\n").encode()
+
+
+WEEK_4 = [date(2027, 4, 5 + n) for n in range(5)]
+BASELINE_WEEKS = ("2027-W06", "2027-W07", "2027-W08", "2027-W09")
+EARLIER = datetime(2027, 4, 9, 16, tzinfo=UTC)
+
+
+def load(session: Session, world: World) -> None:
+    """The data the test_figures docstring describes."""
+    reps = world.reps
+    rows = [f"r{n},dials,{week},30" for n in range(1, 12) for week in BASELINE_WEEKS]
+    rows += [f"r{n},slipped_close_dates,{week},2" for n in range(1, 12) for week in BASELINE_WEEKS]
+    rows += [f"r{n},dials,2027-W12,33" for n in range(1, 13)]  # week 2 (22-28 March)
+    rows += [f"r1,dials,{day},{36 if day.weekday() in (0, 3, 4) else 0}" for day in WEEK_4]
+    rows += [f"r{n},dials,{day},{39 if n == 7 else 36}" for n in (5, 6, 7, 8, 9, 10, 11)
+             for day in WEEK_4]
+    rows += ["r12,dials,2027-W14,50"]
+    rows += [f"r{n},slipped_close_dates,2027-04-08,1" for n in range(1, 12)]
+    content = csv_of(*(row.replace(",", "@example.com,", 1) for row in rows))
+    import_metrics_csv(session=session, program=world.program, content=content, now=EARLIER)
+    session.add(OutOfOffice(person_id=reps[0].id, first_day=WEEK_4[1], last_day=WEEK_4[2]))
+
+    def week_row(rep: int, value: float) -> list[CheckedRow]:
+        return [CheckedRow(reps[rep - 1].id, "dials", "2027-W14", value)]
+
+    write_values(session=session, program_id=world.program.id, rows=week_row(2, 42),
+                 source=SELF_REPORT, now=EARLIER)
+    write_values(session=session, program_id=world.program.id, rows=week_row(3, 60),
+                 source=SELF_REPORT, now=NOW)
+    write_values(session=session, program_id=world.program.id, rows=week_row(3, 33),
+                 source=CORRECTION, now=EARLIER)
+    write_values(session=session, program_id=world.program.id,
+                 rows=[CheckedRow(reps[3].id, "dials", day.isoformat(), 36) for day in WEEK_4],
+                 source="api:crm", now=EARLIER)

@@ -1,0 +1,55 @@
+"""The behaviour figures in the audit channel: the weekly audit's "Behaviour" section and the
+read-out's week-4 review. Teams by their manager's name, never a rep; groups below the smallest
+group folded or left out before the figures reach here."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.blocks.audit import pack
+from bot.blocks.metrics_lines import metric_lines, metric_title, week_name
+from bot.blocks.text import Block, context, escape, section
+from bot.domain.metrics.figures import MetricFigures
+
+MAX_SECTIONS = 3  # beyond this the section shows the overall lines only
+BEAR_CASE = (
+    "Attribution: lift that coincides with new comp plans, territory changes or product "
+    "launches is not all the kickoff's; the source's bear case puts the share of post-kickoff "
+    "activity lift attributable to the event itself at about 12% once those are controlled for."
+)
+
+
+def build_behaviour_section(figures: tuple[MetricFigures, ...], *, program: str) -> list[Block]:
+    """Per metric: baseline, the latest week ended, lift, target, held or not, per manager's
+    team and overall; only the overall lines when the teams would not fit."""
+    if not figures:
+        return []
+    title = (f"*Behaviour*: {week_name(figures[0].week)} against the baseline (the 4 weeks "
+             "before the kickoff), matched reps only")
+    texts = pack(title, _lines(figures, teams=True))
+    if len(texts) > MAX_SECTIONS:
+        texts = pack(title, _lines(figures, teams=False))[:MAX_SECTIONS]
+        texts.append(f"Per team: `kickoff-bot metrics {escape(program)} --week "
+                     f"{figures[0].week}` (from the shell).")
+    return [*(section(text) for text in texts), context(
+        "Lift is the ratio of sums over the reps with both a baseline and the week; teams with "
+        "fewer such reps than the smallest group are folded into other teams; no rep is named.")]
+
+
+def build_week4_review(figures: tuple[MetricFigures, ...], *, as_of: date) -> list[Block]:
+    """The read-out's week-4 review: overall baseline vs week 4 (as it stood on `as_of`), lift,
+    target, held, coverage, and the bear case's note on attribution."""
+    if not figures:
+        return []
+    title = (f"*Week-4 review*: behaviour in {week_name(figures[0].week)} against the baseline, "
+             f"as of {as_of:%a %d %b}")
+    return [*(section(text) for text in pack(title, _lines(figures, teams=False))),
+            context(BEAR_CASE)]
+
+
+def _lines(figures: tuple[MetricFigures, ...], *, teams: bool) -> list[str]:
+    lines: list[str] = []
+    for item in figures:
+        shown = metric_lines(item, escape, teams=teams)
+        lines += [f"*{escape(metric_title(item))}*", *(f"• {line}" for line in shown)]
+    return lines

@@ -11,6 +11,7 @@ from typing import Any, Protocol
 from sqlalchemy.exc import OperationalError
 
 from bot.cli import (
+    api_token,
     audit,
     coaching,
     db_commands,
@@ -37,7 +38,7 @@ class Area(Protocol):
 
 AREAS: tuple[Area, ...] = (
     serve, worker, db_commands, program, roster, ooo, deliveries, coaching, standups, survey, audit,
-    metrics,
+    metrics, api_token,
 )
 
 

@@ -8,9 +8,12 @@ import json
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from bot.cli import main
 from bot.fakeslack import FakeSlack
+from bot.services.metrics.tokens import token_hash
+from db.models import ApiToken
 from tests.databases import Database
 from tests.services.metrics.world import build_world, csv_of
 
@@ -76,3 +79,24 @@ def test_a_bad_file_names_its_lines_and_a_bad_week_is_one_line(
     code, _, err = run(capsys, "Spring Kickoff", "--week", "9")
     assert code == 1
     assert err.startswith("kickoff-bot: 'Spring Kickoff' has no week 9 (its weeks: -4, -3")
+
+
+def test_api_tokens_are_created_once_listed_and_revoked(
+    shell: Path, capsys: pytest.CaptureFixture[str], database: Database
+) -> None:
+    capsys.readouterr()
+    assert main(["api-token", "create", "Spring Kickoff", "crm-sync", "--days", "30"]) == 0
+    out = capsys.readouterr().out
+    secret = out.splitlines()[-1]
+    assert secret.startswith("kbm_")
+    with database.session_factory() as session:
+        stored = session.scalars(select(ApiToken.token_hash)).one()
+    assert secret not in stored  # only the hash is kept
+    assert stored == token_hash(secret)
+    assert main(["api-token", "list", "Spring Kickoff"]) == 0
+    assert capsys.readouterr().out.startswith("crm-sync: live, created ")
+    assert main(["api-token", "revoke", "Spring Kickoff", "crm-sync"]) == 0
+    assert main(["api-token", "list", "Spring Kickoff"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1].startswith("crm-sync: revoked")
+    assert main(["api-token", "create", "Spring Kickoff", "Bad Name"]) == 1
+    assert "token name 'Bad Name'" in capsys.readouterr().err

@@ -23,6 +23,11 @@ class ActionId(StrEnum):
     SURVEY_CLOSE = "survey_close"  # "Close now" in `/kickoff survey status`
     SURVEY_INPUT = "survey_input"  # the element inside each survey modal input
 
+    METRICS_REPORT = "metrics_report"  # "Report my numbers" in the weekly / pre-event DM
+    METRICS_INPUT = "metrics_input"  # the element inside each metric's input of that modal
+    METRICS_CONFIRM = "metrics_confirm"  # the manager confirms a rep's reported week
+    METRICS_CORRECT = "metrics_correct"  # the manager opens the correction modal
+
     HOME_PAGE = "home_page"  # App Home: the next page of a long list (value: "program:page")
     HOME_PAGE_BACK = "home_page_back"  # ... and the previous one (ids are unique per block)
     HOME_SURVEY_CREATE = "home_survey_create"  # App Home: opens the survey create modal
@@ -48,6 +53,9 @@ class CallbackId(StrEnum):
 
     SURVEY_CREATE = "survey_create"
     SURVEY_ANSWER = "survey_answer_modal"
+
+    METRICS_REPORT = "metrics_report_modal"
+    METRICS_CORRECT = "metrics_correct_modal"
 
     PROGRAM_SETUP = "program_setup"
     ROSTER_UPLOAD = "roster_upload_modal"

@@ -7,8 +7,6 @@ period, text (or NaN, or an infinity, or a negative) in a number, a duplicate of
 
 from __future__ import annotations
 
-import math
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -16,10 +14,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.domain.metrics.periods import parse_period
+from bot.domain.metrics.report import read_number
 from bot.services.metrics.catalogue import enabled_metrics
 from db.models import Membership, Person
-
-_DECIMAL_COMMA = re.compile(r"^-?\d+,\d+$")
 
 
 @dataclass(frozen=True)
@@ -115,23 +112,9 @@ def _person(row: RawRow, people: dict[str, int], reasons: list[str]) -> int | No
 
 
 def _number(value: object, reasons: list[str]) -> float | None:
-    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
-        reasons.append(f"value {value!r} is not a number")
-        return None
-    text = str(value).strip()
-    if _DECIMAL_COMMA.match(text):
-        text = text.replace(",", ".")
-    try:
-        number = float(text)
-    except ValueError:
-        reasons.append(f"value {text!r} is not a number")
-        return None
-    if not math.isfinite(number):
-        reasons.append(f"value {text!r} is not a finite number")
-        return None
-    if number < 0:
-        reasons.append(f"value {text!r} is negative")
-        return None
+    number, problem = read_number(value)
+    if number is None:
+        reasons.append(problem or "no value")
     return number
 
 

@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime
 from sqlalchemy.orm import Session
 
 from bot.domain.metrics.arithmetic import CORRECTION, SELF_REPORT
+from bot.fakeslack import FakeSlack
 from bot.services.metrics.checks import CheckedRow
 from bot.services.metrics.csv_import import import_metrics_csv
 from bot.services.metrics.store import write_values
@@ -31,23 +32,28 @@ class World:
     admin: Person
 
 
-def build_world(session: Session) -> World:
-    """The program and its 12 reps; reps' emails are r1@example.com ... r12@example.com."""
+def build_world(session: Session, fake: FakeSlack | None = None) -> World:
+    """The program and its 12 reps; reps' emails are r1@example.com ... r12@example.com; given
+    `fake`, everyone is a user of the fake Slack too."""
     workspace = make_workspace(session)
+
+    def person(slack_id: str, name: str, email: str | None = None) -> Person:
+        if fake is not None:
+            fake.add_user(slack_id, real_name=name, email=email)
+        return make_person(session, workspace, slack_id, name=name, email=email)
+
     program = make_program(session, workspace, kickoff_date=KICKOFF, name="Spring Kickoff")
-    admin = make_person(session, workspace, "UADMIN", name="Ada Admin")
+    admin = person("UADMIN", "Ada Admin")
     add_member(session, program, admin, Role.ADMIN, Role.ENABLEMENT)
     managers: dict[str, Person] = {}
     reps: list[Person] = []
     for name, size in TEAMS.items():
-        manager = make_person(session, workspace, f"UM{name.upper()}", name=f"{name} Manager",
-                              email=f"{name.lower()}@example.com")
+        manager = person(f"UM{name.upper()}", f"{name} Manager", f"{name.lower()}@example.com")
         add_member(session, program, manager, Role.MANAGER)
         managers[name] = manager
         for _ in range(size):
             n = len(reps) + 1
-            rep = make_person(session, workspace, f"UREP{n:02d}", name=f"Rep {n}",
-                              email=f"r{n}@example.com")
+            rep = person(f"UREP{n:02d}", f"Rep {n}", f"r{n}@example.com")
             add_member(session, program, rep, Role.REP, manager=manager)
             reps.append(rep)
     return World(program, managers, reps, admin)

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.blocks.metrics_lines import metric_lines, metric_title, week_name
+from bot.cli.metric_settings import SETTINGS, add_setting_options, run_setting
 from bot.cli.runtime import Runtime
 from bot.domain.export import csv_bytes, json_text
 from bot.domain.metrics.figures import EXPORT_COLUMNS, MetricFigures, export_rows
@@ -31,6 +32,11 @@ is the header. Columns:
   value            a number, not negative (a decimal comma is fine)
 If any row is bad, nothing is stored and every bad row is listed as "line N: why".
 Importing the same file again changes nothing; a changed value is updated in place.
+
+Settings (enablement, from the shell or the App Home):
+  kickoff-bot metrics set PROGRAM METRIC [--on | --off] [--target X]
+  kickoff-bot metrics add PROGRAM KEY --name NAME --unit UNIT [--lower] [--weekly sum|mean|day]
+      [--target-kind relative|absolute|points] [--target X] [--self-reported]
 """
 
 
@@ -44,12 +50,14 @@ def add_parser(subparsers: Any) -> None:
         "stores values from a file, all rows or none.",
         epilog=FILE_FORMAT, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("words", nargs="+", metavar="PROGRAM | import PROGRAM FILE.csv")
+    parser.add_argument("words", nargs="+", metavar="PROGRAM | import PROGRAM FILE.csv | "
+                        "set PROGRAM METRIC | add PROGRAM KEY")
     parser.add_argument("--week", type=int, help="program week (1, 2, ...; -4 to -1: baseline "
                         "weeks; default: the latest week ended)")
     output = parser.add_mutually_exclusive_group()
     output.add_argument("--json", action="store_true", help="print the figures as JSON")
     output.add_argument("--csv", action="store_true", help="print the figures as CSV")
+    add_setting_options(parser)
     parser.set_defaults(run=run_metrics)
 
 
@@ -60,6 +68,8 @@ def run_metrics(args: argparse.Namespace, settings: Settings) -> int:
         if len(words) != 3:
             raise InvalidInput("usage: kickoff-bot metrics import PROGRAM FILE.csv")
         return run_import(words[1], Path(words[2]), settings)
+    if words[0] in SETTINGS:
+        return run_setting(words, args, settings)
     if len(words) != 1:
         raise InvalidInput("usage: kickoff-bot metrics PROGRAM [--week W] [--json|--csv]")
     runtime = Runtime(settings)

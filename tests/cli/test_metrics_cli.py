@@ -100,3 +100,23 @@ def test_api_tokens_are_created_once_listed_and_revoked(
     assert capsys.readouterr().out.splitlines()[-1].startswith("crm-sync: revoked")
     assert main(["api-token", "create", "Spring Kickoff", "Bad Name"]) == 1
     assert "token name 'Bad Name'" in capsys.readouterr().err
+
+
+def test_enablement_switches_a_metric_off_retargets_one_and_adds_a_custom_one(
+    shell: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(capsys, "set", "Spring Kickoff", "q1_attainment", "--off")[1] == (
+        "q1_attainment of 'Spring Kickoff': not tracked, target +5 points on baseline\n")
+    assert run(capsys, "set", "Spring Kickoff", "dials", "--target", "1.3")[1] == (
+        "dials of 'Spring Kickoff': tracked, target +30% on baseline\n")
+    code, out, _ = run(capsys, "add", "Spring Kickoff", "demos", "--name", "Demos given",
+                       "--unit", "demos a week", "--self-reported")
+    assert (code, out) == (0, "demos of 'Spring Kickoff': tracked, target +20% on baseline\n")
+    code, out, _ = run(capsys, "Spring Kickoff", "--week", "1", "--json")
+    keys = [row["metric"] for row in json.loads(out)]
+    assert "q1_attainment" not in keys
+    assert keys[-1] == "demos"
+    assert json.loads(out)[0]["target"] == "+30% on baseline"
+    code, _, err = run(capsys, "set", "Spring Kickoff", "dials", "--target", "0")
+    assert (code, err.strip()) == (1, "kickoff-bot: a relative target is a factor on the "
+                                      "baseline (1.2 is +20%), above 0 and at most 10, not 0")

@@ -28,6 +28,10 @@ class ActionId(StrEnum):
     METRICS_CONFIRM = "metrics_confirm"  # the manager confirms a rep's reported week
     METRICS_CORRECT = "metrics_correct"  # the manager opens the correction modal
 
+    HOME_METRICS_REPS = "home_metrics_reps"  # App Home: a manager's reps' numbers (a modal)
+    HOME_METRICS_SETTINGS = "home_metrics_settings"  # App Home: enablement's metric settings
+    METRICS_SETTING = "metrics_setting"  # the element inside each setting of that modal
+
     HOME_PAGE = "home_page"  # App Home: the next page of a long list (value: "program:page")
     HOME_PAGE_BACK = "home_page_back"  # ... and the previous one (ids are unique per block)
     HOME_SURVEY_CREATE = "home_survey_create"  # App Home: opens the survey create modal
@@ -56,6 +60,7 @@ class CallbackId(StrEnum):
 
     METRICS_REPORT = "metrics_report_modal"
     METRICS_CORRECT = "metrics_correct_modal"
+    METRICS_SETTINGS = "metrics_settings_modal"
 
     PROGRAM_SETUP = "program_setup"
     ROSTER_UPLOAD = "roster_upload_modal"

@@ -2,15 +2,17 @@
 API and the reps' own weekly reports, which their managers confirm or correct."""
 
 from bot.domain.capabilities import Capability
+from bot.domain.home import HomeSection
 from bot.domain.kinds import DeliveryKind
 from bot.domain.lifecycle import PAST_DAY_30, WHENEVER_RUNNING, Phase
-from bot.features.spec import DeliverySpec, Feature
+from bot.features.spec import DeliverySpec, Feature, HomeShare
 from db.models import MetricValue, Role
 from handlers.listeners import metrics
 from scheduler.plans.metrics import MetricsPlanner
 
 FEATURE = Feature(
     name="behaviour metrics",
+    home=HomeShare(HomeSection.METRICS),
     planners=(lambda _settings: MetricsPlanner(),),
     deliveries=(
         # week 4's report is asked on its last working day, which may follow the read-out

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.domain.metrics.definitions import (
@@ -16,10 +17,12 @@ from bot.domain.metrics.definitions import (
     TargetKind,
     Weekly,
 )
-from bot.errors import InvalidInput, NotFound
+from bot.errors import InvalidInput, NotAllowed, NotFound
 from bot.services.metrics.catalogue import program_metrics, save_definition
+from db.models import Membership, Person, Program, Role
 
 KEY = re.compile(r"^[a-z][a-z0-9_]{1,39}$")
+NOT_ENABLEMENT = "Only the program's enablement and admins change its metrics."
 
 
 def change_metric(
@@ -66,3 +69,45 @@ def _check_target(kind: TargetKind, value: float) -> None:
                            f"above 0 and at most 10, not {value:g}")
     if value < 0 and kind is not TargetKind.POINTS:
         raise InvalidInput(f"target {value:g} is negative")
+
+
+def settings_form(
+    *, session: Session, program_id: int, actor_user_id: str
+) -> tuple[Program, tuple[MetricDefinition, ...]]:
+    """The program and every metric of it, if the actor is its enablement or an admin in it."""
+    program = session.get(Program, program_id)
+    member = session.scalars(
+        select(Membership).join(Person, Person.id == Membership.person_id)
+        .where(Membership.program_id == program_id, Person.slack_user_id == actor_user_id,
+               Membership.active.is_(True))).first()
+    if program is None or member is None or not member.roles & {Role.ENABLEMENT, Role.ADMIN}:
+        raise NotAllowed(NOT_ENABLEMENT)
+    return program, program_metrics(session=session, program_id=program_id)
+
+
+def apply_settings(
+    *, session: Session, program_id: int, actor_user_id: str, enabled: set[str],
+    targets: dict[str, str | None],
+) -> dict[str, str]:
+    """Switch metrics on (those in `enabled`) or off and set their targets as typed; an error
+    per bad target, and then nothing is changed."""
+    _, metrics = settings_form(session=session, program_id=program_id,
+                               actor_user_id=actor_user_id)
+    errors: dict[str, str] = {}
+    values: dict[str, float] = {}
+    for metric in metrics:
+        typed = (targets.get(metric.key) or "").strip()
+        try:
+            values[metric.key] = float(typed)
+            _check_target(metric.target.kind, values[metric.key])
+        except (ValueError, InvalidInput) as exc:
+            errors[metric.key] = (str(exc) if isinstance(exc, InvalidInput)
+                                  else f"{typed!r} is not a number")
+    if errors:
+        return errors
+    for metric in metrics:
+        if ((metric.key in enabled) != metric.enabled
+                or values[metric.key] != metric.target.value):
+            change_metric(session=session, program_id=program_id, key=metric.key,
+                          enabled=metric.key in enabled, target=values[metric.key])
+    return {}

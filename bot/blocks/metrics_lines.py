@@ -21,6 +21,11 @@ def figure(value: float | None) -> str:
     return "no data" if value is None else f"{value:,.1f}"
 
 
+def exact(value: float) -> str:
+    """A value as typed back into a form: every digit kept (36, 2.5, 1441234.5)."""
+    return str(int(value)) if value.is_integer() else repr(value)
+
+
 def lift_text(lift: GroupLift) -> str:
     """"+21.8%", or "no baseline" where no rep has both a baseline and the week."""
     percent = lift.lift_percent

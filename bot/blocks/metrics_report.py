@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from bot.blocks.metrics_lines import figure
+from bot.blocks.metrics_lines import exact, figure
 from bot.blocks.metrics_refs import ReportRef
 from bot.blocks.standup import actions, button
 from bot.blocks.text import Block, context, escape, plain, section
@@ -76,7 +76,7 @@ def _input(metric: MetricDefinition, value: float | None) -> Block:
     element: Block = {"type": "plain_text_input", "action_id": ActionId.METRICS_INPUT,
                       "max_length": 20, "placeholder": plain("0")}
     if value is not None:
-        element["initial_value"] = f"{value:g}"
+        element["initial_value"] = exact(value)
     return {"type": "input", "block_id": input_block(metric.key),
             "label": plain(f"{metric.name} ({metric.unit})"[:2000]), "element": element}
 

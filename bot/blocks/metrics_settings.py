@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from bot.blocks.metrics_lines import exact
 from bot.blocks.text import Block, context, escape, plain
 from bot.domain.metrics.definitions import MetricDefinition, TargetKind
 from bot.ids import ActionId, CallbackId
@@ -48,4 +49,4 @@ def _target(metric: MetricDefinition) -> Block:
             "label": plain(f"Target: {metric.name}"[:2000]),
             "hint": plain(KIND_HINTS[metric.target.kind]),
             "element": {"type": "plain_text_input", "action_id": ActionId.METRICS_SETTING,
-                        "initial_value": f"{metric.target.value:g}", "max_length": 12}}
+                        "initial_value": exact(metric.target.value), "max_length": 12}}

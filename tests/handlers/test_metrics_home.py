@@ -15,10 +15,9 @@ from bot.blocks.metrics_settings import TRACKED_BLOCK, target_block
 from bot.domain.metrics.definitions import DEFAULT_METRICS
 from bot.fakeslack import FakeSlack, SignedSender
 from bot.ids import ActionId, CallbackId
-from db.models import ProgramMetric, Role, Workspace
+from db.models import ProgramMetric
 from tests.blockkit import assert_valid_view
 from tests.databases import Database
-from tests.factories import add_member, make_person
 from tests.home_world import open_home
 from tests.live import place_clock
 from tests.services.metrics.world import NOW, World, build_world, load
@@ -30,12 +29,8 @@ Json = dict[str, Any]
 def world(database: Database, fake_slack: FakeSlack) -> World:
     place_clock(fake_slack, NOW)  # Monday 12 April: week 4 has ended
     with database.session_factory.begin() as session:
-        world = build_world(session, fake_slack)
+        world = build_world(session, fake_slack, leader=True)
         load(session, world)
-        fake_slack.add_user("ULEAD", real_name="Lee Leader")
-        workspace = session.get_one(Workspace, world.program.workspace_id)
-        leader = make_person(session, workspace, "ULEAD", name="Lee Leader")
-        add_member(session, world.program, leader, Role.LEADER)
         return world
 
 

@@ -32,9 +32,11 @@ class World:
     admin: Person
 
 
-def build_world(session: Session, fake: FakeSlack | None = None) -> World:
+def build_world(
+    session: Session, fake: FakeSlack | None = None, *, leader: bool = False
+) -> World:
     """The program and its 12 reps; reps' emails are r1@example.com ... r12@example.com; given
-    `fake`, everyone is a user of the fake Slack too."""
+    `fake`, everyone is a user of the fake Slack too; `leader` adds Lee Leader (ULEAD)."""
     workspace = make_workspace(session)
 
     def person(slack_id: str, name: str, email: str | None = None) -> Person:
@@ -45,6 +47,8 @@ def build_world(session: Session, fake: FakeSlack | None = None) -> World:
     program = make_program(session, workspace, kickoff_date=KICKOFF, name="Spring Kickoff")
     admin = person("UADMIN", "Ada Admin")
     add_member(session, program, admin, Role.ADMIN, Role.ENABLEMENT)
+    if leader:
+        add_member(session, program, person("ULEAD", "Lee Leader"), Role.LEADER)
     managers: dict[str, Person] = {}
     reps: list[Person] = []
     for name, size in TEAMS.items():

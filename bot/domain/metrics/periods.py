@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from bot.domain.program_calendar import ProgramCalendar
 
@@ -47,8 +48,10 @@ class Period:
         return tuple(self.first + timedelta(days=n) for n in range(span))
 
 
+@lru_cache(maxsize=4096)
 def parse_period(text: str) -> Period:
-    """A period from its text; ValueError with a readable reason if it is neither form."""
+    """A period from its text; ValueError with a readable reason if it is neither form (kept
+    for the texts seen: an import of 100,000 rows names a few hundred periods)."""
     text = text.strip()
     week = _ISO_WEEK.match(text.upper())
     try:

@@ -30,6 +30,8 @@ def read_number(value: object) -> tuple[float | None, str | None]:
     infinity, a negative; empty text is "no value" (None, None)."""
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
         return None, f"value {value!r} is not a number"
+    if isinstance(value, (int, float)) and math.isfinite(value) and value >= 0:
+        return float(value), None
     text = str(value).strip()
     if not text:
         return None, None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -30,8 +31,7 @@ class RowProblem:
         return f"{self.where}: {self.reason}"
 
 
-@dataclass(frozen=True)
-class RawRow:
+class RawRow(NamedTuple):  # a tuple: an import makes 100,000 of them
     """One row as given: who (email or Slack id), which metric, which period, what value."""
 
     where: str
@@ -42,8 +42,7 @@ class RawRow:
     value: object  # text from a file; a JSON number (or anything else) from the API
 
 
-@dataclass(frozen=True)
-class CheckedRow:
+class CheckedRow(NamedTuple):
     """A row that may be stored."""
 
     person_id: int
@@ -96,19 +95,26 @@ def _check(
 
 
 def _person(row: RawRow, people: dict[str, int], reasons: list[str]) -> int | None:
-    refs = [ref for ref in ((row.email or "").strip().lower(), (row.slack_id or "").strip().upper())
-            if ref]
-    if not refs:
+    email = row.email.strip().lower() if row.email else ""
+    slack_id = row.slack_id.strip().upper() if row.slack_id else ""
+    if not email and not slack_id:
         reasons.append("needs an email or a slack_id")
         return None
-    unknown = [ref for ref in refs if ref not in people]
+    if not email or not slack_id:  # one way of naming them: one lookup
+        person_id = people.get(email or slack_id)
+        if person_id is None:
+            reasons.append(f"unknown person {email or slack_id!r} (not a member of this "
+                           "program)")
+        return person_id
+    found = {ref: people.get(ref) for ref in (email, slack_id) if ref}
+    unknown = [ref for ref, person_id in found.items() if person_id is None]
     if unknown:
         reasons.append(f"unknown person {unknown[0]!r} (not a member of this program)")
         return None
-    if len({people[ref] for ref in refs}) > 1:
+    if len(set(found.values())) > 1:
         reasons.append("the email and the slack_id are two different people")
         return None
-    return people[refs[0]]
+    return next(iter(found.values()))
 
 
 def _number(value: object, reasons: list[str]) -> float | None:

@@ -80,16 +80,15 @@ def read_rows(content: bytes) -> tuple[list[RawRow], list[RowProblem]]:
 
 def _rows(reader: _LineReader, columns: dict[str, int]) -> list[RawRow]:
     rows: list[RawRow] = []
+    where = [columns.get(name) for name in COLUMNS]  # email, slack_id, metric, period, value
     end_of_previous = reader.line_num
     for fields in reader:
         line, end_of_previous = end_of_previous + 1, reader.line_num
-        if not any(field.strip() for field in fields):
-            continue
-
-        def cell(name: str, fields: list[str] = fields) -> str:
-            index = columns.get(name)
-            return fields[index].strip() if index is not None and index < len(fields) else ""
-
-        rows.append(RawRow(f"line {line}", cell("email") or None, cell("slack_id") or None,
-                           cell("metric"), cell("period"), cell("value")))
+        size = len(fields)
+        email, slack_id, metric, period, value = (
+            fields[index].strip() if index is not None and index < size else ""
+            for index in where)
+        if email or slack_id or metric or period or value or any(f.strip() for f in fields):
+            rows.append(RawRow(f"line {line}", email or None, slack_id or None, metric, period,
+                               value))
     return rows

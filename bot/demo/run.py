@@ -10,6 +10,7 @@ from pathlib import Path
 from bot.demo import scenes_audit as audit
 from bot.demo import scenes_coaching as coaching
 from bot.demo import scenes_home as home
+from bot.demo import scenes_metrics as metrics
 from bot.demo import scenes_standups as standups
 from bot.demo import scenes_survey as survey
 from bot.demo.stage import Stage, demo_stage, shell
@@ -69,7 +70,7 @@ def walk_through_days(stage: Stage) -> int:
     """Launch the program, then let the simulated clock run to the day-32 read-out."""
     _scene("The 30 days after the kickoff, as each person sees them (times are their own)")
     failures = shell(["program", "launch", PROGRAM])
-    for feature in (standups, coaching, survey, audit, home):
+    for feature in (standups, coaching, survey, metrics, audit, home):
         feature.scene(stage, program_name=PROGRAM)
     kickoff = date.fromisoformat(KICKOFF_DATE)
     stage.timeline.advance_to(at_local(kickoff + timedelta(days=33), time(0), HOME_ZONE))

@@ -12,11 +12,10 @@ from bot.domain.metrics.arithmetic import (
     PRE_EVENT,
     SELF_REPORT,
     RepFigures,
-    SourcedValue,
     Verdict,
     baseline_value,
-    chosen,
     group_lift,
+    prefer,
     verdict,
     week_value,
 )
@@ -70,11 +69,16 @@ def test_the_baseline_is_the_mean_of_the_weeks_with_data() -> None:
 
 
 def test_a_correction_beats_every_source_and_the_latest_wins_among_equals() -> None:
-    later = AT.replace(hour=17)
-    values = [SourcedValue(40, SELF_REPORT, later), SourcedValue(35, CORRECTION, AT),
-              SourcedValue(38, "import", AT), SourcedValue(30, PRE_EVENT, later)]
-    assert chosen(values).value == 35
-    assert chosen([*values[2:], SourcedValue(39, "api:crm", later)]).value == 39
+    def kept(*rows: tuple[str, float]) -> float:
+        held = None
+        for source, value in rows:  # oldest first
+            held = prefer(held, source, value)
+        assert held is not None
+        return held[1]
+
+    assert kept((CORRECTION, 35), ("import", 38), (SELF_REPORT, 40), (PRE_EVENT, 30)) == 35
+    assert kept((PRE_EVENT, 30), (SELF_REPORT, 40), ("import", 38), ("api:crm", 39)) == 39
+    assert kept((SELF_REPORT, 40), (PRE_EVENT, 30)) == 40
 
 
 def test_team_lift_is_the_ratio_of_sums_over_matched_reps_with_coverage() -> None:

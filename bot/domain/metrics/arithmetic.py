@@ -2,7 +2,7 @@
 
 - A row's value per (rep, metric, period) is chosen among its sources: a manager's correction
   first, then imported or API rows, then the rep's weekly self-report, then the pre-event
-  self-report; the latest recorded wins among equals.
+  self-report; the latest recorded wins among equals (`prefer`, reading rows oldest first).
 - A rep's weekly value: for a per-day metric, the mean over the rep's working days with data
   (out-of-office days left out), or the ISO-week row's value when the week has no dated rows; for a
   summed metric, the sum of the week's rows; otherwise the mean of the week's rows.
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from enum import StrEnum
 
 from bot.domain.metrics.definitions import MetricDefinition, TargetKind, Weekly
@@ -31,18 +31,14 @@ def source_rank(source: str) -> int:
     return {CORRECTION: 0, SELF_REPORT: 2, PRE_EVENT: 3}.get(source, 1)
 
 
-@dataclass(frozen=True)
-class SourcedValue:
-    """One stored value of a (rep, metric, period) with where it came from."""
-
-    value: float
-    source: str
-    recorded_at: datetime
+Held = tuple[int, float]  # a source's rank, and its value
 
 
-def chosen(values: Iterable[SourcedValue]) -> SourcedValue:
-    """The value figures use among the sources of one (rep, metric, period)."""
-    return min(values, key=lambda v: (source_rank(v.source), -v.recorded_at.timestamp()))
+def prefer(held: Held | None, source: str, value: float) -> Held:
+    """The value kept for one (rep, metric, period) after reading one more of its rows, rows
+    being read oldest first: the new one unless the one held comes from a more trusted source."""
+    rank = source_rank(source)
+    return held if held is not None and held[0] < rank else (rank, value)
 
 
 def mean(values: Sequence[float]) -> float | None:

@@ -16,10 +16,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.domain.metrics.arithmetic import (
+    Held,
     RepFigures,
-    SourcedValue,
     baseline_value,
-    chosen,
+    prefer,
     week_value,
 )
 from bot.domain.metrics.definitions import MetricDefinition
@@ -103,15 +103,17 @@ def _stored(
 ) -> dict[tuple[str, int, str], float]:
     """(metric, person, period) -> the value figures use among its sources, in one query."""
     query = select(MetricValue.metric, MetricValue.person_id, MetricValue.period,
-                   MetricValue.value, MetricValue.source, MetricValue.recorded_at).where(
+                   MetricValue.value, MetricValue.source).where(
         MetricValue.program_id == program_id,
-        MetricValue.metric.in_([metric.key for metric in metrics]))
+        MetricValue.metric.in_([metric.key for metric in metrics]),
+    ).order_by(MetricValue.recorded_at, MetricValue.id)  # oldest first, for `prefer`
     if person_ids is not None:
         query = query.where(MetricValue.person_id.in_(list(person_ids)))
-    found: dict[tuple[str, int, str], list[SourcedValue]] = defaultdict(list)
-    for metric, person_id, period, value, source, recorded_at in session.execute(query):
-        found[(metric, person_id, period)].append(SourcedValue(value, source, recorded_at))
-    return {key: chosen(values).value for key, values in found.items()}
+    found: dict[tuple[str, int, str], Held] = {}
+    for metric, person_id, period, value, source in session.execute(query):
+        key = (metric, person_id, period)
+        found[key] = prefer(found.get(key), source, value)
+    return {key: value for key, (_, value) in found.items()}
 
 
 def _series(

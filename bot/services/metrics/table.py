@@ -83,10 +83,11 @@ def metric_table(
         if week is not None:
             _add(cells[(metric, person_id)][week.number], parse_period(label), value)
     keys = frozenset(m.key for m in metrics if m.derived)
+    number_of = {day: week.number for week in weeks for day in Period(week.first, week.last).days()}
     for item in derived_values(session=session, program_id=program.id, keys=keys, today=today):
-        week = next((w for w in weeks if item.day in w), None)
-        if week is not None and (person_ids is None or item.person_id in person_ids):
-            cells[(item.metric, item.person_id)][week.number][0].append((item.day, item.value))
+        number = number_of.get(item.day)
+        if number is not None and (person_ids is None or item.person_id in person_ids):
+            cells[(item.metric, item.person_id)][number][0].append((item.day, item.value))
     return MetricTable(metrics, weeks, _series(program, metrics, cells, absences))
 
 

@@ -10,6 +10,8 @@ r4's come from the API, 36 a day; r7 39; r5, r6, r8-r11 36; r12 50 (no baseline)
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from sqlalchemy.orm import Session
 
@@ -18,6 +20,7 @@ from bot.domain.metrics.arithmetic import Verdict
 from bot.domain.metrics.figures import OVERALL, MetricFigures
 from bot.services.metrics.csv_import import import_metrics_csv
 from bot.services.metrics.figures import behaviour_figures
+from db.models import CadenceType, CoachingItem, LoggedStatus
 from tests.databases import Database
 from tests.services.metrics.world import NOW, World, build_world, csv_of, load
 
@@ -92,3 +95,32 @@ def test_a_figure_from_fewer_matched_reps_than_the_smallest_group_is_not_shown(
     assert (discovery.overall, discovery.teams, discovery.matched) == (None, (), 2)
     assert discovery.withheld == 3  # every team: none has 5 reps with both
     assert discovery.reference == ""
+
+
+def test_derived_metrics_come_from_the_coaching_log(database: Database) -> None:
+    # Mia's six reps: a baseline objection score of 3 imported; in week 4 a call review held on
+    # Tuesday 6 April, scored 4 (5 for r1); each rep also a 1:1 done that week (2 sessions).
+    rows = [f"r{n}@example.com,objection_score,2027-W09,3" for n in range(1, 7)]
+    rows += [f"r{n}@example.com,coaching_sessions,2027-W09,1" for n in range(1, 7)]
+    with database.session_factory.begin() as session:
+        world = build_world(session)
+        import_metrics_csv(session=session, program=world.program, content=csv_of(*rows),
+                           now=NOW)
+        for n, rep in enumerate(world.reps[:6], start=1):
+            for cadence, score in ((CadenceType.CALL_REVIEW, 5 if n == 1 else 4),
+                                   (CadenceType.ONE_ON_ONE, None)):
+                session.add(CoachingItem(
+                    program_id=world.program.id, manager_id=world.managers["Mia"].id,
+                    rep_id=rep.id, cadence=cadence, week=4, due_date=date(2027, 4, 8),
+                    status=LoggedStatus.DONE, held_on=date(2027, 4, 6),
+                    score_objection_handling=score))
+        session.flush()
+        found = figures(session, world, 4)
+    # Objection: (5 + 4 * 5) / 6 = 4.17 against 3, at least 4: held. Sessions: 12 / 6 = 2 a rep,
+    # short of 3. 1:1 completion has no baseline.
+    assert groups(found["objection_score"])[OVERALL] == (
+        "6 of 12 reps", pytest.approx(38.889, abs=1e-3), Verdict.HELD)
+    assert groups(found["coaching_sessions"])[OVERALL] == (
+        "6 of 12 reps", pytest.approx(100.0), Verdict.NOT_HELD)
+    assert groups(found["one_on_one_completion"])[OVERALL] == ("0 of 12 reps", None,
+                                                               Verdict.NO_BASELINE)

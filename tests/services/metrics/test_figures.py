@@ -5,7 +5,7 @@ Olga's teams show only as "other teams"). Dials baseline: 30 a day in each of th
 weeks (CSV ISO-week rows) for r1-r11; r12 has no baseline. Week 4 (5-11 April):
 r1 logs 36 on Mon, Thu, Fri and 0 on Tue and Wed, when out of office: 36;
 r2 self-reports the week: 42; r3 self-reports 60, corrected by Mia to 33;
-r4's come from the API, 36 a day; r7 39; r5, r6, r8-r11 36; r12 50 (no baseline).
+r4's come from the API (a token), 36 a day; r7 39; r5, r6, r8-r11 36; r12 50 (no baseline).
 """
 
 from __future__ import annotations

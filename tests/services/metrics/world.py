@@ -9,11 +9,12 @@ from datetime import UTC, date, datetime
 
 from sqlalchemy.orm import Session
 
-from bot.domain.metrics.arithmetic import CORRECTION, SELF_REPORT
+from bot.domain.metrics.report import ReportKind
 from bot.fakeslack import FakeSlack
-from bot.services.metrics.checks import CheckedRow
+from bot.services.metrics.api_rows import store_api_rows
 from bot.services.metrics.csv_import import import_metrics_csv
-from bot.services.metrics.store import write_values
+from bot.services.metrics.self_report import read_values, report_form, save_report
+from bot.services.metrics.tokens import create_token
 from db.models import OutOfOffice, Person, Program, Role
 from tests.factories import add_member, make_person, make_program, make_workspace
 
@@ -88,15 +89,23 @@ def load(session: Session, world: World) -> None:
     import_metrics_csv(session=session, program=world.program, content=content, now=EARLIER)
     session.add(OutOfOffice(person_id=reps[0].id, first_day=WEEK_4[1], last_day=WEEK_4[2]))
 
-    def week_row(rep: int, value: float) -> list[CheckedRow]:
-        return [CheckedRow(reps[rep - 1].id, "dials", "2027-W14", value)]
-
-    write_values(session=session, program_id=world.program.id, rows=week_row(2, 42),
-                 source=SELF_REPORT, now=EARLIER)
-    write_values(session=session, program_id=world.program.id, rows=week_row(3, 60),
-                 source=SELF_REPORT, now=NOW)
-    write_values(session=session, program_id=world.program.id, rows=week_row(3, 33),
-                 source=CORRECTION, now=EARLIER)
-    write_values(session=session, program_id=world.program.id,
-                 rows=[CheckedRow(reps[3].id, "dials", day.isoformat(), 36) for day in WEEK_4],
-                 source="api:crm", now=EARLIER)
+    # r2 and r3 report week 4 themselves (the modal's service); Mia corrects r3's dials.
+    for rep, dials in ((2, "42"), (3, "60")):
+        form = report_form(session=session, program_id=world.program.id, rep_id=reps[rep - 1].id,
+                           week=4, kind=ReportKind.WEEK, actor_user_id=reps[rep - 1].slack_user_id)
+        typed, errors = read_values(form, {"dials": dials, "discovery_calls": "0",
+                                           "multithread_contacts": "0"})
+        assert not errors
+        save_report(session=session, form=form, rows=typed, now=NOW if rep == 3 else EARLIER)
+    form = report_form(session=session, program_id=world.program.id, rep_id=reps[2].id, week=4,
+                       kind=ReportKind.WEEK, actor_user_id="UMMIA", as_manager=True)
+    corrected, _ = read_values(form, {"dials": "33", "discovery_calls": "0",
+                                      "multithread_contacts": "0"})
+    save_report(session=session, form=form, rows=corrected, now=EARLIER, correction=True)
+    # r4's come from the CRM through the API.
+    token = create_token(session=session, program=world.program, name="crm", days=30,
+                         now=EARLIER).token
+    report, problems = store_api_rows(session=session, token=token, now=EARLIER, items=[
+        {"email": "r4@example.com", "metric": "dials", "period": day.isoformat(), "value": 36}
+        for day in WEEK_4])
+    assert report is not None, problems

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from bot.blocks.audit import pack
-from bot.blocks.metrics_lines import metric_lines, metric_title, week_name
+from bot.blocks.metrics_lines import figure, lift_text, metric_lines, metric_title, week_name
 from bot.blocks.text import Block, context, escape, section
 from bot.domain.metrics.figures import MetricFigures
 
@@ -53,3 +53,32 @@ def _lines(figures: tuple[MetricFigures, ...], *, teams: bool) -> list[str]:
         shown = metric_lines(item, escape, teams=teams)
         lines += [f"*{escape(metric_title(item))}*", *(f"• {line}" for line in shown)]
     return lines
+
+
+def build_remeasure_message(
+    week_4: tuple[MetricFigures, ...], now: tuple[MetricFigures, ...]
+) -> list[Block]:
+    """Day 100: per metric, overall, the baseline, week 4 and the re-measure week, each lift
+    against the baseline, the target and whether it still holds."""
+    lines: list[str] = []
+    for then, later in zip(week_4, now, strict=True):
+        lines.append(f"*{escape(metric_title(later))}*")
+        lines.append(f"• {_then_and_now(then, later)}")
+    title = (f"*Re-measure*: baseline vs week 4 vs {week_name(now[0].week)}, overall, "
+             "matched reps only" if now else "*Re-measure*: no metrics are tracked")
+    return [*(section(text) for text in pack(title, lines)), context(BEAR_CASE)]
+
+
+def remeasure_fallback(program: str) -> str:
+    """The notification text of the re-measure post."""
+    return f"{program}: behaviour at day 100 against the baseline and week 4"
+
+
+def _then_and_now(then: MetricFigures, later: MetricFigures) -> str:
+    if later.overall is None or then.overall is None:
+        return (f"fewer than the smallest group of reps with both a baseline and the week "
+                f"({then.matched} in week 4, {later.matched} now): not shown")
+    before, after = then.overall.lift, later.overall.lift
+    return (f"baseline {figure(after.baseline_mean)} · week 4 {figure(before.week_mean)} "
+            f"({lift_text(before)}, {then.overall.verdict}) · now {figure(after.week_mean)} "
+            f"({lift_text(after)}, {later.overall.verdict}; {after.coverage} with both)")

@@ -7,12 +7,15 @@ from collections.abc import Callable
 
 from bot.domain.metrics.arithmetic import GroupLift
 from bot.domain.metrics.figures import GroupFigure, MetricFigures
+from bot.domain.metrics.periods import REMEASURE_DAY, REMEASURE_WEEK
 
 Escape = Callable[[str], str]
 
 
 def week_name(number: int) -> str:
-    """"week 4", or "baseline week -1" for the weeks before the event."""
+    """"week 4", "baseline week -1" before the event, "the re-measure week (day 100)"."""
+    if number == REMEASURE_WEEK:
+        return f"the re-measure week (day {REMEASURE_DAY})"
     return f"week {number}" if number > 0 else f"baseline week {number}"
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from bot.blocks.metrics_lines import exact, figure
+from bot.blocks.metrics_lines import exact, figure, week_name
 from bot.blocks.metrics_refs import ReportRef
 from bot.blocks.standup import actions, button
 from bot.blocks.text import Block, context, escape, plain, section
@@ -26,14 +26,14 @@ def week_text(ref: ReportRef) -> str:
     """"week 2", or "a typical week before the kickoff"."""
     if ref.kind is ReportKind.PRE_EVENT:
         return "a typical week before the kickoff"
-    return f"week {ref.week}"
+    return week_name(ref.week)
 
 
 def report_prompt_fallback(program: str, ref: ReportRef, *, reminder: bool) -> str:
     """The notification text of the prompt."""
     if ref.kind is ReportKind.PRE_EVENT:
         return f"{program}: your numbers in a typical week before the kickoff"
-    return f"{'Reminder: ' if reminder else ''}{program}: this week's numbers (week {ref.week})"
+    return f"{'Reminder: ' if reminder else ''}{program}: this week's numbers ({week_text(ref)})"
 
 
 def build_report_prompt(program: str, ref: ReportRef, *, reminder: bool) -> list[Block]:
@@ -44,7 +44,7 @@ def build_report_prompt(program: str, ref: ReportRef, *, reminder: bool) -> list
                 "program a baseline (shown as self-reported).")
     else:
         again = "A reminder: " if reminder else ""
-        text = (f"*{escape(program)}: this week's numbers (week {ref.week}).* {again}A minute: "
+        text = (f"*{escape(program)}: this week's numbers ({week_text(ref)}).* {again}A minute: "
                 "your own numbers for the week. Your manager sees them; no channel does.")
     return [section(text),
             actions(button("Report my numbers", ActionId.METRICS_REPORT, ref.to_value(),

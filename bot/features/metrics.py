@@ -9,11 +9,12 @@ from bot.features.spec import DeliverySpec, Feature, HomeShare
 from db.models import MetricValue, Role
 from handlers.listeners import metrics
 from scheduler.plans.metrics import MetricsPlanner
+from scheduler.plans.metrics_remeasure import RemeasurePlanner
 
 FEATURE = Feature(
     name="behaviour metrics",
     home=HomeShare(HomeSection.METRICS),
-    planners=(lambda _settings: MetricsPlanner(),),
+    planners=(lambda _settings: MetricsPlanner(), lambda _settings: RemeasurePlanner()),
     deliveries=(
         # week 4's report is asked on its last working day, which may follow the read-out
         DeliverySpec(DeliveryKind.METRICS_PROMPT, "this week's numbers (self-report)",
@@ -23,6 +24,8 @@ FEATURE = Feature(
                      frozenset({Phase.PRE_EVENT})),
         DeliverySpec(DeliveryKind.METRICS_REVIEW, "a rep's reported numbers, to their manager",
                      WHENEVER_RUNNING),
+        DeliverySpec(DeliveryKind.METRICS_REMEASURE,
+                     "re-measure at day 100: baseline vs week 4 vs now", PAST_DAY_30),
     ),
     listeners=(metrics.register,),
     help=(

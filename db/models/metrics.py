@@ -72,15 +72,16 @@ class ApiToken(Base):
 
 class MetricSnapshot(Base):
     """The behaviour figures as a post showed them, stored once: the weekly audit's Behaviour
-    section ("weekly", filed under the audited ISO week) and the read-out's week-4 review
-    ("review"). A re-plan rebuilds the post from them, never from figures computed again."""
+    section ("weekly", filed under the audited ISO week), the read-out's week-4 review
+    ("review") and the day-100 re-measure ("remeasure"). A re-plan rebuilds the post from them,
+    never from figures computed again."""
 
     __tablename__ = "metric_snapshot"
     __table_args__ = (UniqueConstraint("program_id", "kind", "week"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     program_id: Mapped[int] = mapped_column(ForeignKey("program.id"))
-    kind: Mapped[str] = mapped_column(String(8))
+    kind: Mapped[str] = mapped_column(String(12))
     week: Mapped[str] = mapped_column(String(8))
     figures: Mapped[list[Any]] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)

@@ -43,7 +43,7 @@ DAY_ENDS = time(18, 0)  # the end of the working window a DM may still go out in
 
 @dataclass(frozen=True)
 class _Ask:
-    """One report to ask a rep for: the week, its stored period, and the days to ask on."""
+    """One report to ask a rep for: the week, its stored period, and the day it is asked on."""
 
     ref_week: int
     kind: ReportKind

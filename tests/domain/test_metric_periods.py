@@ -38,7 +38,7 @@ def test_anything_else_is_a_bad_period(text: str) -> None:
         parse_period(text)
 
 
-def test_baseline_is_the_four_weeks_before_the_kickoff_then_the_program_weeks() -> None:
+def test_the_baseline_weeks_the_program_weeks_and_the_re_measure_week() -> None:
     # Kickoff Monday 8 March; standup days 9-15 March, so week 1 runs to Sunday 21 March.
     weeks = weeks_for(date(2027, 3, 8))
     assert [(w.number, w.first, w.last) for w in weeks] == [
@@ -50,6 +50,7 @@ def test_baseline_is_the_four_weeks_before_the_kickoff_then_the_program_weeks() 
         (2, date(2027, 3, 22), date(2027, 3, 28)),
         (3, date(2027, 3, 29), date(2027, 4, 4)),
         (4, date(2027, 4, 5), date(2027, 4, 11)),
+        (100, date(2027, 6, 14), date(2027, 6, 20)),  # day 100 is Wednesday 16 June
     ]
 
 

@@ -2,7 +2,8 @@
 
 A row's period is a date ("2027-03-15") or an ISO week ("2027-W11"). Figures use the program's
 own weeks (bot/domain/program_calendar.py), numbered 1, 2, ...; the baseline is the four 7-day
-weeks before the event, numbered -4 to -1 (week -1 ends the day before the kickoff). A dated row
+weeks before the event, numbered -4 to -1 (week -1 ends the day before the kickoff); the
+re-measure week, Monday to Sunday around day 100, is numbered 100. A dated row
 counts in the week holding its date; an ISO-week row in the week holding most of its working days
 (the earlier week on a tie); a row in no week (the event days, after the program) counts in none.
 """
@@ -18,6 +19,8 @@ from functools import lru_cache
 from bot.domain.program_calendar import ProgramCalendar
 
 BASELINE_WEEKS = 4
+REMEASURE_DAY = 100  # the re-measure in the reinforcing phase: the week holding day 100
+REMEASURE_WEEK = 100  # its number among the metric weeks
 _ISO_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -84,13 +87,18 @@ class MetricWeek:
 
 
 def metric_weeks(calendar: ProgramCalendar, *, kickoff_date: date) -> tuple[MetricWeek, ...]:
-    """The four baseline weeks, then every program week, in order."""
+    """The four baseline weeks, every program week, then the re-measure week (Monday to Sunday,
+    holding day 100), in order."""
     baseline = tuple(
         MetricWeek(-n, kickoff_date - timedelta(days=7 * n),
                    kickoff_date - timedelta(days=7 * n - 6))
         for n in range(BASELINE_WEEKS, 0, -1)
     )
-    return baseline + tuple(MetricWeek(w.number, w.first, w.last) for w in calendar.weeks)
+    day = kickoff_date + timedelta(days=REMEASURE_DAY)
+    monday = day - timedelta(days=day.weekday())
+    remeasure = MetricWeek(REMEASURE_WEEK, monday, monday + timedelta(days=6))
+    return (baseline + tuple(MetricWeek(w.number, w.first, w.last) for w in calendar.weeks)
+            + (remeasure,))
 
 
 def week_of(

@@ -8,9 +8,10 @@ from collections.abc import Callable, Sequence
 from datetime import date, time, timedelta
 from enum import StrEnum
 
-from bot.domain.metrics.periods import MetricWeek, Period, week_of
+from bot.domain.metrics.periods import REMEASURE_WEEK, MetricWeek, Period, week_of
 
-REPORTED_WEEKS = (1, 2, 3, 4)  # "This week's numbers" on the last working day of each
+# "This week's numbers" on the last working day of each, and of the re-measure week
+REPORTED_WEEKS = (1, 2, 3, 4, REMEASURE_WEEK)
 PRE_EVENT_WEEK = -1  # the pre-event report stands for the week before the kickoff
 PRE_EVENT_DAYS = 7  # asked at T-7
 PROMPT_TIME = time(16, 0)  # in the rep's own time, on the last working day of the week

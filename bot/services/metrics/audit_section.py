@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from bot.domain.group_size import smallest_group
 from bot.domain.local_time import local_date
 from bot.domain.metrics.figures import MetricFigures, figures_from_json, figures_json
-from bot.domain.metrics.periods import latest_ended, metric_weeks
+from bot.domain.metrics.periods import REMEASURE_WEEK, latest_ended, metric_weeks
 from bot.services.metrics.figures import figures_of, program_reps
 from bot.services.metrics.table import metric_table
 from bot.services.program_weeks import calendar_of
@@ -20,6 +20,7 @@ from db.models import MetricSnapshot, Program
 
 WEEKLY = "weekly"
 REVIEW = "review"
+REMEASURE = "remeasure"  # filed under the re-measure week's ISO week: week 4, then day 100
 REVIEW_WEEK = 4  # the source's week-4 review (the program's last week if it has fewer)
 
 
@@ -27,17 +28,19 @@ def record_behaviour(
     *, session: Session, program: Program, kind: str, week: str, monday: date, now: datetime,
 ) -> None:
     """Store the figures a post filed under ISO week `week` shows: for the weekly audit of the
-    week starting `monday`, the latest program week ended by then; for the read-out, week 4.
-    Called once, when the audit itself is first stored."""
+    week starting `monday`, the latest program week ended by then; for the read-out, week 4;
+    for the re-measure, week 4 then the re-measure week. Called once per post."""
     weeks = metric_weeks(calendar_of(program), kickoff_date=program.kickoff_date)
-    if kind == REVIEW:
-        number = min(REVIEW_WEEK, weeks[-1].number)
+    if kind in (REVIEW, REMEASURE):
+        numbers = [min(REVIEW_WEEK, max(w.number for w in weeks if w.number < REMEASURE_WEEK))]
+        numbers += [REMEASURE_WEEK] if kind == REMEASURE else []
     else:
-        number = latest_ended(weeks, monday + timedelta(days=7)).number
+        numbers = [latest_ended(weeks, monday + timedelta(days=7)).number]
     table = metric_table(session=session, program=program,
                          today=local_date(now, program.timezone))
-    figures = figures_of(table, program_reps(session=session, program_id=program.id),
-                         week=number, smallest=smallest_group(program.smallest_group))
+    reps = program_reps(session=session, program_id=program.id)
+    figures = tuple(item for number in numbers for item in figures_of(
+        table, reps, week=number, smallest=smallest_group(program.smallest_group)))
     session.add(MetricSnapshot(program_id=program.id, kind=kind, week=week,
                                figures=figures_json(figures), created_at=now))
     session.flush()

@@ -120,7 +120,7 @@ def _person(row: RawRow, people: dict[str, int], reasons: list[str]) -> int | No
 def _number(value: object, reasons: list[str]) -> float | None:
     number, problem = read_number(value)
     if number is None:
-        reasons.append(problem or "no value")
+        reasons.append(problem or "the value is empty")
     return number
 
 

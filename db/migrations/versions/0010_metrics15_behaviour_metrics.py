@@ -37,7 +37,7 @@ def upgrade() -> None:
     op.create_table('metric_snapshot',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('program_id', sa.Integer(), nullable=False),
-    sa.Column('kind', sa.String(length=8), nullable=False),
+    sa.Column('kind', sa.String(length=12), nullable=False),
     sa.Column('week', sa.String(length=8), nullable=False),
     sa.Column('figures', sa.JSON(), nullable=False),
     sa.Column('created_at', db.base.UtcDateTime(timezone=True), nullable=False),

@@ -30,6 +30,8 @@ class ActionId(StrEnum):
 
     HOME_METRICS_REPS = "home_metrics_reps"  # App Home: a manager's reps' numbers (a modal)
     HOME_METRICS_SETTINGS = "home_metrics_settings"  # App Home: enablement's metric settings
+    HOME_METRICS_UPLOAD = "home_metrics_upload"  # App Home: upload a CSV of metric values
+    METRICS_FILE = "metrics_file"  # the file input of that modal (its block id too)
     METRICS_SETTING = "metrics_setting"  # the element inside each setting of that modal
 
     HOME_PAGE = "home_page"  # App Home: the next page of a long list (value: "program:page")
@@ -61,6 +63,7 @@ class CallbackId(StrEnum):
     METRICS_REPORT = "metrics_report_modal"
     METRICS_CORRECT = "metrics_correct_modal"
     METRICS_SETTINGS = "metrics_settings_modal"
+    METRICS_UPLOAD = "metrics_upload_modal"
 
     PROGRAM_SETUP = "program_setup"
     ROSTER_UPLOAD = "roster_upload_modal"

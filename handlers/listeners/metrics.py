@@ -5,6 +5,7 @@ from bot.ids import ActionId, CallbackId
 from handlers.actions.home_metrics import (
     handle_home_metrics_reps_action,
     handle_home_metrics_settings_action,
+    handle_home_metrics_upload_action,
 )
 from handlers.actions.metrics_report import (
     handle_metrics_confirm_action,
@@ -17,6 +18,7 @@ from handlers.views.metrics_report import (
     handle_metrics_report_submission,
 )
 from handlers.views.metrics_settings import handle_metrics_settings_submission
+from handlers.views.metrics_upload import handle_metrics_upload_submission
 
 
 def register(app: Listeners) -> None:
@@ -29,3 +31,5 @@ def register(app: Listeners) -> None:
     app.action(ActionId.HOME_METRICS_REPS.value)(handle_home_metrics_reps_action)
     app.action(ActionId.HOME_METRICS_SETTINGS.value)(handle_home_metrics_settings_action)
     app.view(CallbackId.METRICS_SETTINGS.value)(handle_metrics_settings_submission)
+    app.action(ActionId.HOME_METRICS_UPLOAD.value)(handle_home_metrics_upload_action)
+    app.view(CallbackId.METRICS_UPLOAD.value)(handle_metrics_upload_submission)

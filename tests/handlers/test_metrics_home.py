@@ -4,23 +4,24 @@ with no rep named; enablement switches metrics and targets."""
 
 from __future__ import annotations
 
+import html
 import json
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from bot.blocks.home.metrics import reps_value
 from bot.blocks.metrics_settings import TRACKED_BLOCK, target_block
 from bot.domain.metrics.definitions import DEFAULT_METRICS
 from bot.fakeslack import FakeSlack, SignedSender
 from bot.ids import ActionId, CallbackId
-from db.models import ProgramMetric
+from db.models import MetricValue, ProgramMetric
 from tests.blockkit import assert_valid_view
 from tests.databases import Database
 from tests.home_world import open_home
 from tests.live import place_clock
-from tests.services.metrics.world import NOW, World, build_world, load
+from tests.services.metrics.world import NOW, World, build_world, csv_of, load
 
 Json = dict[str, Any]
 
@@ -121,3 +122,53 @@ def test_enablement_switches_metrics_off_and_retargets_with_field_errors(
     assert saved["dials"] == (True, 1.3)
     assert saved["slipped_close_dates"] == (False, 0.69)
     assert len(saved) == len(DEFAULT_METRICS)
+
+
+def upload(slack: SignedSender, world: World, user: str, content: bytes) -> Json:
+    shared = slack.fake.add_file(user=user, name="values.csv", content=content)
+    response = slack.view_submission(
+        user_id=user, callback_id=CallbackId.METRICS_UPLOAD,
+        values={ActionId.METRICS_FILE: {ActionId.METRICS_FILE: {"type": "file_input",
+                                                                  "files": [shared]}}},
+        private_metadata=str(world.program.id))
+    assert response.status == 200
+    return response.json or {}
+
+
+def dm_texts(fake: FakeSlack, user: str, count: int) -> list[str]:
+    channel = fake.dm_channel(user)
+    fake.wait_for(lambda: len(fake.messages(channel)) >= count)
+    return [html.unescape(m["text"]) for m in fake.messages(channel)]
+
+
+def test_enablement_uploads_values_from_the_app_home_and_hears_the_result_by_dm(
+    slack: SignedSender, fake_slack: FakeSlack, world: World, database: Database
+) -> None:
+    home = open_home(slack, "UADMIN")
+    slack.action(user_id="UADMIN", action_id=ActionId.HOME_METRICS_UPLOAD.value,
+                 value=str(world.program.id), view=home)
+    assert_valid_view(opened(fake_slack))
+    good = csv_of("r1@example.com,pipeline_created,2027-W09,1000",
+                  "r2@example.com,pipeline_created,2027-W09,2000")
+    assert upload(slack, world, "UADMIN", good)["response_action"] == "update"
+    bad = csv_of("r1@example.com,pipeline_created,2027-W09,lots",
+                 "nobody@example.com,pipeline_created,2027-W09,1")
+    upload(slack, world, "UADMIN", bad)
+    first, second = dm_texts(fake_slack, "UADMIN", 2)
+    assert first == ("Metric values of 'Spring Kickoff' imported: 2 added, 0 updated, "
+                     "0 unchanged.")
+    assert "line 2: value 'lots' is not a number" in second
+    assert "line 3: unknown person 'nobody@example.com'" in second
+    with database.session_factory() as session:
+        assert session.scalar(select(func.count(MetricValue.id)).where(
+            MetricValue.metric == "pipeline_created")) == 2
+
+
+def test_a_manager_cannot_upload_values(
+    slack: SignedSender, world: World, database: Database
+) -> None:
+    answer = upload(slack, world, "UMMIA", csv_of("r1@example.com,dials,2027-W09,999"))
+    assert "Only the program's enablement and admins" in text(answer)
+    with database.session_factory() as session:
+        assert session.scalar(select(func.count(MetricValue.id)).where(
+            MetricValue.value == 999)) == 0

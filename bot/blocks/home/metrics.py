@@ -62,6 +62,8 @@ def _part(view: MetricsHome) -> list[Block]:
     if view.configurable:
         buttons.append(button("Metric settings", ActionId.HOME_METRICS_SETTINGS,
                               str(view.program_id)))
+        buttons.append(button("Upload values (CSV)", ActionId.HOME_METRICS_UPLOAD,
+                              str(view.program_id)))
     if not blocks:
         blocks.append(section(title))
     if buttons:

@@ -23,6 +23,17 @@ class ActionId(StrEnum):
     SURVEY_CLOSE = "survey_close"  # "Close now" in `/kickoff survey status`
     SURVEY_INPUT = "survey_input"  # the element inside each survey modal input
 
+    METRICS_REPORT = "metrics_report"  # "Report my numbers" in the weekly / pre-event DM
+    METRICS_INPUT = "metrics_input"  # the element inside each metric's input of that modal
+    METRICS_CONFIRM = "metrics_confirm"  # the manager confirms a rep's reported week
+    METRICS_CORRECT = "metrics_correct"  # the manager opens the correction modal
+
+    HOME_METRICS_REPS = "home_metrics_reps"  # App Home: a manager's reps' numbers (a modal)
+    HOME_METRICS_SETTINGS = "home_metrics_settings"  # App Home: enablement's metric settings
+    HOME_METRICS_UPLOAD = "home_metrics_upload"  # App Home: upload a CSV of metric values
+    METRICS_FILE = "metrics_file"  # the file input of that modal (its block id too)
+    METRICS_SETTING = "metrics_setting"  # the element inside each setting of that modal
+
     HOME_PAGE = "home_page"  # App Home: the next page of a long list (value: "program:page")
     HOME_PAGE_BACK = "home_page_back"  # ... and the previous one (ids are unique per block)
     HOME_SURVEY_CREATE = "home_survey_create"  # App Home: opens the survey create modal
@@ -48,6 +59,11 @@ class CallbackId(StrEnum):
 
     SURVEY_CREATE = "survey_create"
     SURVEY_ANSWER = "survey_answer_modal"
+
+    METRICS_REPORT = "metrics_report_modal"
+    METRICS_CORRECT = "metrics_correct_modal"
+    METRICS_SETTINGS = "metrics_settings_modal"
+    METRICS_UPLOAD = "metrics_upload_modal"
 
     PROGRAM_SETUP = "program_setup"
     ROSTER_UPLOAD = "roster_upload_modal"

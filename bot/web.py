@@ -1,4 +1,5 @@
-"""The HTTP surface: Slack's events endpoint and a health check, served by waitress."""
+"""The HTTP surface: Slack's events endpoint, the metrics API and a health check, served by
+waitress."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from waitress.server import BaseWSGIServer, create_server
 from waitress.wasyncore import close_all
 
+from bot.metrics_api import API_PATH
 from bot.verify import RequestGate
 
 if TYPE_CHECKING:
@@ -23,11 +25,16 @@ if TYPE_CHECKING:
 EVENTS_PATH = "/slack/events"
 
 
-def create_wsgi_app(app: App, engine: Engine, gate: RequestGate) -> WSGIApplication:
-    """`GET /healthz`, which checks the database; everything else to Bolt, once `gate` lets it."""
+def create_wsgi_app(
+    app: App, engine: Engine, gate: RequestGate, *, api: WSGIApplication | None = None
+) -> WSGIApplication:
+    """`GET /healthz`, which checks the database; `api` (the metrics API) at API_PATH, with its
+    own bearer tokens; everything else to Bolt, once `gate` lets it."""
     slack = SlackRequestHandler(app, path=EVENTS_PATH)
 
     def wsgi(environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
+        if api is not None and environ.get("PATH_INFO") == API_PATH:
+            return api(environ, start_response)
         if environ.get("PATH_INFO") == "/healthz":
             healthy = _database_answers(engine)
             status = "200 OK" if healthy else "503 Service Unavailable"

@@ -14,6 +14,7 @@ from bot.app import create_app, listener_pool
 from bot.clock import SystemClock, VirtualClock, system_clock
 from bot.fakeslack import FakeSlack, SignedSender
 from bot.features.registry import REGISTRY
+from bot.metrics_api import metrics_api
 from bot.settings import Settings
 from bot.verify import RequestGate
 from bot.web import EVENTS_PATH, BackgroundServer, create_wsgi_app
@@ -119,7 +120,8 @@ def app_server(
     listeners = listener_pool(settings)
     app = create_app(settings, database.session_factory, listener_executor=listeners, clock=clock)
     gate = RequestGate(settings.signing_secret(), clock=clock)
-    wsgi = create_wsgi_app(app, database.engine, gate)
+    wsgi = create_wsgi_app(app, database.engine, gate,
+                           api=metrics_api(database.session_factory, clock))
     server = BackgroundServer(wsgi, threads=settings.http_threads).start()
     yield server
     server.stop()

@@ -11,11 +11,13 @@ from importlib.metadata import version
 from typing import Any, Protocol
 
 from bot.cli import (
+    api_token,
     audit,
     coaching,
     db_commands,
     deliveries,
     export,
+    metrics,
     ooo,
     person,
     program,
@@ -41,7 +43,7 @@ class Area(Protocol):
 
 AREAS: tuple[Area, ...] = (
     serve, worker, db_commands, program, roster, ooo, deliveries, coaching, standups, survey, audit,
-    export, person,
+    export, person, metrics, api_token,
 )
 
 

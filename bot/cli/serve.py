@@ -12,6 +12,7 @@ from slack_bolt.adapter.socket_mode import SocketModeHandler
 
 from bot.app import create_app
 from bot.cli.runtime import Runtime
+from bot.metrics_api import API_PATH, metrics_api
 from bot.settings import Settings
 from bot.verify import RequestGate
 from bot.web import EVENTS_PATH, create_wsgi_app
@@ -22,7 +23,8 @@ log = logging.getLogger(__name__)
 def add_parser(subparsers: Any) -> None:
     """Register `serve` and `socket`."""
     serve = subparsers.add_parser(
-        "serve", help=f"serve POST {EVENTS_PATH} and GET /healthz over HTTP (stateless; replicable)"
+        "serve", help=f"serve POST {EVENTS_PATH}, POST {API_PATH} and GET /healthz over HTTP "
+        "(stateless; replicable)"
     )
     serve.add_argument("--host", default="0.0.0.0", help="address to bind (default 0.0.0.0)")
     serve.set_defaults(run=run_serve)
@@ -46,7 +48,8 @@ def serve_http(app: App, runtime: Runtime, *, host: str) -> None:
     settings = runtime.settings
     log.info("listening on %s:%s%s", host, settings.port, EVENTS_PATH)
     gate = RequestGate(settings.signing_secret())
-    wsgi = create_wsgi_app(app, runtime.engine, gate)
+    api = metrics_api(runtime.session_factory, runtime.clock)
+    wsgi = create_wsgi_app(app, runtime.engine, gate, api=api)
     waitress.serve(wsgi, host=host, port=settings.port, threads=settings.http_threads)
 
 

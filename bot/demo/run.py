@@ -9,6 +9,7 @@ from bot.blocks.render.markup import png_uri
 from bot.demo import scenes_audit as audit
 from bot.demo import scenes_coaching as coaching
 from bot.demo import scenes_home as home
+from bot.demo import scenes_metrics as metrics
 from bot.demo import scenes_setup as setup
 from bot.demo import scenes_standups as standups
 from bot.demo import scenes_survey as survey
@@ -46,6 +47,7 @@ def tell(stage: Stage) -> int:
     home.scene(stage)
     coaching.log_week(stage, 2, until=audit.posted_at(stage, 2))
     audit.weekly(stage, 2, from_shell=True)
+    metrics.import_crm(stage)
     survey.create(stage)
     survey.answers(stage)
     coaching.log_week(stage, 3, until=survey.closes_at(stage))

@@ -10,6 +10,7 @@ from enum import StrEnum
 from bot.domain.audit.numbers import WeekNumbers
 from bot.domain.coaching.status import CadenceCounts
 from bot.domain.deliveries import DeliveryPage
+from bot.domain.metrics.home import MetricsHome
 from bot.domain.standups.days import StandupDay
 from bot.domain.standups.participation import Counts
 from bot.domain.surveys.overview import SurveyOverview
@@ -32,6 +33,7 @@ class HomeSection(StrEnum):
     MANAGER = "manager"
     ENABLEMENT = "enablement"
     LEADER = "leader"
+    METRICS = "behaviour"
     ADMIN = "admin"
 
 # Programs whose people see their part of the home (an ended program is only the admins').
@@ -169,3 +171,4 @@ class HomeData:
     leaders: list[LeaderView]
     admin: AdminView | None
     kickoff_admins: tuple[str, ...]  # whom someone in no program may ask
+    metrics: tuple[MetricsHome, ...] = ()  # behaviour metrics, per program

@@ -28,6 +28,11 @@ class DeliveryKind(StrEnum):
     SURVEY_RESULTS = "survey_results"
     AUDIT_WEEKLY = "audit_weekly"
     AUDIT_READOUT = "audit_readout"
+    METRICS_PROMPT = "metrics_prompt"  # "This week's numbers", last working day of weeks 1-4
+    METRICS_REMINDER = "metrics_reminder"
+    METRICS_PRE_EVENT = "metrics_pre_event"  # T-7: "a typical week before the kickoff"
+    METRICS_REVIEW = "metrics_review"  # a rep's reported week, to their manager
+    METRICS_REMEASURE = "metrics_remeasure"  # day 100: baseline vs week 4 vs now
     AUDIT_FILES = "audit_files"  # the chart and CSV uploaded before the weekly post
 
 

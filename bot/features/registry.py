@@ -10,6 +10,7 @@ from bot.features import (
     core,
     home,
     launch,
+    metrics,
     out_of_office,
     setup,
     standups,
@@ -26,5 +27,6 @@ REGISTRY = Registry((
     setup.FEATURE,
     out_of_office.FEATURE,
     home.FEATURE,
+    metrics.FEATURE,
     audit.FEATURE,  # last: its planner reads the coaching items coaching's planner creates
 ))

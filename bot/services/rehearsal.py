@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from bot.domain.coaching.log_form import LogForm
 from bot.domain.kinds import DeliveryKind
 from bot.domain.local_time import at_local
+from bot.domain.metrics.report import ReportKind
 from bot.domain.standups.fields import Field
 from bot.errors import KickoffError
 from bot.ids import CoachingField as F
@@ -25,6 +26,8 @@ from bot.services.coaching.confirmation import answer_log
 from bot.services.coaching.log_entry import record_log
 from bot.services.coaching.occurrences import materialise_items
 from bot.services.launch import queue_welcomes
+from bot.services.metrics.review_notice import queue_review
+from bot.services.metrics.self_report import read_values, report_form, save_report
 from bot.services.standups.answer import submit_answer
 from bot.services.standups.resolve import resolve_blocker
 from bot.services.standups.schedule import standup_days
@@ -75,6 +78,8 @@ def rehearsed_events(*, session: Session, program: Program, launching: bool,
         events += _standup_events(session, program)
     if DeliveryKind.COACHING_RECEIPT in kinds:
         events += _coaching_events(session, program)
+    if DeliveryKind.METRICS_REVIEW in kinds:
+        events += _metrics_events(session, program)
     return sorted(events, key=lambda event: event.at)
 
 
@@ -164,3 +169,23 @@ def _coaching_events(session: Session, program: Program) -> list[Event]:
                    now=disputed)
 
     return [Event(logged, log), Event(disputed, dispute)]
+
+
+def _metrics_events(session: Session, program: Program) -> list[Event]:
+    """The first rep reports week 1's numbers at 16:30 their time on its last standup day (one
+    of each metric asked), which their manager then gets to confirm or correct."""
+    days, reps = standup_days(program), _first_reps(session, program)
+    if not days or not reps:
+        return []
+    rep = reps[0].person
+    reported = at_local(days[-1].date, time(16, 30), rep.timezone)
+
+    def report() -> None:
+        form = report_form(session=session, program_id=program.id, rep_id=rep.id, week=1,
+                           kind=ReportKind.WEEK, actor_user_id=rep.slack_user_id)
+        rows, errors = read_values(form, {metric.key: "1" for metric in form.metrics})
+        if not errors:
+            save_report(session=session, form=form, rows=rows, now=reported)
+            queue_review(session=session, form=form, rows=rows, now=reported)
+
+    return [Event(reported, report)]

@@ -5,6 +5,7 @@ from db.models.availability import OutOfOffice
 from db.models.coaching import CadenceType, CoachingItem, Confirmation, LoggedStatus
 from db.models.delivery import Delivery, DeliveryStatus, SendPace
 from db.models.events import ProcessedEvent
+from db.models.metrics import ApiToken, MetricSnapshot, MetricValue, ProgramMetric
 from db.models.people import Person, Workspace
 from db.models.program import Membership, MembershipRole, Program, ProgramStatus, Role
 from db.models.standup import StandupAnswer, StandupTypedText
@@ -18,6 +19,7 @@ from db.models.survey import (
 )
 
 __all__ = [
+    "ApiToken",
     "AuditKind",
     "AuditSnapshot",
     "CadenceType",
@@ -28,10 +30,13 @@ __all__ = [
     "LoggedStatus",
     "Membership",
     "MembershipRole",
+    "MetricSnapshot",
+    "MetricValue",
     "OutOfOffice",
     "Person",
     "ProcessedEvent",
     "Program",
+    "ProgramMetric",
     "ProgramStatus",
     "Role",
     "SendPace",

@@ -28,6 +28,7 @@ from bot.services.audit.weeks import AuditSlot, audit_slots
 from bot.services.outbox import Envelope, delivery_key
 from db.models import AuditKind, AuditSnapshot, Delivery, DeliveryStatus, Program, ProgramStatus
 from scheduler.plans.audit_files import files_missing, files_of, keep_files
+from scheduler.plans.metrics_audit import behaviour_blocks
 from scheduler.sending import FileToUpload, UploadedFile
 
 log = logging.getLogger(__name__)
@@ -64,7 +65,8 @@ class AuditPlanner:
             slot = next((s for s in audit_slots(program) if (s.kind, s.week) == (kind, week)),
                         None)
             if slot is not None and start <= slot.posted_at < end:
-                yield from _envelopes(program, session.get_one(AuditSnapshot, snapshot_id), slot)
+                yield from _envelopes(session, program, session.get_one(AuditSnapshot, snapshot_id),
+                                      slot)
 
     def files_for(self, *, session: Session, key: str) -> list[FileToUpload]:
         """The files the `audit_files` delivery `key` uploads."""
@@ -74,7 +76,7 @@ class AuditPlanner:
         """Keep the files' ids, and show them in the planned post waiting for them."""
         program, snapshot, slot = _snapshot_of(session, key)
         keep_files(snapshot, files)
-        post = _envelope(program, snapshot, slot)
+        post = _envelope(session, program, snapshot, slot)
         session.execute(update(Delivery).where(
             Delivery.key == post.key, Delivery.status == DeliveryStatus.PLANNED,
         ).values(text=post.text, blocks=post.blocks))
@@ -124,9 +126,11 @@ def _record_readout(
     return record_readout(session=session, program=program, week=monday, now=now)
 
 
-def _envelopes(program: Program, snapshot: AuditSnapshot, slot: AuditSlot) -> Iterator[Envelope]:
+def _envelopes(
+    session: Session, program: Program, snapshot: AuditSnapshot, slot: AuditSlot
+) -> Iterator[Envelope]:
     """The post, after the upload of the files it shows when some are still missing."""
-    post = _envelope(program, snapshot, slot)
+    post = _envelope(session, program, snapshot, slot)
     if snapshot.kind is not AuditKind.WEEKLY or not files_missing(snapshot,
                                                                   week_numbers_of(snapshot)):
         yield post
@@ -143,7 +147,9 @@ def _envelopes(program: Program, snapshot: AuditSnapshot, slot: AuditSlot) -> It
     yield replace(post, after_key=files.key)
 
 
-def _envelope(program: Program, snapshot: AuditSnapshot, slot: AuditSlot) -> Envelope:
+def _envelope(
+    session: Session, program: Program, snapshot: AuditSnapshot, slot: AuditSlot
+) -> Envelope:
     if snapshot.kind is AuditKind.WEEKLY:
         numbers = week_numbers_of(snapshot)
         text = audit_fallback(numbers)
@@ -152,6 +158,7 @@ def _envelope(program: Program, snapshot: AuditSnapshot, slot: AuditSlot) -> Env
     else:
         readout = ReadoutNumbers.model_validate(snapshot.numbers)
         text, blocks = readout_fallback(readout), build_readout_message(readout)
+    blocks += behaviour_blocks(session=session, program=program, snapshot=snapshot)
     kind = KINDS[snapshot.kind]
     return Envelope(
         # One key per program and week (the channel is not in it): posted once, wherever to.

@@ -53,11 +53,12 @@ def test_every_kind_is_previewed_by_name_in_its_readers_time(
 ) -> None:
     capsys.readouterr()
     page = tmp_path / "preview.html"
-    assert main(["program", "preview", PROGRAM, "--from", "2027-03-07", "--days", "45",
+    # From T-7 (the pre-event report) to past day 100 (the re-measure).
+    assert main(["program", "preview", PROGRAM, "--from", "2027-03-01", "--days", "120",
                  "--html", str(page)]) == 0
 
     out = capsys.readouterr().out
-    assert "planned in the 45 days from Sun 2027-03-07" in out
+    assert "planned in the 120 days from Mon 2027-03-01" in out
     named = {found.group(1) for lines in _sections(out).values() for line in lines
              if (found := SEND.match(line))}
     assert {spec.name for spec in REGISTRY.deliveries().values()} <= named

@@ -12,6 +12,7 @@ from bot.blocks.home.common import DIVIDER
 from bot.blocks.home.enablement import build_enablement_section
 from bot.blocks.home.leader import build_leader_section
 from bot.blocks.home.manager import build_manager_section
+from bot.blocks.home.metrics import build_metrics_section
 from bot.blocks.home.outsider import build_outsider_section
 from bot.blocks.home.rep import build_rep_section
 from bot.blocks.standup import actions, button
@@ -57,6 +58,9 @@ def _sections(data: HomeData, pages: dict[int, int]) -> list[Section]:
     if data.leaders:
         sections.append((HomeSection.LEADER, lambda room: build_leader_section(
             data.leaders, room=room)))
+    if data.metrics:
+        sections.append((HomeSection.METRICS, lambda room: build_metrics_section(
+            data.metrics, room=room)))
     if data.admin is not None:
         admin = data.admin
         sections.append((HomeSection.ADMIN, lambda room: build_admin_section(admin, room=room)))

@@ -17,6 +17,7 @@ from bot.services.home.manager import manager_view
 from bot.services.home.rep import rep_view
 from bot.services.home.surveys import surveys_to_answer
 from bot.services.home.viewer import load_viewer
+from bot.services.metrics.home import metrics_home
 from db.models import ProgramStatus, Role
 
 # Programs whose reps and managers have something to act on.
@@ -46,4 +47,5 @@ def gather_home(
         leaders=[leader_view(session=session, member=m) for m in viewer.holding(Role.LEADER)],
         admin=admin_view(session=session, viewer=viewer, now=now)
         if Role.ADMIN in viewer.roles else None,
+        metrics=tuple(metrics_home(session=session, viewer=viewer, now=now)),
     )

@@ -1,0 +1,47 @@
+"""Demo scene: behaviour metrics. On the Monday after week 2, RevOps imports four baseline weeks
+and week 2 of dials and slipped close dates from the CRM export (one rep has no baseline), and
+reads the week-2 figures from the shell; from then on the Monday audits carry a Behaviour section
+and the read-out a week-4 review."""
+
+from __future__ import annotations
+
+import contextlib
+import tempfile
+from datetime import date, time
+from pathlib import Path
+
+from bot.demo.stage import Stage, shell
+from bot.demo.world import HOME_ZONE, PEOPLE, PROGRAM
+from bot.domain.local_time import at_local
+
+BASELINE_WEEKS = ("2027-W06", "2027-W07", "2027-W08", "2027-W09")
+WEEK_2 = "2027-W12"  # 22-28 March, the program's week 2
+
+
+def metrics_csv() -> bytes:
+    """The CRM export: every rep but the newest has a baseline; week 2 for all."""
+    reps = [person for person in PEOPLE if "rep" in person.roles.split("|")]
+    lines = ["email;metric;period;value"]
+    for n, rep in enumerate(reps):
+        if n < len(reps) - 1:
+            lines += [f"{rep.email};dials;{week};{30 + n}" for week in BASELINE_WEEKS]
+            lines += [f"{rep.email};slipped_close_dates;{week};2" for week in BASELINE_WEEKS]
+        lines += [f"{rep.email};dials;{WEEK_2};{37 + n}",
+                  f"{rep.email};slipped_close_dates;{WEEK_2};1"]
+    return ("\n".join(lines) + "\n").encode()
+
+
+def import_crm(stage: Stage) -> None:
+    """Import the CRM export, then print week 2 against the baseline."""
+    stage.scene("RevOps imports the CRM's numbers: behaviour in week 2 against the baseline",
+                at_local(date(2027, 3, 29), time(9, 30), HOME_ZONE))
+    program_name = PROGRAM
+    with tempfile.TemporaryDirectory() as folder, contextlib.chdir(folder):
+        path = Path("crm-export.csv")
+        path.write_bytes(metrics_csv())
+        print("\n  crm-export.csv (semicolons, as the CRM saves it):")
+        for line in metrics_csv().decode().splitlines()[:3]:
+            print(f"    {line}")
+        print("    ...")
+        shell(["metrics", "import", program_name, str(path)])
+    shell(["metrics", program_name, "--week", "2"])

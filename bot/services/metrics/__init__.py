@@ -1,0 +1,1 @@
+"""Behaviour metrics: the program's metrics, the store of values, figures against the baseline."""

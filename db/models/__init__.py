@@ -12,9 +12,12 @@ from db.models.survey import (
     Survey,
     SurveyAnswer,
     SurveyAudience,
+    SurveyItemAnswer,
     SurveyOutcome,
     SurveyParticipation,
     SurveyPendingAnswer,
+    SurveyQuestion,
+    SurveyTemplate,
 )
 
 __all__ = [
@@ -40,8 +43,11 @@ __all__ = [
     "Survey",
     "SurveyAnswer",
     "SurveyAudience",
+    "SurveyItemAnswer",
     "SurveyOutcome",
     "SurveyParticipation",
     "SurveyPendingAnswer",
+    "SurveyQuestion",
+    "SurveyTemplate",
     "Workspace",
 ]

@@ -15,6 +15,7 @@ from bot.errors import KickoffError
 from bot.ids import ActionId, SurveyField
 from bot.services.surveys.audience import audience_members
 from bot.services.surveys.create import SurveyValues, create_survey
+from db.models import SurveyTemplate
 from handlers.actor import load_actor
 from handlers.home import refresh_home
 
@@ -64,6 +65,7 @@ def survey_values(state: dict[str, dict[str, dict[str, Any]]]) -> SurveyValues:
         program_id=int(program) if program and program.isdigit() else None,
         title=element(SurveyField.TITLE).get("value"),
         audience=chosen(SurveyField.AUDIENCE),
+        template=chosen(SurveyField.TEMPLATE) or SurveyTemplate.ENPS,  # older forms had none
         question=element(SurveyField.QUESTION).get("value"),
         opens_at=instant(SurveyField.OPENS),
         closes_at=instant(SurveyField.CLOSES),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -13,7 +14,9 @@ from bot.cli.survey_report import report_data, report_lines
 from bot.cli.times import ZONE_HELP, read_time, shown
 from bot.domain.export import json_text
 from bot.domain.surveys.form import DEFAULT_MINIMUM, DEFAULT_QUESTION
-from bot.errors import NotFound
+from bot.domain.surveys.question_file import read_questions
+from bot.domain.surveys.questions import Question
+from bot.errors import InvalidInput, NotFound
 from bot.services.programs import find_program
 from bot.services.surveys.close import close_survey
 from bot.services.surveys.create import SurveyValues, create_survey
@@ -49,6 +52,10 @@ def add_parser(subparsers: Any) -> None:
                         choices=[SurveyTemplate.ENPS.value, SurveyTemplate.GAP.value],
                         help="eNPS (one 0-10 question, three free texts; the default) or the "
                              "gap survey (five 1-5 items, one free text)")
+    create.add_argument("--questions", metavar="FILE", type=Path,
+                        help="your own questions in YAML instead of a template: under "
+                             "`questions:`, items with `kind` (0-10, 1-5 or text), `question`, "
+                             "and for 1-5 `low` and `high` (what 1 and 5 mean)")
     create.set_defaults(run=run_create)
     gap = actions.add_parser("gap", help="schedule the gap survey at T-28 and again from day 28",
                              description="The gap survey (five 1-5 items, one free text) runs "
@@ -79,7 +86,8 @@ def run_create(args: argparse.Namespace, settings: Settings) -> int:
             opens_at=_instant(args.opens, program, "--opens"),
             closes_at=_instant(args.closes, program, "--closes"),
             results_channel=args.results_channel, minimum=args.minimum, question=args.question,
-            template=args.template,
+            template=SurveyTemplate.CUSTOM if args.questions else args.template,
+            questions=_questions(args.questions),
         )
         survey = create_survey(session=session, values=values, actor=None,
                                now=runtime.clock.now())
@@ -141,6 +149,19 @@ def run_results(args: argparse.Namespace, settings: Settings) -> int:
         else:
             print("\n".join(report_lines(session, survey, program)))
     return 0
+
+
+def _questions(path: Path | None) -> tuple[Question, ...]:
+    if path is None:
+        return ()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise InvalidInput(f"--questions: cannot read {path}: {error}") from None
+    try:
+        return read_questions(text)
+    except InvalidInput as refusal:
+        raise InvalidInput(f"{path}: {refusal}") from None
 
 
 def _instant(value: str | None, program: Program, option: str) -> datetime | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from bot.blocks.survey_builder import build_question_builder_blocks
 from bot.blocks.survey_results import slack_date
 from bot.blocks.text import Block, context, escape, plain, section
 from bot.domain.surveys.content import QUESTIONS, SCORE_RANGE, TEXT_LIMIT
@@ -30,7 +31,9 @@ AUDIENCE_LABELS = {
 TEMPLATE_LABELS = {
     SurveyTemplate.ENPS: "eNPS: one 0-10 question and three free texts",
     SurveyTemplate.GAP: "Gap survey: five 1-5 items and one free text",
+    SurveyTemplate.CUSTOM: "Your own questions (below)",
 }
+
 SCORE_LABELS = {0: "0 - not at all likely", 10: "10 - extremely likely"}
 
 
@@ -82,6 +85,7 @@ def build_create_survey_modal(programs: list[Program]) -> View:
         context("Everyone asked gets a DM at opening, in their own working hours, and one "
                 "reminder a day before closing if they have not answered. The eNPS survey's "
                 "three free-text questions are: " + "; ".join(QUESTIONS.values())),
+        *build_question_builder_blocks(),
     ]
     return _modal(CallbackId.SURVEY_CREATE, "New survey", blocks, submit="Create")
 

@@ -64,7 +64,7 @@ def _question(item: Node) -> tuple[Question | None, list[str]]:
         where = _line(values["kind"]) if "kind" in values else line
         return None, [*problems, f"line {where}: the kind is one of {KINDS}"]
     question = Question(kind, texts.get("question") or "", texts.get("low"), texts.get("high"))
-    problems += [f"line {line}: {problem}" for problem in question_problems(question)]
+    problems += [f"line {line}: {problem}" for _, problem in question_problems(question)]
     return question, problems
 
 

@@ -44,21 +44,23 @@ class Question:
         return self.kind in SCALES
 
 
-def question_problems(question: Question) -> list[str]:
-    """What is wrong with one question (empty: nothing)."""
+def question_problems(question: Question) -> list[tuple[str, str]]:
+    """What is wrong with one question, each as (the part concerned: question, low or high,
+    the message); empty: nothing."""
     problems = []
     if not question.prompt.strip():
-        problems.append("the question is empty")
+        problems.append(("question", "the question is empty"))
     elif len(question.prompt) > PROMPT_LENGTH:
-        problems.append(f"keep the question to {PROMPT_LENGTH} characters or fewer")
+        problems.append(("question", f"keep the question to {PROMPT_LENGTH} characters or fewer"))
     if question.kind is QuestionKind.LIKERT:
-        for end, label in (("1", question.low), ("5", question.high)):
+        for part, end, label in (("low", "1", question.low), ("high", "5", question.high)):
             if not (label or "").strip():
-                problems.append(f"a 1-5 question needs a label for {end}")
+                problems.append((part, f"a 1-5 question needs a label for {end}"))
             elif len(label or "") > LABEL_LENGTH:
-                problems.append(f"keep the label for {end} to {LABEL_LENGTH} characters or fewer")
+                problems.append((part, f"keep the label for {end} to {LABEL_LENGTH} characters "
+                                       "or fewer"))
     elif question.low or question.high:
-        problems.append("only a 1-5 question has end labels")
+        problems.append(("low" if question.low else "high", "only a 1-5 question has end labels"))
     return problems
 
 

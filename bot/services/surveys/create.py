@@ -93,7 +93,7 @@ def _questions(
         return chosen, TEMPLATE_QUESTIONS.get(chosen, ())
     problems = list_problems(custom) + [
         f"question {number}: {problem}" for number, question in enumerate(custom, start=1)
-        for problem in question_problems(question)]
+        for _, problem in question_problems(question)]
     if problems:
         raise InvalidField("questions", "; ".join(problems).capitalize() + ".")
     return chosen, custom

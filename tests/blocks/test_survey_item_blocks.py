@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bot.blocks.survey import build_answer_modal
 from bot.blocks.survey_item_results import build_item_results_messages
+from bot.blocks.survey_messages import build_invitation_message
 from bot.domain.surveys.item_results import ItemResults, item_result
 from bot.domain.surveys.templates import GAP_QUESTIONS
 from db.models import SurveyTemplate
@@ -40,3 +41,11 @@ def test_results_show_a_distribution_only_from_twice_the_minimum() -> None:
     assert shown.count("```") == 2  # one chart: the first item's
     assert "fewer than 10 answered this question" in shown
     assert "&lt;!channel&gt; more demos" in shown
+
+
+def test_the_invitation_says_what_each_template_asks() -> None:
+    for template, asked in ((SurveyTemplate.ENPS, "one 0-10 question and three optional"),
+                            (SurveyTemplate.GAP, "five 1-5 questions about your gaps")):
+        _, blocks = build_invitation_message(survey(template=template), program(), "UTC")
+        assert_valid_blocks(blocks)
+        assert asked in str(blocks)

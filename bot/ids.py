@@ -108,6 +108,7 @@ class SurveyField(StrEnum):
 
     TITLE = "title"
     PROGRAM = "program"
+    TEMPLATE = "template"
     AUDIENCE = "audience"
     QUESTION = "question"
     OPENS = "opens"

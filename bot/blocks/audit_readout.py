@@ -5,6 +5,7 @@ the days it covers): a plain verdict per cadence type against the target, then w
 from __future__ import annotations
 
 from bot.blocks.audit_lines import percent, standups_text
+from bot.blocks.survey_gap import build_gap_change_blocks
 from bot.blocks.text import Block, context, escape, header, section
 from bot.domain.audit.numbers import Tally
 from bot.domain.audit.readout import ReadoutNumbers
@@ -48,6 +49,7 @@ def build_readout_message(numbers: ReadoutNumbers) -> list[Block]:
         section(f"*Blockers:* {numbers.blockers_raised} raised, {numbers.blockers_resolved} "
                 f"resolved, {numbers.open_blockers} still open"),
         section(f"*eNPS:* {_enps(numbers)}"),
+        *build_gap_change_blocks(numbers.gap),
         context(f"Posted on day {numbers.day} after the kickoff for the governance review: "
                 "decide which interventions continue. Excused sessions are left out of every "
                 "rate; managers and reps are not named here."),

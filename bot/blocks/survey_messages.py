@@ -9,7 +9,14 @@ from bot.blocks.text import Block, context, escape, header, plain, section
 from bot.domain.deadline import deadline_text
 from bot.domain.surveys.overview import SurveyOverview
 from bot.ids import ActionId
-from db.models import Program, Survey, SurveyOutcome
+from db.models import Program, Survey, SurveyOutcome, SurveyTemplate
+
+# What the invitation says the survey asks (a survey not stored yet has no template: the default).
+ASKED = {
+    SurveyTemplate.ENPS: "one 0-10 question and three optional ones",
+    SurveyTemplate.GAP: "five 1-5 questions about your gaps and one optional one",
+    SurveyTemplate.CUSTOM: "a few short questions",
+}
 
 
 def build_invitation_message(
@@ -19,7 +26,7 @@ def build_invitation_message(
     in the reader's time zone `reader_tz`."""
     title = escape(survey.title)
     text = (f"*{title}*\nEnablement asks for your honest feedback on {escape(program.name)}: "
-            "one 0-10 question and three optional ones. It takes two minutes, and it is "
+            f"{ASKED[survey.template or SurveyTemplate.ENPS]}. It takes two minutes, and it is "
             "anonymous: nothing links your answer to you. "
             f"Answer {deadline_text(survey.closes_at, reader_tz, dated=True)}.")
     return f"Anonymous survey: {title}", [section(text), _answer_button(survey),

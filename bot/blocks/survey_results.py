@@ -28,13 +28,18 @@ def build_results_messages(
     title = escape(survey.title)
     summary = _summary_blocks(survey, program, results)
     answers = [block for field, prompt in QUESTIONS.items()
-               for block in _question_blocks(prompt, results.texts[field])]
-    chunks = _chunks(summary + answers, first_size=MAX_BLOCKS, size=MAX_BLOCKS - 1)
-    total = len(chunks)
-    messages: list[Message] = [(
+               for block in text_question_blocks(prompt, results.texts[field])]
+    return as_messages(
+        title, summary + answers,
         f"Survey results for {title}: eNPS {results.enps:+d}, {results.responses} responses "
-        f"({results.response_rate}%)", chunks[0],
-    )]
+        f"({results.response_rate}%)")
+
+
+def as_messages(title: str, blocks: list[Block], fallback: str) -> list[Message]:
+    """Blocks split into messages of at most 50, the later ones labelled as parts."""
+    chunks = _chunks(blocks, first_size=MAX_BLOCKS, size=MAX_BLOCKS - 1)
+    total = len(chunks)
+    messages: list[Message] = [(fallback, chunks[0])]
     for part, chunk in enumerate(chunks[1:], start=2):
         label = f"Survey results for {title} (part {part} of {total})"
         messages.append((label, [context(f"*{label}*"), *chunk]))
@@ -60,24 +65,26 @@ def _summary_blocks(survey: Survey, program: Program, results: SurveyResults) ->
                 f"{results.detractors}% detractors (0-6)"),
         section(f"*{results.responses} responses* from {results.audience_size} people asked "
                 f"({results.response_rate}% response rate)"),
-        section("*Scores*\n```\n" + _distribution(results.distribution) + "\n```"),
+        section("*Scores*\n```\n" + distribution_chart(results.distribution, SCORE_RANGE)
+                + "\n```"),
         context("eNPS = % promoters minus % detractors, rounded to a whole number. Answers "
                 "carry no name, team or time; each question's answers are in their own random "
                 "order."),
     ]
 
 
-def _distribution(counts: tuple[int, ...]) -> str:
+def distribution_chart(counts: tuple[int, ...], scale: range) -> str:
+    """A bar per value of the scale, highest first, with its count."""
     most = max(counts) or 1
     lines = []
-    for score in reversed(SCORE_RANGE):
-        count = counts[score]
+    for score, count in reversed(list(zip(scale, counts, strict=True))):
         bar = "█" * max(round(BAR_WIDTH * count / most), 1 if count else 0)
         lines.append(f"{score:>2} {bar:<{BAR_WIDTH}} {count}")
     return "\n".join(lines)
 
 
-def _question_blocks(prompt: str, texts: list[str]) -> list[Block]:
+def text_question_blocks(prompt: str, texts: list[str]) -> list[Block]:
+    """A free-text question's answers, one block each (more for a long one)."""
     heading = section(f"*{escape(prompt)}* ({len(texts)} answers)")
     if not texts:
         return [heading, context("No answers to this question.")]

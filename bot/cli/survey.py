@@ -1,9 +1,10 @@
-"""`kickoff-bot survey create|list|results`: anonymous eNPS surveys from the shell."""
+"""`kickoff-bot survey create|gap|list|results`: anonymous surveys from the shell."""
 
 from __future__ import annotations
 
 import argparse
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -12,19 +13,21 @@ from sqlalchemy.orm import Session
 from bot.cli.channels import channel_id
 from bot.cli.failures import in_options
 from bot.cli.runtime import Runtime
+from bot.cli.survey_report import report_data, report_lines
 from bot.cli.times import ZONE_HELP, read_time, shown
-from bot.domain.surveys.content import QUESTIONS, SCORE_RANGE
+from bot.domain.export import json_text
 from bot.domain.surveys.form import DEFAULT_MINIMUM, DEFAULT_QUESTION
-from bot.domain.surveys.results import SurveyResults
+from bot.domain.surveys.question_file import read_questions
+from bot.domain.surveys.questions import Question
 from bot.errors import InvalidField, InvalidInput, NotFound
 from bot.services.programs import find_program
-from bot.services.surveys.close import answered_count, close_survey
+from bot.services.surveys.close import close_survey
 from bot.services.surveys.create import SurveyValues, create_survey
-from bot.services.surveys.results import results_of
+from bot.services.surveys.gap import schedule_gap_surveys
 from bot.services.surveys.sealing import holding_key
 from bot.settings import Settings
 from bot.slack.channels import ensure_postable
-from db.models import Program, Survey, SurveyAudience, SurveyOutcome
+from db.models import Program, Survey, SurveyAudience, SurveyOutcome, SurveyTemplate
 
 # A field the survey service names -> the option typed for it.
 OPTIONS = {"title": "--title", "audience": "--audience", "opens": "--opens", "closes": "--closes",
@@ -53,13 +56,32 @@ def add_parser(subparsers: Any) -> None:
     create.add_argument("--minimum", default=str(DEFAULT_MINIMUM),
                         help=f"responses needed before anything is shown (default "
                              f"{DEFAULT_MINIMUM}, at least 3, at most the audience's size)")
-    create.add_argument("--question", default=DEFAULT_QUESTION, help="the 0-10 question")
+    create.add_argument("--question", default=DEFAULT_QUESTION,
+                        help="the 0-10 question of the eNPS template")
+    create.add_argument("--template", default=SurveyTemplate.ENPS.value,
+                        choices=[SurveyTemplate.ENPS.value, SurveyTemplate.GAP.value],
+                        help="eNPS (one 0-10 question, three free texts; the default) or the "
+                             "gap survey (five 1-5 items, one free text)")
+    create.add_argument("--questions", metavar="FILE", type=Path,
+                        help="your own questions in YAML instead of a template: under "
+                             "`questions:`, items with `kind` (0-10, 1-5 or text), `question`, "
+                             "and for 1-5 `low` and `high` (what 1 and 5 mean)")
     create.set_defaults(run=run_create)
+    gap = actions.add_parser("gap", help="schedule the gap survey at T-28 and again from day 28",
+                             description="The gap survey (five 1-5 items, one free text) runs "
+                             "from T-28 to T-14 and again from day 28 to the eve of the "
+                             "read-out, which compares them; minimum: the program's smallest "
+                             "group.")
+    gap.add_argument("--program", required=True, help="program name or id")
+    gap.add_argument("--results-channel", required=True, help="channel id for the results")
+    gap.set_defaults(run=run_gap)
     listing = actions.add_parser("list", help="every survey, newest first")
     listing.set_defaults(run=run_list)
     results = actions.add_parser("results", help="a survey's results, under the same rules as "
                                                  "in Slack: nothing below the minimum")
     results.add_argument("survey_id", metavar="ID", type=int, help="survey id (see `list`)")
+    results.add_argument("--json", action="store_true",
+                         help="print the results as JSON, question by question")
     results.set_defaults(run=run_results)
     close = actions.add_parser("close", help="close a survey now, before its closing time")
     close.add_argument("survey_id", metavar="ID", type=int, help="survey id (see `list`)")
@@ -81,6 +103,8 @@ def run_create(args: argparse.Namespace, settings: Settings) -> int:
             opens_at=_instant(args.opens, program, "--opens"),
             closes_at=_instant(args.closes, program, "--closes"),
             results_channel=args.results_channel, minimum=args.minimum, question=args.question,
+            template=SurveyTemplate.CUSTOM if args.questions else args.template,
+            questions=_questions(args.questions),
         )
         try:
             survey = create_survey(session=session, values=values, actor=None,
@@ -90,6 +114,21 @@ def run_create(args: argparse.Namespace, settings: Settings) -> int:
         print(f"created survey {survey.id} {survey.title!r} for {program.name}: "
               f"{_local(survey.opens_at, program)} to {_local(survey.closes_at, program)}, "
               f"minimum {survey.minimum}")
+    return 0
+
+
+def run_gap(args: argparse.Namespace, settings: Settings) -> int:
+    """Schedule both runs of the gap survey and say when each opens and closes."""
+    runtime = Runtime(settings)
+    with runtime.session_factory.begin() as session:
+        program = find_program(session=session, workspace=runtime.workspace(session),
+                               ref=args.program)
+        for survey in schedule_gap_surveys(session=session, program=program, actor=None,
+                                           results_channel=args.results_channel,
+                                           now=runtime.clock.now()):
+            print(f"created survey {survey.id} {survey.title!r} for {program.name}: "
+                  f"{_local(survey.opens_at, program)} to {_local(survey.closes_at, program)}, "
+                  f"minimum {survey.minimum}")
     return 0
 
 
@@ -123,7 +162,10 @@ def run_results(args: argparse.Namespace, settings: Settings) -> int:
                          key=holding_key(settings.signing_secret()))
         program = session.get(Program, survey.program_id)
         assert program is not None
-        print("\n".join(_report(session, survey, program)))
+        if args.json:
+            print(json_text(report_data(session, survey, program)))
+        else:
+            print("\n".join(report_lines(session, survey, program)))
     return 0
 
 
@@ -154,30 +196,17 @@ def _survey(session: Session, runtime: Runtime, survey_id: int) -> Survey:
     return survey
 
 
-def _report(session: Session, survey: Survey, program: Program) -> list[str]:
-    head = f"{survey.title} ({program.name}), minimum {survey.minimum} responses"
-    if survey.closed_at is None:
-        return [head, f"open until {_local(survey.closes_at, program)}: "
-                      f"{answered_count(session, survey.id)} people have answered so far; "
-                      "nothing else is shown before it closes."]
-    if survey.outcome is SurveyOutcome.BELOW_MINIMUM:
-        return [head, "closed with fewer responses than the minimum: nothing is shown, and the "
-                      "answers were deleted unread."]
-    results = results_of(session=session, survey=survey)
-    assert results is not None
-    return [head, *_results_lines(results)]
-
-
-def _results_lines(results: SurveyResults) -> list[str]:
-    lines = [f"eNPS {results.enps:+d} ({results.promoters}% promoters minus "
-             f"{results.detractors}% detractors)",
-             f"{results.responses} responses from {results.audience_size} people asked "
-             f"({results.response_rate}%)", "scores:"]
-    lines += [f"  {score:>2}: {results.distribution[score]}" for score in reversed(SCORE_RANGE)]
-    for field, prompt in QUESTIONS.items():
-        lines.append(f"{prompt} ({len(results.texts[field])} answers, in random order)")
-        lines += [f"  - {text}" for text in results.texts[field]]
-    return lines
+def _questions(path: Path | None) -> tuple[Question, ...]:
+    if path is None:
+        return ()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise InvalidInput(f"--questions: cannot read {path}: {error}") from None
+    try:
+        return read_questions(text)
+    except InvalidInput as refusal:
+        raise InvalidInput(f"{path}: {refusal}") from None
 
 
 def _instant(value: str | None, program: Program, option: str) -> datetime | None:

@@ -1,4 +1,5 @@
-"""Anonymous eNPS surveys: invitations, a reminder, and the results once enough answered."""
+"""Anonymous surveys (eNPS, gap, own questions): invitations, a reminder, and the results once
+enough answered."""
 
 from bot.domain.capabilities import Capability
 from bot.domain.home import HomeSection
@@ -25,7 +26,8 @@ FEATURE = Feature(
     help=(
         Capability(
             "/kickoff survey",
-            "create an anonymous eNPS survey: who is asked, when it opens and closes, the minimum",
+            "create an anonymous survey (eNPS, the gap survey or your own questions): who is "
+            "asked, when it opens and closes, the minimum",
             ORGANISERS, rank=60,
         ),
         Capability(
@@ -34,7 +36,7 @@ FEATURE = Feature(
             ORGANISERS, rank=70,
         ),
         Capability(
-            "kickoff-bot survey create | list | results ID (shell)",
+            "kickoff-bot survey create | gap | list | results ID [--json] (shell)",
             "surveys from the shell; results only once the minimum of responses was reached",
             frozenset({Role.ADMIN, Role.ENABLEMENT}), rank=80,
         ),

@@ -13,9 +13,12 @@ from db.models.survey import (
     Survey,
     SurveyAnswer,
     SurveyAudience,
+    SurveyItemAnswer,
     SurveyOutcome,
     SurveyParticipation,
     SurveyPendingAnswer,
+    SurveyQuestion,
+    SurveyTemplate,
 )
 
 __all__ = [
@@ -45,8 +48,11 @@ __all__ = [
     "Survey",
     "SurveyAnswer",
     "SurveyAudience",
+    "SurveyItemAnswer",
     "SurveyOutcome",
     "SurveyParticipation",
     "SurveyPendingAnswer",
+    "SurveyQuestion",
+    "SurveyTemplate",
     "Workspace",
 ]

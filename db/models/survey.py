@@ -1,4 +1,4 @@
-"""Anonymous eNPS surveys: the survey, who has answered, and the answers, kept unjoinable.
+"""Anonymous surveys: the survey, its questions, who has answered, and the answers, kept unjoinable.
 
 Answers and the record of who answered share nothing but the survey: no person, Slack id, team,
 role, timestamp or sequential id on an answer, and no timestamp or sequential id on a
@@ -23,6 +23,14 @@ class SurveyAudience(StrEnum):
     REPS = "reps"
     MANAGERS = "managers"
     ALL = "all"
+
+
+class SurveyTemplate(StrEnum):
+    """Which questions a survey asks (bot/domain/surveys/templates.py)."""
+
+    ENPS = "enps"  # one 0-10 question and the three fixed free texts, answers in survey_answer
+    GAP = "gap"  # the gap items, answers one row per question in survey_item_answer
+    CUSTOM = "custom"  # enablement's own list, stored like the gap survey
 
 
 class SurveyOutcome(StrEnum):
@@ -60,6 +68,8 @@ class Survey(Base):
     closed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     audience_size: Mapped[int | None]  # at closing: the response rate's denominator
     outcome: Mapped[SurveyOutcome | None] = mapped_column(_enum_column(SurveyOutcome))
+    template: Mapped[SurveyTemplate] = mapped_column(
+        _enum_column(SurveyTemplate), default=SurveyTemplate.ENPS, server_default="enps")
 
 
 class SurveyParticipation(Base):
@@ -69,6 +79,20 @@ class SurveyParticipation(Base):
 
     survey_id: Mapped[int] = mapped_column(ForeignKey("survey.id"), primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id"), primary_key=True)
+
+
+class SurveyQuestion(Base):
+    """One question of a survey that is not the eNPS template, in the order it is asked."""
+
+    __tablename__ = "survey_question"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    survey_id: Mapped[int] = mapped_column(ForeignKey("survey.id"), index=True)
+    position: Mapped[int]
+    kind: Mapped[str] = mapped_column(String(8))  # a bot.domain.surveys.questions.QuestionKind
+    prompt: Mapped[str] = mapped_column(String(300))
+    low_label: Mapped[str | None] = mapped_column(String(40))
+    high_label: Mapped[str | None] = mapped_column(String(40))
 
 
 class SurveyPendingAnswer(Base):
@@ -93,3 +117,19 @@ class SurveyAnswer(Base):
     changed: Mapped[str | None] = mapped_column(Text)
     broken: Mapped[str | None] = mapped_column(Text)
     kill: Mapped[str | None] = mapped_column(Text)
+
+
+class SurveyItemAnswer(Base):
+    """One anonymous answer to one question: a random key, the question, a number or a text.
+
+    One row per answer per question, written at closing shuffled across every question, so no
+    column, key or position joins one person's answers to two questions.
+    """
+
+    __tablename__ = "survey_item_answer"
+
+    key: Mapped[str] = mapped_column(String(32), primary_key=True)  # random, drawn at closing
+    survey_id: Mapped[int] = mapped_column(ForeignKey("survey.id"), index=True)
+    question_id: Mapped[int] = mapped_column(ForeignKey("survey_question.id"), index=True)
+    score: Mapped[int | None]
+    text: Mapped[str | None] = mapped_column(Text)

@@ -10,11 +10,13 @@ from slack_sdk import WebClient
 
 from bot.blocks.survey import build_survey_created_view
 from bot.deps import deps_of
+from bot.domain.surveys.builder import PARTS, SLOTS, builder_field, questions_from_slots
 from bot.domain.surveys.content import InvalidField
 from bot.errors import KickoffError
 from bot.ids import ActionId, SurveyField
 from bot.services.surveys.audience import audience_members
 from bot.services.surveys.create import SurveyValues, create_survey
+from db.models import SurveyTemplate
 from handlers.actor import load_actor
 from handlers.home import refresh_home
 
@@ -60,13 +62,29 @@ def survey_values(state: dict[str, dict[str, dict[str, Any]]]) -> SurveyValues:
         return datetime.fromtimestamp(int(stamp), UTC) if stamp is not None else None
 
     program = chosen(SurveyField.PROGRAM)
+    template = chosen(SurveyField.TEMPLATE) or SurveyTemplate.ENPS  # older forms had none
     return SurveyValues(
         program_id=int(program) if program and program.isdigit() else None,
         title=element(SurveyField.TITLE).get("value"),
         audience=chosen(SurveyField.AUDIENCE),
+        template=template,
+        questions=(questions_from_slots(_slot_values(state)) if template == SurveyTemplate.CUSTOM
+                   else ()),
         question=element(SurveyField.QUESTION).get("value"),
         opens_at=instant(SurveyField.OPENS),
         closes_at=instant(SurveyField.CLOSES),
         results_channel=element(SurveyField.CHANNEL).get("selected_conversation"),
         minimum=element(SurveyField.MINIMUM).get("value"),
     )
+
+
+def _slot_values(state: dict[str, dict[str, dict[str, Any]]]) -> dict[str, str | None]:
+    """The question builder's inputs by block id (a kind is a pick, the rest typed)."""
+    values: dict[str, str | None] = {}
+    for position in range(SLOTS):
+        for part in PARTS:
+            field = builder_field(position, part)
+            element = state.get(field, {}).get(ActionId.SURVEY_INPUT) or {}
+            option = element.get("selected_option") or {}
+            values[field] = option.get("value") if part == "kind" else element.get("value")
+    return values

@@ -10,6 +10,7 @@ from typing import Any
 from slack_sdk import WebClient
 from sqlalchemy import select
 
+from bot.domain.surveys.items import item_field
 from bot.fakeslack import FakeSlack, SignedSender, SlackResponse
 from bot.ids import ActionId, CallbackId, SurveyField
 from bot.settings import Settings
@@ -119,3 +120,19 @@ def ask(slack: SignedSender, fake: FakeSlack, user_id: str, text: str) -> Json:
     answer = fake.responses[before]
     assert answer["response_type"] == "ephemeral"
     return answer
+
+
+def submit_items(
+    slack: SignedSender, user_id: str, survey_id: int, values: list[str | None],
+) -> SlackResponse:
+    """Submit a survey of several questions as `user_id`: one value per question, in order
+    (a number for a scale, a text or None for a free text)."""
+    state: dict[str, Json] = {}
+    for position, value in enumerate(values):
+        if value is None:
+            continue
+        element = ({"type": "static_select", "selected_option": {"value": value}}
+                   if value.isdigit() else {"type": "plain_text_input", "value": value})
+        state[item_field(position)] = {ActionId.SURVEY_INPUT: element}
+    return slack.view_submission(user_id=user_id, callback_id=CallbackId.SURVEY_ANSWER,
+                                 values=state, private_metadata=str(survey_id))

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session, aliased
 
 from bot.domain.audit.numbers import Enps
 from bot.services.surveys.results import results_of
-from db.models import Person, StandupAnswer, Survey, SurveyOutcome
+from db.models import Person, StandupAnswer, Survey, SurveyOutcome, SurveyTemplate
 
 
 @dataclass(frozen=True)
@@ -44,11 +44,11 @@ def open_blockers(*, session: Session, program_id: int) -> list[RaisedBlocker]:
 
 
 def latest_enps(*, session: Session, program_id: int, now: datetime) -> Enps | None:
-    """The eNPS of the program's latest survey closed by `now` that met its minimum."""
+    """The eNPS of the program's latest eNPS survey closed by `now` that met its minimum."""
     survey = session.scalars(
         select(Survey)
         .where(Survey.program_id == program_id, Survey.outcome == SurveyOutcome.PUBLISHED,
-               Survey.closed_at <= now)
+               Survey.closed_at <= now, Survey.template == SurveyTemplate.ENPS)
         .order_by(Survey.closed_at.desc(), Survey.id.desc())
         .limit(1)
     ).first()

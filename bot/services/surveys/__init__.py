@@ -1,1 +1,2 @@
-"""Anonymous eNPS surveys: create, answer (sealed until closing), close, results; no Slack here."""
+"""Anonymous surveys (eNPS, gap, own questions): create, answer (sealed until closing), close,
+results; no Slack here."""

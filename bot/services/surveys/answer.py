@@ -10,11 +10,13 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from bot.domain.surveys.content import AnswerContent
+from bot.domain.surveys.items import ItemAnswers, fits
 from bot.errors import InvalidInput, KickoffError, NotAllowed, NotFound
 from bot.services.surveys.audience import AUDIENCE_NAMES, is_in_audience
 from bot.services.surveys.batching import lock_survey, random_key
-from bot.services.surveys.sealing import seal
-from db.models import Person, Survey, SurveyParticipation, SurveyPendingAnswer
+from bot.services.surveys.questions import questions_of
+from bot.services.surveys.sealing import seal, seal_items
+from db.models import Person, Survey, SurveyParticipation, SurveyPendingAnswer, SurveyTemplate
 
 ALREADY_ANSWERED = (
     "You have already answered this survey; each person answers once. Nobody can see or "
@@ -23,6 +25,7 @@ ALREADY_ANSWERED = (
 CLOSED = "This survey has closed; answers are no longer taken."
 NOT_OPEN_YET = "This survey is not open yet; your invitation comes when it opens."
 GONE = "This survey no longer exists."
+CHANGED_FORM = "This answer does not fit the survey's questions; open the survey again."
 
 
 def check_may_answer(
@@ -58,19 +61,34 @@ def survey_or_refusal(
 
 
 def record_answer(
-    *, session: Session, survey_id: int, slack_user_id: str, answer: AnswerContent,
-    now: datetime, key: bytes,
+    *, session: Session, survey_id: int, slack_user_id: str,
+    answer: AnswerContent | ItemAnswers, now: datetime, key: bytes,
 ) -> None:
-    """Record that the person answered, and hold their answer sealed until closing."""
+    """Record that the person answered, and hold their answer (the eNPS template's, or one
+    per question) sealed until closing."""
     if lock_survey(session, survey_id) is None:
         raise NotFound(GONE)
     survey = check_may_answer(session=session, survey_id=survey_id, slack_user_id=slack_user_id,
                               now=now)
     person = _person(session, survey, slack_user_id)
     assert person is not None  # check_may_answer found them
+    sealed = _sealed(session, survey, answer, key)
     session.execute(insert(SurveyParticipation).values(survey_id=survey.id, person_id=person.id))
     session.execute(insert(SurveyPendingAnswer).values(
-        key=random_key(), survey_id=survey.id, sealed=seal(key, survey.id, answer)))
+        key=random_key(), survey_id=survey.id, sealed=sealed))
+
+
+def _sealed(
+    session: Session, survey: Survey, answer: AnswerContent | ItemAnswers, key: bytes
+) -> bytes:
+    """The answer sealed, once it is known to fit the survey's questions (a form opened before
+    the survey changed, or forged, is refused)."""
+    if survey.template is SurveyTemplate.ENPS and isinstance(answer, AnswerContent):
+        return seal(key, survey.id, answer)
+    questions = questions_of(session, survey)  # none for the eNPS template
+    if questions and isinstance(answer, tuple) and fits(questions, answer):
+        return seal_items(key, survey.id, answer)
+    raise InvalidInput(CHANGED_FORM)
 
 
 def _person(session: Session, survey: Survey, slack_user_id: str) -> Person | None:

@@ -13,16 +13,27 @@ from __future__ import annotations
 
 import logging
 import secrets
+from collections.abc import Callable
+from typing import TypeVar
 
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from bot.domain.surveys.content import AnswerContent
-from bot.services.surveys.sealing import unseal
-from db.models import Survey, SurveyAnswer, SurveyParticipation, SurveyPendingAnswer
+from bot.domain.surveys.items import ItemAnswers
+from bot.services.surveys.questions import stored_questions
+from bot.services.surveys.sealing import unseal, unseal_items
+from db.models import (
+    Survey,
+    SurveyAnswer,
+    SurveyItemAnswer,
+    SurveyParticipation,
+    SurveyPendingAnswer,
+)
 
 log = logging.getLogger(__name__)
 _random = secrets.SystemRandom()
+Opened = TypeVar("Opened")
 
 
 def lock_survey(session: Session, survey_id: int) -> Survey | None:
@@ -46,15 +57,7 @@ def random_key() -> str:
 def publish_answers(session: Session, survey: Survey, key: bytes) -> list[AnswerContent]:
     """Open every held answer and write them all, shuffled, with every participation rewritten
     in the same transaction; returns the answers."""
-    held = list(session.scalars(select(SurveyPendingAnswer.sealed).where(
-        SurveyPendingAnswer.survey_id == survey.id)))
-    opened = [unseal(key, survey.id, sealed) for sealed in held]
-    answers = [answer for answer in opened if answer is not None]
-    if len(answers) < len(opened):  # a count only: nothing about anyone
-        log.warning("survey %s: %d held answer(s) could not be opened (was SLACK_SIGNING_SECRET "
-                    "changed?); they are dropped", survey.id, len(opened) - len(answers))
-    _delete_held(session, survey.id)
-    _random.shuffle(answers)
+    answers = _open_held(session, survey, lambda sealed: unseal(key, survey.id, sealed))
     if answers:
         session.execute(insert(SurveyAnswer), [
             {"key": random_key(), "survey_id": survey.id, "score": answer.score,
@@ -65,10 +68,34 @@ def publish_answers(session: Session, survey: Survey, key: bytes) -> list[Answer
     return answers
 
 
+def publish_item_answers(session: Session, survey: Survey, key: bytes) -> list[ItemAnswers]:
+    """Open every held answer to a survey of several questions and write each answer to each
+    question as a row of its own, every question's rows shuffled together (so neither position
+    nor key pairs two answers of one person), participation rewritten in the same transaction.
+    Returns the answers, each person's in a random order of people."""
+    questions = stored_questions(session, survey)
+    responses = _open_held(session, survey, lambda sealed: unseal_items(
+        key, survey.id, sealed, len(questions)))
+    rows = [
+        {"key": random_key(), "survey_id": survey.id, "question_id": question_id,
+         "score": value if isinstance(value, int) else None,
+         "text": value if isinstance(value, str) else None}
+        for response in responses
+        for (question_id, _), value in zip(questions, response, strict=True)
+        if value is not None
+    ]
+    _random.shuffle(rows)
+    if rows:
+        session.execute(insert(SurveyItemAnswer), rows)
+    rewrite_participation(session, survey.id)
+    return responses
+
+
 def discard_answers(session: Session, survey_id: int) -> None:
     """Delete every answer of the survey, unread (the minimum was not met)."""
     _delete_held(session, survey_id)
     session.execute(delete(SurveyAnswer).where(SurveyAnswer.survey_id == survey_id))
+    session.execute(delete(SurveyItemAnswer).where(SurveyItemAnswer.survey_id == survey_id))
     rewrite_participation(session, survey_id)
 
 
@@ -81,6 +108,22 @@ def rewrite_participation(session: Session, survey_id: int) -> None:
     if people:
         session.execute(insert(SurveyParticipation),
                         [{"survey_id": survey_id, "person_id": person} for person in people])
+
+
+def _open_held(
+    session: Session, survey: Survey, opener: Callable[[bytes], Opened | None]
+) -> list[Opened]:
+    """Every held answer of the survey opened, in random order; the held rows deleted."""
+    held = list(session.scalars(select(SurveyPendingAnswer.sealed).where(
+        SurveyPendingAnswer.survey_id == survey.id)))
+    opened = [opener(sealed) for sealed in held]
+    answers = [answer for answer in opened if answer is not None]
+    if len(answers) < len(opened):  # a count only: nothing about anyone
+        log.warning("survey %s: %d held answer(s) could not be opened (was SLACK_SIGNING_SECRET "
+                    "changed?); they are dropped", survey.id, len(opened) - len(answers))
+    _delete_held(session, survey.id)
+    _random.shuffle(answers)
+    return answers
 
 
 def _delete_held(session: Session, survey_id: int) -> None:

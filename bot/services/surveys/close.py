@@ -13,15 +13,27 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from bot.blocks.survey_results import build_below_minimum_message, build_results_messages
+from bot.blocks.survey_item_results import build_item_results_messages
+from bot.blocks.survey_results import (
+    Message,
+    build_below_minimum_message,
+    build_results_messages,
+)
 from bot.blocks.text import escape
 from bot.domain.kinds import DeliveryKind
 from bot.errors import InvalidInput, NotFound
 from bot.services.actor import Actor
 from bot.services.outbox import Envelope, delivery_key, queue
 from bot.services.surveys.audience import audience_members
-from bot.services.surveys.batching import discard_answers, lock_survey, publish_answers
+from bot.services.surveys.batching import (
+    discard_answers,
+    lock_survey,
+    publish_answers,
+    publish_item_answers,
+)
+from bot.services.surveys.item_results import columns_of, summarize_items
 from bot.services.surveys.policy import ensure_may_manage
+from bot.services.surveys.questions import questions_of
 from bot.services.surveys.results import summarize
 from db.models import (
     Program,
@@ -29,6 +41,7 @@ from db.models import (
     SurveyOutcome,
     SurveyParticipation,
     SurveyPendingAnswer,
+    SurveyTemplate,
 )
 
 RESULTS_WINDOW = timedelta(days=3)
@@ -42,17 +55,15 @@ def close_survey(*, session: Session, survey_id: int, now: datetime, key: bytes)
     if survey.closed_at is not None:
         raise InvalidInput(f"{escape(survey.title)} is already closed.")
     survey.audience_size = _audience_size(session, survey)
-    enough = _held(session, survey) >= survey.minimum
-    answers = publish_answers(session, survey, key) if enough else []
-    results = summarize(answers, audience_size=survey.audience_size, minimum=survey.minimum)
-    if results is None:
-        discard_answers(session, survey.id)
-    survey.outcome = SurveyOutcome.PUBLISHED if results else SurveyOutcome.BELOW_MINIMUM
     survey.closed_at = now
     program = session.get(Program, survey.program_id)
     assert program is not None
-    messages = (build_results_messages(survey, program, results) if results is not None
-                else [build_below_minimum_message(survey, program)])
+    enough = _held(session, survey) >= survey.minimum
+    messages = _publish(session, survey, program, key) if enough else None
+    survey.outcome = SurveyOutcome.PUBLISHED if messages else SurveyOutcome.BELOW_MINIMUM
+    if messages is None:
+        discard_answers(session, survey.id)
+        messages = [build_below_minimum_message(survey, program)]
     queue(session, [
         Envelope(key=delivery_key(DeliveryKind.SURVEY_RESULTS, survey.program_id,
                                   survey.results_channel, f"s{survey.id}.{part}"),
@@ -64,6 +75,24 @@ def close_survey(*, session: Session, survey_id: int, now: datetime, key: bytes)
     ], now=now)
     session.flush()
     return survey
+
+
+def _publish(
+    session: Session, survey: Survey, program: Program, key: bytes
+) -> list[Message] | None:
+    """Write the held answers (one row per answer per question unless eNPS) and build the
+    results; None when fewer answers than the minimum could be opened."""
+    audience_size = survey.audience_size or 0
+    if survey.template is SurveyTemplate.ENPS:
+        results = summarize(publish_answers(session, survey, key), audience_size=audience_size,
+                            minimum=survey.minimum)
+        return build_results_messages(survey, program, results) if results else None
+    questions = questions_of(session, survey)
+    responses = publish_item_answers(session, survey, key)
+    items = summarize_items(questions, columns_of(responses, len(questions)),
+                            responses=len(responses), audience_size=audience_size,
+                            minimum=survey.minimum)
+    return build_item_results_messages(survey, program, items) if items else None
 
 
 def close_early(

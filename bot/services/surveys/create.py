@@ -19,13 +19,16 @@ from bot.domain.surveys.form import (
     QUESTION_LENGTH,
     TITLE_LENGTH,
 )
+from bot.domain.surveys.questions import Question, list_problems, question_problems
+from bot.domain.surveys.templates import TEMPLATE_QUESTIONS
 from bot.domain.working_hours import outside_window
 from bot.errors import NotFound
 from bot.services.actor import Actor
 from bot.services.availability import work_window
 from bot.services.surveys.audience import audience_members
 from bot.services.surveys.policy import ensure_may_manage
-from db.models import Person, Program, ProgramStatus, Survey, SurveyAudience
+from bot.services.surveys.questions import add_questions
+from db.models import Person, Program, ProgramStatus, Survey, SurveyAudience, SurveyTemplate
 
 CHANNEL_ID = re.compile(r"^[CG][A-Z0-9]{2,}$")
 # An opening a few minutes in the past (the modal sat open) still counts as "now".
@@ -44,6 +47,8 @@ class SurveyValues:
     minimum: str | int | None = DEFAULT_MINIMUM
     question: str | None = DEFAULT_QUESTION
     opens_at: datetime | None = None  # None: now
+    template: str | None = SurveyTemplate.ENPS
+    questions: tuple[Question, ...] = ()  # the custom template's list (checked here)
 
 
 def create_survey(
@@ -59,10 +64,14 @@ def create_survey(
     audience = _audience(values.audience)
     opens_at, closes_at = _schedule(values.opens_at, values.closes_at, now)
     _inside_working_hours(program, values.opens_at, closes_at)
+    template, questions = _questions(values.template, values.questions)
     survey = Survey(
         workspace_id=program.workspace_id, program_id=program.id,
         title=_text("title", values.title, TITLE_LENGTH),
-        question=_text("question", values.question, QUESTION_LENGTH),
+        template=template,
+        # The eNPS template's 0-10 question; a survey of several questions keeps them apart.
+        question=(_text("question", values.question, QUESTION_LENGTH)
+                  if template is SurveyTemplate.ENPS else ""),
         audience=audience, opens_at=opens_at, closes_at=closes_at,
         results_channel=_channel(values.results_channel),
         minimum=_minimum(session, program, audience, values.minimum),
@@ -70,7 +79,24 @@ def create_survey(
     )
     session.add(survey)
     session.flush()
+    add_questions(session, survey, questions)
     return survey
+
+
+def _questions(
+    template: str | None, custom: tuple[Question, ...]
+) -> tuple[SurveyTemplate, tuple[Question, ...]]:
+    if template is None or template not in SurveyTemplate._value2member_map_:
+        raise InvalidField("template", "Pick the eNPS survey, the gap survey or your own list.")
+    chosen = SurveyTemplate(template)
+    if chosen is not SurveyTemplate.CUSTOM:
+        return chosen, TEMPLATE_QUESTIONS.get(chosen, ())
+    problems = list_problems(custom) + [
+        f"question {number}: {problem}" for number, question in enumerate(custom, start=1)
+        for _, problem in question_problems(question)]
+    if problems:
+        raise InvalidField("questions", "; ".join(problems).capitalize() + ".")
+    return chosen, custom
 
 
 def _person_id(session: Session, program: Program, actor: Actor | None) -> int | None:

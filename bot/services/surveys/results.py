@@ -15,19 +15,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.domain.surveys.content import QUESTIONS, SCORE_RANGE, AnswerContent
+from bot.domain.surveys.item_results import DETRACTORS, PROMOTERS, enps
 from bot.domain.surveys.results import SurveyResults, rounded_percent
 from db.models import Survey, SurveyAnswer, SurveyOutcome
 
-PROMOTERS = range(9, 11)
-DETRACTORS = range(0, 7)
+__all__ = ["enps", "results_of", "summarize"]  # enps lives in the domain, shared with items
 _random = secrets.SystemRandom()
-
-
-def enps(scores: list[int]) -> int:
-    """% promoters (9-10) minus % detractors (0-6), exact, then rounded (halves away from 0)."""
-    promoters = sum(score in PROMOTERS for score in scores)
-    detractors = sum(score in DETRACTORS for score in scores)
-    return rounded_percent(promoters - detractors, len(scores))
 
 
 def summarize(

@@ -1,0 +1,140 @@
+"""The workspace's send tokens: one token bucket in the database, shared by every process and
+taken at send time, so late sends are paced again and several workers never exceed the rate.
+
+The bucket lives on the workspace's pace row: `tokens` at `updated_at`, refilling at `rate` a
+second up to one token (no burst: sends are spread evenly, which a strict one-second window at
+Slack needs). Taking locks the row (an upsert: PostgreSQL's row lock, SQLite's write lock), so the
+arithmetic below is never run by two processes on the same values. Tokens may go below zero: a
+token promised for later. A 429 halves the rate (`cut_rate`); each second it climbs back by a
+share of the ceiling (additive increase), up to `DispatchConfig.per_minute`.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import deque
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import case, func, or_, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session, sessionmaker
+
+from db.models import SendPace
+from scheduler.clock import AnchoredClock
+from scheduler.config import DispatchConfig
+
+BURST = 1.0  # tokens the bucket holds at most
+GRANT_SECONDS = 0.05  # a process takes about this much of the rate's tokens per transaction
+GRANT_MOST = 8
+
+
+@dataclass(frozen=True)
+class Grant:
+    """Tokens taken: the instant each may be used, and the bucket's rate (tokens a second)."""
+
+    at: list[datetime]
+    rate: float
+
+
+def take_tokens(
+    session: Session, *, key: str, count: int, now: datetime, config: DispatchConfig
+) -> Grant:
+    """Take `count` tokens from the bucket on the pace row `key` (created full if missing)."""
+    ceiling = config.per_minute / 60.0
+    insert = pace_insert(session).values(key=key, next_at=now)
+    statement = insert.on_conflict_do_update(
+        index_elements=["key"], set_={"key": insert.excluded.key}
+    ).returning(SendPace.tokens, SendPace.updated_at, SendPace.rate, SendPace.paused_until)
+    tokens, updated_at, rate, paused_until = session.execute(statement).one()
+    base = max(now, paused_until or now, updated_at or now)
+    elapsed = (base - (updated_at or base)).total_seconds()
+    rate = min(ceiling, (rate or ceiling) + config.rate_climb * ceiling * elapsed)
+    rate = max(rate, config.rate_floor * ceiling)
+    tokens = min(BURST, (BURST if tokens is None else tokens) + rate * elapsed)
+    at = [base + timedelta(seconds=max(0.0, (n + 1 - tokens) / rate)) for n in range(count)]
+    session.execute(
+        update(SendPace)
+        .where(SendPace.key == key)
+        .values(tokens=tokens - count, updated_at=base, rate=rate)
+    )
+    return Grant(at=at, rate=rate)
+
+
+def cut_rate(
+    session: Session, *, key: str, until: datetime, now: datetime, config: DispatchConfig
+) -> None:
+    """Pause the bucket until `until` (a Retry-After) and cut its rate, once per pause: the
+    other sends in flight when Slack said 429 answer 429 too, and must not cut it again."""
+    fresh = or_(SendPace.paused_until.is_(None), SendPace.paused_until <= now)
+    rate = func.coalesce(SendPace.rate, config.per_minute / 60.0)
+    session.execute(
+        update(SendPace)
+        .where(SendPace.key == key)
+        .values(
+            paused_until=until,
+            next_at=until,  # claims restart from the pause's end too
+            rate=case((fresh, rate * config.rate_cut), else_=rate),
+        )
+    )
+
+
+def pace_insert(session: Session) -> Any:
+    """An INSERT into the pace table in the session's dialect (for its upsert)."""
+    if session.get_bind().dialect.name == "postgresql":
+        return postgresql.insert(SendPace)
+    return sqlite.insert(SendPace)
+
+
+class SharedBucket:
+    """This process's side of one workspace's bucket: tokens taken a few per transaction and
+    handed out one per send; a 429 seen here drops what is held and waits out the pause."""
+
+    def __init__(
+        self,
+        *,
+        sessions: sessionmaker[Session],
+        key: str,
+        clock: AnchoredClock,
+        config: DispatchConfig,
+    ) -> None:
+        self._sessions = sessions
+        self._key = key
+        self._clock = clock
+        self._config = config
+        self._lock = threading.Lock()
+        self._held: deque[datetime] = deque()
+        self._paused_until = clock.now()
+        self.rate = config.per_minute / 60.0
+
+    def take(self, halt: threading.Event) -> bool:
+        """Wait for a token; False when `halt` was set meanwhile (the token is then not used)."""
+        while True:
+            with self._lock:
+                if not self._held:
+                    self._refill()
+                at = self._held.popleft()
+            if self._clock.wait_until(halt, at):
+                return False
+            if self._clock.now() >= self._paused_until:
+                return True  # else a 429 came back while waiting: take a token after the pause
+
+    def throttled(self, retry_after: float) -> None:
+        """Slack answered 429: pause every process's sends and cut the shared rate."""
+        now = self._clock.now()
+        until = now + timedelta(seconds=retry_after)
+        with self._lock:
+            self._held.clear()
+            self._paused_until = max(self._paused_until, until)
+        with self._sessions.begin() as session:
+            cut_rate(session, key=self._key, until=until, now=now, config=self._config)
+
+    def _refill(self) -> None:
+        count = max(1, min(GRANT_MOST, int(self.rate * GRANT_SECONDS)))
+        with self._sessions.begin() as session:
+            grant = take_tokens(
+                session, key=self._key, count=count, now=self._clock.now(), config=self._config
+            )
+        self._held.extend(grant.at)
+        self.rate = grant.rate

@@ -5,7 +5,7 @@ The bucket lives on the workspace's pace row: `tokens` at `updated_at`, refillin
 second up to one token (no burst: sends are spread evenly, which a strict one-second window at
 Slack needs). Taking locks the row (an upsert: PostgreSQL's row lock, SQLite's write lock), so the
 arithmetic below is never run by two processes on the same values. Tokens may go below zero: a
-token promised for later. A 429 halves the rate (`cut_rate`); each second it climbs back by a
+token promised for later. A 429 cuts the rate (`cut_rate`); each second it climbs back by a
 share of the ceiling (additive increase), up to `DispatchConfig.per_minute`.
 """
 
@@ -28,6 +28,9 @@ from scheduler.config import DispatchConfig
 BURST = 1.0  # tokens the bucket holds at most
 GRANT_SECONDS = 0.05  # a process takes about this much of the rate's tokens per transaction
 GRANT_MOST = 8
+# A token used later than this after its instant is dropped: a process that stalled (a busy CPU)
+# would otherwise send every token it missed at once, a burst a strict window answers with 429s.
+STALE = timedelta(milliseconds=20)
 
 
 @dataclass(frozen=True)
@@ -117,8 +120,10 @@ class SharedBucket:
                 at = self._held.popleft()
             if self._clock.wait_until(halt, at):
                 return False
-            if self._clock.now() >= self._paused_until:
-                return True  # else a 429 came back while waiting: take a token after the pause
+            now = self._clock.now()
+            # Else a 429 came back while waiting (take a token after the pause), or it is stale.
+            if now >= self._paused_until and now - at <= STALE:
+                return True
 
     def throttled(self, retry_after: float) -> None:
         """Slack answered 429: pause every process's sends and cut the shared rate."""

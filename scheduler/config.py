@@ -19,8 +19,8 @@ class DispatchConfig:
     lanes: int = 16  # the most messages in flight at once (Little's law picks fewer)
     lease_margin: float = 120.0  # seconds a claim outlives its last planned send
     retry_backoff: float = 1.0  # first wait after an uncertain attempt, doubling, capped at 60 s
-    rate_cut: float = 0.5  # after a 429: the rate and the concurrency times this
-    rate_climb: float = 0.05  # then, each second, the rate climbs back by this share of the ceiling
+    rate_cut: float = 0.7  # after a 429: the rate and the concurrency times this
+    rate_climb: float = 0.1  # then, each second, the rate climbs back by this share of the ceiling
     rate_floor: float = 0.1  # the rate never falls below this share of the ceiling
     latency_guess: float = 0.25  # seconds per Slack call assumed until some are measured
     record_every: int = 20  # outcomes written back per transaction while sending

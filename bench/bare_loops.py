@@ -93,7 +93,7 @@ def pooled(api_url: str, users: list[str]) -> LoopRun:
             headers={"Authorization": f"Bearer {TOKEN}",
                      "Content-Type": "application/x-www-form-urlencoded"},
         )
-        response = local.connection.getresponse()
+        response: http.client.HTTPResponse = local.connection.getresponse()
         response.read()
         return response.status != 429
 

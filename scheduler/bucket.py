@@ -26,8 +26,8 @@ from scheduler.clock import AnchoredClock
 from scheduler.config import DispatchConfig
 
 BURST = 1.0  # tokens the bucket holds at most
-GRANT_SECONDS = 0.05  # a process takes about this much of the rate's tokens per transaction
-GRANT_MOST = 8
+GRANT_SECONDS = 0.1  # a process takes about this much of the rate's tokens per transaction
+GRANT_MOST = 16
 # A token used later than this after its instant is dropped: a process that stalled (a busy CPU)
 # would otherwise send every token it missed at once, a burst a strict window answers with 429s.
 STALE = timedelta(milliseconds=20)

@@ -53,7 +53,9 @@ def take_tokens(
     tokens, updated_at, rate, paused_until = session.execute(statement).one()
     base = max(now, paused_until or now, updated_at or now)
     elapsed = (base - (updated_at or base)).total_seconds()
-    rate = min(ceiling, (rate or ceiling) + config.rate_climb * ceiling * elapsed)
+    # The rate climbs back from the end of a pause, not during it.
+    climbed = (base - max(updated_at or base, paused_until or base)).total_seconds()
+    rate = min(ceiling, (rate or ceiling) + config.rate_climb * ceiling * climbed)
     rate = max(rate, config.rate_floor * ceiling)
     tokens = min(BURST, (BURST if tokens is None else tokens) + rate * elapsed)
     at = [base + timedelta(seconds=max(0.0, (n + 1 - tokens) / rate)) for n in range(count)]

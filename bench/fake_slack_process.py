@@ -25,9 +25,11 @@ def serve(users: int, per_minute: int | None, window: float, latency: float) -> 
         fake.limit_rate(per_workspace_per_minute=per_minute, workspace_window=window)
         fake.set_latency(latency)
         print(fake.api_url, flush=True)
+        counted = 0  # 429s already reported
         for _ in sys.stdin:
             posts = len(fake.calls_to("chat.postMessage"))
-            print(json.dumps({"posts": posts, "rate_limited": fake.rate_limited_calls}), flush=True)
+            drawn, counted = fake.rate_limited_calls - counted, fake.rate_limited_calls
+            print(json.dumps({"posts": posts, "rate_limited": drawn}), flush=True)
             fake.clear_calls()
 
 

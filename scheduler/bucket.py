@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import threading
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -31,26 +32,40 @@ GRANT_MOST = 16
 # A token used later than this after its instant is dropped: a process that stalled (a busy CPU)
 # would otherwise send every token it missed at once, a burst a strict window answers with 429s.
 STALE = timedelta(milliseconds=20)
+# A token may be used this much before its instant (never before a pause ends): a busy CPU wakes
+# threads late rather than early, and early by this little never crowds a one-second window.
+EARLY = timedelta(milliseconds=10)
 
 
 @dataclass(frozen=True)
 class Grant:
-    """Tokens taken: the instant each may be used, and the bucket's rate (tokens a second)."""
+    """Tokens taken: the instant each may be used, none before `start` (a pause's end), and the
+    bucket's rate (tokens a second)."""
 
     at: list[datetime]
+    start: datetime
     rate: float
 
 
 def take_tokens(
-    session: Session, *, key: str, count: int, now: datetime, config: DispatchConfig
+    session: Session,
+    *,
+    key: str,
+    count: int,
+    clock: Callable[[], datetime],
+    config: DispatchConfig,
 ) -> Grant:
-    """Take `count` tokens from the bucket on the pace row `key` (created full if missing)."""
+    """Take `count` tokens from the bucket on the pace row `key` (created full if missing).
+
+    The time is read once the row is locked, so waiting for another process's lock does not make
+    the first token late before it is even handed out."""
     ceiling = config.per_minute / 60.0
-    insert = pace_insert(session).values(key=key, next_at=now)
+    insert = pace_insert(session).values(key=key, next_at=clock())
     statement = insert.on_conflict_do_update(
         index_elements=["key"], set_={"key": insert.excluded.key}
     ).returning(SendPace.tokens, SendPace.updated_at, SendPace.rate, SendPace.paused_until)
     tokens, updated_at, rate, paused_until = session.execute(statement).one()
+    now = clock()
     base = max(now, paused_until or now, updated_at or now)
     elapsed = (base - (updated_at or base)).total_seconds()
     # The rate climbs back from the end of a pause, not during it.
@@ -64,7 +79,7 @@ def take_tokens(
         .where(SendPace.key == key)
         .values(tokens=tokens - count, updated_at=base, rate=rate)
     )
-    return Grant(at=at, rate=rate)
+    return Grant(at=at, start=base, rate=rate)
 
 
 def cut_rate(
@@ -109,7 +124,7 @@ class SharedBucket:
         self._clock = clock
         self._config = config
         self._lock = threading.Lock()
-        self._held: deque[datetime] = deque()
+        self._held: deque[tuple[datetime, datetime]] = deque()  # (instant, not before)
         self._paused_until = clock.now()
         self.rate = config.per_minute / 60.0
 
@@ -119,8 +134,8 @@ class SharedBucket:
             with self._lock:
                 if not self._held:
                     self._refill()
-                at = self._held.popleft()
-            if self._clock.wait_until(halt, at):
+                at, start = self._held.popleft()
+            if self._clock.wait_until(halt, max(at - EARLY, start)):
                 return False
             now = self._clock.now()
             # Else a 429 came back while waiting (take a token after the pause), or it is stale.
@@ -138,10 +153,11 @@ class SharedBucket:
             cut_rate(session, key=self._key, until=until, now=now, config=self._config)
 
     def _refill(self) -> None:
-        count = max(1, min(GRANT_MOST, int(self.rate * GRANT_SECONDS)))
+        # Two at least: the second one's instant is ahead, waited for here and not on the database.
+        count = max(2, min(GRANT_MOST, int(self.rate * GRANT_SECONDS)))
         with self._sessions.begin() as session:
             grant = take_tokens(
-                session, key=self._key, count=count, now=self._clock.now(), config=self._config
+                session, key=self._key, count=count, clock=self._clock.now, config=self._config
             )
-        self._held.extend(grant.at)
+        self._held.extend((at, grant.start) for at in grant.at)
         self.rate = grant.rate

@@ -16,7 +16,7 @@ CONFIG = DispatchConfig(per_minute=600)  # ten a second: a token every 100 ms
 def take(database: Database, count: int, now: datetime = NOW) -> list[datetime]:
     """Take `count` tokens in a transaction of its own, as a process does."""
     with database.session_factory.begin() as session:
-        return take_tokens(session, key=KEY, count=count, now=now, config=CONFIG).at
+        return take_tokens(session, key=KEY, count=count, clock=lambda: now, config=CONFIG).at
 
 
 def test_tokens_are_spread_evenly_at_the_rate(database: Database) -> None:
@@ -54,7 +54,6 @@ def test_after_a_cut_the_rate_climbs_back_a_tenth_of_the_ceiling_a_second(
     with database.session_factory.begin() as session:
         cut_rate(session, key=KEY, until=NOW, now=NOW, config=CONFIG)
     with database.session_factory.begin() as session:
-        grant = take_tokens(
-            session, key=KEY, count=1, now=NOW + timedelta(seconds=2), config=CONFIG
-        )
+        later = NOW + timedelta(seconds=2)
+        grant = take_tokens(session, key=KEY, count=1, clock=lambda: later, config=CONFIG)
     assert round(grant.rate, 6) == 9.0  # 7 a second, plus 1 a second for each of two seconds

@@ -1,12 +1,12 @@
 """The workspace's send tokens: one token bucket in the database, shared by every process and
 taken at send time, so late sends are paced again and several workers never exceed the rate.
 
-The bucket lives on the workspace's pace row: `tokens` at `updated_at`, refilling at `rate` a
-second up to one token (no burst: sends are spread evenly, which a strict one-second window at
-Slack needs). Taking locks the row (an upsert: PostgreSQL's row lock, SQLite's write lock), so the
-arithmetic below is never run by two processes on the same values. Tokens may go below zero: a
-token promised for later. A 429 cuts the rate (`cut_rate`); each second it climbs back by a
-share of the ceiling (additive increase), up to `DispatchConfig.per_minute`.
+The bucket lives on a pace row of its own (`bucket:T…`): `tokens` at `updated_at`, refilling at
+`rate` a second up to one token (no burst: sends are spread evenly, which a strict one-second
+window at Slack needs). Taking locks the row (an upsert: PostgreSQL's row lock, SQLite's write
+lock), so the arithmetic below is never run by two processes on the same values. Tokens may go
+below zero: a token promised for later. A 429 cuts the rate (`cut_rate`); each second it climbs
+back by a share of the ceiling (additive increase), up to `DispatchConfig.per_minute`.
 """
 
 from __future__ import annotations
@@ -82,21 +82,29 @@ def take_tokens(
     return Grant(at=at, start=base, rate=rate)
 
 
+def bucket_key(team_id: str) -> str:
+    """The pace row holding a workspace's bucket: a row of its own, apart from the one claims
+    lock (`workspace:T…`), so taking tokens never waits for another process's claim."""
+    return f"bucket:{team_id}"
+
+
 def cut_rate(
-    session: Session, *, key: str, until: datetime, now: datetime, config: DispatchConfig
+    session: Session, *, team_id: str, until: datetime, now: datetime, config: DispatchConfig
 ) -> None:
-    """Pause the bucket until `until` (a Retry-After) and cut its rate, once per pause: the
-    other sends in flight when Slack said 429 answer 429 too, and must not cut it again."""
+    """Pause the workspace until `until` (a Retry-After: its bucket, and its claims) and cut the
+    bucket's rate, once per pause: the other sends in flight when Slack said 429 answer 429 too,
+    and must not cut it again."""
     fresh = or_(SendPace.paused_until.is_(None), SendPace.paused_until <= now)
     rate = func.coalesce(SendPace.rate, config.per_minute / 60.0)
     session.execute(
         update(SendPace)
-        .where(SendPace.key == key)
-        .values(
-            paused_until=until,
-            next_at=until,  # claims restart from the pause's end too
-            rate=case((fresh, rate * config.rate_cut), else_=rate),
-        )
+        .where(SendPace.key == bucket_key(team_id))
+        .values(paused_until=until, rate=case((fresh, rate * config.rate_cut), else_=rate))
+    )
+    session.execute(
+        update(SendPace)
+        .where(SendPace.key == f"workspace:{team_id}")
+        .values(paused_until=until, next_at=until)  # claims restart from the pause's end too
     )
 
 
@@ -115,12 +123,13 @@ class SharedBucket:
         self,
         *,
         sessions: sessionmaker[Session],
-        key: str,
+        team_id: str,
         clock: AnchoredClock,
         config: DispatchConfig,
     ) -> None:
         self._sessions = sessions
-        self._key = key
+        self._team_id = team_id
+        self._key = bucket_key(team_id)
         self._clock = clock
         self._config = config
         self._lock = threading.Lock()
@@ -150,7 +159,7 @@ class SharedBucket:
             self._held.clear()
             self._paused_until = max(self._paused_until, until)
         with self._sessions.begin() as session:
-            cut_rate(session, key=self._key, until=until, now=now, config=self._config)
+            cut_rate(session, team_id=self._team_id, until=until, now=now, config=self._config)
 
     def _refill(self) -> None:
         # Two at least: the second one's instant is ahead, waited for here and not on the database.

@@ -64,7 +64,7 @@ class Timeline:
     def print_new_messages(self) -> None:
         """Print every message the bot posted or edited since the last call.
 
-        Messages to different people at one instant go out on parallel lanes in any order; they
+        Messages to different people at one instant go out from parallel senders in any order; they
         are printed by recipient (each one's own in the order sent), so every run reads the same.
         """
         calls = [call for call in self._fake.calls if call.method in SENDING]

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from scheduler.bucket import cut_rate, take_tokens
+from scheduler.bucket import bucket_key, cut_rate, take_tokens
 from scheduler.config import DispatchConfig
 from tests.databases import Database
 
 NOW = datetime(2027, 3, 10, 9, tzinfo=UTC)
-KEY = "workspace:T0KICKOFF"
+KEY = bucket_key("T0KICKOFF")
 CONFIG = DispatchConfig(per_minute=600)  # ten a second: a token every 100 ms
 
 
@@ -41,7 +41,7 @@ def test_a_429_pauses_the_bucket_and_cuts_its_rate_once(database: Database) -> N
     until = NOW + timedelta(seconds=2)
     for _ in range(3):  # three sends in flight came back 429 together: one cut
         with database.session_factory.begin() as session:
-            cut_rate(session, key=KEY, until=until, now=NOW, config=CONFIG)
+            cut_rate(session, team_id="T0KICKOFF", until=until, now=NOW, config=CONFIG)
     first, second = take(database, 2)
     assert first == until
     assert second - first == timedelta(seconds=1 / 7)  # 70 % of ten a second
@@ -52,7 +52,7 @@ def test_after_a_cut_the_rate_climbs_back_a_tenth_of_the_ceiling_a_second(
 ) -> None:
     take(database, 1)
     with database.session_factory.begin() as session:
-        cut_rate(session, key=KEY, until=NOW, now=NOW, config=CONFIG)
+        cut_rate(session, team_id="T0KICKOFF", until=NOW, now=NOW, config=CONFIG)
     with database.session_factory.begin() as session:
         later = NOW + timedelta(seconds=2)
         grant = take_tokens(session, key=KEY, count=1, clock=lambda: later, config=CONFIG)

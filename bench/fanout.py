@@ -12,7 +12,7 @@ run, with 2,000 recipients:
       ratio to the limit (goal >= 0.9) and 429s (goal: no more than one process);
   (d) with no latency and no limit, 32 threads posting through slack_sdk's default transport (a
       connection per call) and over kept-alive connections: sends/s and CPU per send.
-The dispatcher (and the bare bucket) run at 95% of the limit: SEND_PER_MINUTE is the ceiling the
+The dispatcher (and the bare bucket) run at 93% of the limit: SEND_PER_MINUTE is the ceiling the
 rate climbs back to after a 429, and a strict window leaves no room for the jitter of threads.
 
 Run: .venv/bin/python -m bench.fanout [--recipients 2000] [--skip-postgres]
@@ -39,7 +39,7 @@ from scheduler.config import DispatchConfig
 from scheduler.dispatcher import Dispatcher
 
 LATENCY = 0.15
-SHARE = 0.95  # of the limit the dispatcher is configured for
+SHARE = 0.93  # of the limit the dispatcher is configured for
 LANES = 32
 SEQUENTIAL_SENDS = 100  # a sequential loop at 150 ms would take minutes for every recipient
 

@@ -126,4 +126,4 @@ def _prompt_statuses(
     )
     if number is not None:
         query = query.where(Delivery.key.like(prompt_key(program_id, "%", number)))
-    return {row.key: row.status for row in session.execute(query)}
+    return {key: DeliveryStatus(status) for key, status in session.connection().execute(query)}

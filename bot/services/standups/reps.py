@@ -58,7 +58,7 @@ def reps_of(*, session: Session, program_id: int, active_only: bool) -> list[Rep
     )
     if active_only:
         query = query.where(Membership.active.is_(True), Person.active.is_(True))
-    return [Rep(*row[:7], active=bool(row[7])) for row in session.execute(query)]
+    return [Rep(*row[:7], active=bool(row[7])) for row in session.connection().execute(query)]
 
 
 def rep_membership(*, session: Session, program_id: int, slack_user_id: str) -> Membership | None:
@@ -113,7 +113,7 @@ def answers_of(
         query = query.where(StandupAnswer.day_number == number)
     return {
         (person_id, day): AnswerFacts(answered_at, bool(late), bool(out_today))
-        for person_id, day, answered_at, late, out_today in session.execute(query)
+        for person_id, day, answered_at, late, out_today in session.connection().execute(query)
     }
 
 

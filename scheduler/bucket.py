@@ -11,6 +11,7 @@ back by a share of the ceiling (additive increase), up to `DispatchConfig.per_mi
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections import deque
 from collections.abc import Callable
@@ -26,6 +27,7 @@ from db.models import SendPace
 from scheduler.clock import AnchoredClock
 from scheduler.config import DispatchConfig
 
+log = logging.getLogger(__name__)
 BURST = 1.0  # tokens the bucket holds at most
 GRANT_SECONDS = 0.1  # a process takes about this much of the rate's tokens per transaction
 GRANT_MOST = 16
@@ -160,6 +162,11 @@ class SharedBucket:
             self._paused_until = max(self._paused_until, until)
         with self._sessions.begin() as session:
             cut_rate(session, team_id=self._team_id, until=until, now=now, config=self._config)
+        log.warning(
+            "Slack answered 429 for workspace %s: every process waits %.0f s, then sends at "
+            "about %.0f a minute and climbs back towards SEND_PER_MINUTE",
+            self._team_id, retry_after, self.rate * 60 * self._config.rate_cut,
+        )
 
     def _refill(self) -> None:
         # Two at least: the second one's instant is ahead, waited for here and not on the database.

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class DispatchConfig:
-    """Dispatcher tuning. The defaults keep well within Slack's documented limits."""
+    """Dispatcher tuning: Slack's per-channel limit, an assumed workspace rate (which a 429
+    lowers), and how the pipeline claims, sends and writes back."""
 
     # Per workspace, shared by every process: the ceiling the shared token bucket refills at.
     # Slack does not quantify its workspace-wide limit for chat.postMessage; this is an

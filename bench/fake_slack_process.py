@@ -16,26 +16,36 @@ from bot.fakeslack import FakeSlack
 TOKEN = "xoxb-bench"
 
 
-def serve(users: int, per_minute: int | None) -> None:
-    """Run the fake with `users` members until stdin closes."""
+def serve(users: int, per_minute: int | None, window: float, latency: float) -> None:
+    """Run the fake with `users` members until stdin closes: sends limited to `per_minute`
+    counted over a `window` of seconds, every answer `latency` seconds late."""
     with FakeSlack(bot_token=TOKEN).start() as fake:
         for n in range(users):
             fake.add_user(f"UB{n:06d}", name=f"user{n}", tz="Europe/Berlin")
-        fake.limit_rate(per_workspace_per_minute=per_minute)
+        fake.limit_rate(per_workspace_per_minute=per_minute, workspace_window=window)
+        fake.set_latency(latency)
         print(fake.api_url, flush=True)
+        counted = 0  # 429s already reported
         for _ in sys.stdin:
             posts = len(fake.calls_to("chat.postMessage"))
-            print(json.dumps({"posts": posts, "rate_limited": fake.rate_limited_calls}), flush=True)
+            drawn, counted = fake.rate_limited_calls - counted, fake.rate_limited_calls
+            print(json.dumps({"posts": posts, "rate_limited": drawn}), flush=True)
             fake.clear_calls()
 
 
 class FakeSlackProcess:
     """A FakeSlack served from a child process."""
 
-    def __init__(self, *, users: int, per_minute: int | None = None) -> None:
-        arguments = ["--users", str(users)] + (
-            ["--per-minute", str(per_minute)] if per_minute else []
-        )
+    def __init__(
+        self,
+        *,
+        users: int,
+        per_minute: int | None = None,
+        window: float = 60.0,
+        latency: float = 0.0,
+    ) -> None:
+        arguments = ["--users", str(users), "--window", str(window), "--latency", str(latency)]
+        arguments += ["--per-minute", str(per_minute)] if per_minute else []
         self._process = subprocess.Popen(
             [sys.executable, "-m", "bench.fake_slack_process", *arguments],
             stdin=subprocess.PIPE,
@@ -65,5 +75,7 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--users", type=int, required=True)
     parser.add_argument("--per-minute", type=int, default=None)
+    parser.add_argument("--window", type=float, default=60.0)
+    parser.add_argument("--latency", type=float, default=0.0)
     options = parser.parse_args()
-    serve(options.users, options.per_minute)
+    serve(options.users, options.per_minute, options.window, options.latency)

@@ -14,8 +14,9 @@ from sqlalchemy.exc import ArgumentError
 from bot.clock import system_clock
 
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
-# Connections the dispatcher of `kickoff-bot run` may hold at once: its three jobs and its eight
-# sending lanes (scheduler/config.py), one each.
+# Connections the dispatcher of `kickoff-bot run` may hold at once: its three jobs, the shared
+# token bucket's refill (one at a time), and the few senders that touch the database at once (to
+# read an upload's files or report a 429); a send itself holds none.
 DISPATCHER_CONNECTIONS = 11
 _SIZES = ("listener_threads", "http_threads", "db_pool_size")
 
@@ -38,8 +39,11 @@ class Settings(BaseSettings):
     log_level: str = "INFO"
     default_timezone: str = "UTC"
     kickoff_admins: Annotated[tuple[str, ...], NoDecode] = ()
-    # The dispatcher (kickoff-bot worker / run): pace, lease and how often it wakes.
-    send_per_minute: float = Field(default=300.0, gt=0)
+    # The dispatcher (kickoff-bot worker / run): pace, lease and how often it wakes. Slack does
+    # not quantify its workspace-wide limit for chat.postMessage: 1,200 a minute is an assumption
+    # (README: "How fast it sends"); a 429 brings the rate down from it.
+    send_per_minute: float = Field(default=1200.0, gt=0)
+    send_concurrency: int = Field(default=16, ge=1, le=256)  # most messages in flight at once
     channel_interval_seconds: float = Field(default=1.0, ge=0)
     dispatch_interval_seconds: float = Field(default=2.0, gt=0)
     plan_interval_seconds: float = Field(default=30.0, gt=0)

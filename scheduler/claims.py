@@ -1,8 +1,10 @@
 """Claiming due outbox rows under a shared pace, so no two processes send the same row.
 
 One short transaction per batch: lock the workspace's pace row (which also serialises claimers on
-SQLite), pick due rows in order (cancelling those the lifecycle table holds back), give each a send
-slot, claim those that fit the horizon with a lease, and store the advanced pace.
+SQLite), pick due rows in order (cancelling those the lifecycle table holds back), give each a
+slot, claim those that fit the horizon with a lease, and store the advanced pace. The workspace
+slot only bounds how far ahead every process together claims; a claimed row goes out once its
+channel is ready and the shared token bucket gives it a token (scheduler/bucket.py).
 """
 
 from __future__ import annotations
@@ -12,10 +14,10 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import and_, exists, func, or_, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, aliased
 
 from db.models import Delivery, DeliveryStatus, Person, SendPace
+from scheduler.bucket import pace_insert
 from scheduler.config import DispatchConfig
 from scheduler.lifecycle import hold_back
 from scheduler.pacing import assign_slots
@@ -24,7 +26,8 @@ from scheduler.sending import Posted
 
 @dataclass(frozen=True)
 class Claimed:
-    """A claimed row with everything needed to send it, and its send slot."""
+    """A claimed row with everything needed to send it, when its channel is ready for it, and
+    until when the claim holds."""
 
     id: int
     key: str
@@ -36,7 +39,8 @@ class Claimed:
     uncertain: bool
     first_attempt_at: datetime
     attempts: int
-    slot: datetime
+    slot: datetime  # its channel's readiness: one message per channel interval
+    lease_until: datetime
     thread: Posted | None  # the parent message, for a thread reply
     target: Posted | None  # the message to edit, for an update
     dm_channel_id: str | None
@@ -59,13 +63,15 @@ def claim_batch(
     token: str,
     now: datetime,
     config: DispatchConfig,
+    limit: int | None = None,
 ) -> Batch:
-    """Claim the next rows of one workspace that the pace lets go out soon."""
+    """Claim the next rows (at most `limit`, else a batch) of one workspace that the pace lets go
+    out soon."""
     workspace_key = f"workspace:{team_id}"
     workspace_next, paused_until = _lock_pace(session, workspace_key, now)
     if paused_until is not None and paused_until > now:
         return Batch(items=[], waiting=True, paused_until=paused_until)
-    rows = _sendable(session, workspace_id, now, config.batch_size)
+    rows = _sendable(session, workspace_id, now, min(limit or config.batch_size, config.batch_size))
     if not rows:
         return Batch(items=[], waiting=False, paused_until=_next_retry(session, workspace_id, now))
     channel_next = _channel_paces(session, {row.channel for row in rows})
@@ -76,13 +82,17 @@ def claim_batch(
         channel_next=channel_next,
         config=config,
     )
-    kept = [(row, slot) for row, slot in zip(rows, slots.at, strict=True) if slot is not None]
+    kept = [
+        (row, slot, ready)
+        for row, slot, ready in zip(rows, slots.at, slots.ready, strict=True)
+        if slot is not None and ready is not None
+    ]
     if not kept:
         return Batch(items=[], waiting=True, paused_until=None)
-    lease_until = max(slot for _, slot in kept) + timedelta(seconds=config.lease_margin)
+    lease_until = max(slot for _, slot, _ in kept) + timedelta(seconds=config.lease_margin)
     session.execute(
         update(Delivery)
-        .where(Delivery.id.in_([row.id for row, _ in kept]))
+        .where(Delivery.id.in_([row.id for row, _, _ in kept]))
         .values(
             status=DeliveryStatus.CLAIMED,
             claim_token=token,
@@ -91,11 +101,13 @@ def claim_batch(
         )
         .execution_options(synchronize_session=False)
     )
-    paces = {f"channel:{row.channel}": slots.channel_next[row.channel] for row, _ in kept}
+    paces = {f"channel:{row.channel}": slots.channel_next[row.channel] for row, _, _ in kept}
     _store_paces(session, paces | {workspace_key: slots.workspace_next})
     parents = _sent_parents(session, rows)
     dm_channels = _dm_channels(session, rows)
-    items = [_claimed(row, slot, now, parents, dm_channels) for row, slot in kept]
+    items = [
+        _claimed(row, ready, lease_until, now, parents, dm_channels) for row, _, ready in kept
+    ]
     return Batch(items=items, waiting=len(kept) < len(rows), paused_until=None)
 
 
@@ -151,7 +163,7 @@ def _due(workspace_id: int, now: datetime) -> Any:
 
 def _lock_pace(session: Session, key: str, now: datetime) -> tuple[datetime, datetime | None]:
     """Create-or-touch the workspace pace row, taking its lock; returns (next_at, paused_until)."""
-    insert = _insert(session).values(key=key, next_at=now)
+    insert = pace_insert(session).values(key=key, next_at=now)
     statement = insert.on_conflict_do_update(
         index_elements=["key"], set_={"key": insert.excluded.key}
     ).returning(SendPace.next_at, SendPace.paused_until)
@@ -166,7 +178,7 @@ def _channel_paces(session: Session, channels: set[str]) -> dict[str, datetime]:
 
 
 def _store_paces(session: Session, paces: dict[str, datetime]) -> None:
-    insert = _insert(session)
+    insert = pace_insert(session)
     statement = insert.on_conflict_do_update(
         index_elements=["key"], set_={"next_at": insert.excluded.next_at}
     )
@@ -193,7 +205,8 @@ def _dm_channels(session: Session, rows: list[Delivery]) -> dict[int, str]:
 
 def _claimed(
     row: Delivery,
-    slot: datetime,
+    ready: datetime,
+    lease_until: datetime,
     now: datetime,
     parents: dict[str, Posted],
     dm_channels: dict[int, str],
@@ -209,14 +222,10 @@ def _claimed(
         uncertain=row.uncertain,
         first_attempt_at=row.first_attempt_at or now,
         attempts=row.attempts,
-        slot=slot,
+        slot=ready,
+        lease_until=lease_until,
         thread=parents.get(row.thread_key) if row.thread_key else None,
         target=parents.get(row.update_key) if row.update_key else None,
         dm_channel_id=dm_channels.get(row.person_id) if row.person_id is not None else None,
     )
 
-
-def _insert(session: Session) -> Any:
-    if session.get_bind().dialect.name == "postgresql":
-        return postgresql.insert(SendPace)
-    return sqlite.insert(SendPace)

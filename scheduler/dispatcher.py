@@ -1,47 +1,43 @@
 """The dispatcher: plans, claims and sends outbox rows, exactly once and paced.
 
-`tick(now)` plans with every planner, then sends everything due, batch after batch, until nothing
-due is left. Each batch is sent on a few lanes (one channel always on the same lane, so a channel's
-messages keep their order); outcomes are written back once per batch.
+`tick(now)` plans with every planner, then sends everything due until nothing due is left, as one
+continuous pipeline per workspace: rows are claimed ahead while earlier ones are being sent, any
+free sender takes the next ready channel (a channel is served by one sender at a time, so its
+messages keep their order), each send takes a token of the workspace's shared bucket just before
+it goes, and outcomes are written back a small group at a time. How many senders run follows
+Little's law (scheduler/concurrency.py); a 429 pauses every process for its Retry-After and cuts
+the rate and the concurrency, which then climb back.
 """
 
 from __future__ import annotations
 
-import logging
-import threading
+import math
 import uuid
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from slack_sdk import WebClient
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.clock import Clock, system_clock
 from bot.services.planner import Planner
-from db.models import Delivery, DeliveryStatus, Workspace
-from scheduler.claims import Batch, Claimed, claim_batch
+from db.models import Workspace
+from scheduler.bucket import SharedBucket
+from scheduler.claims import Batch, claim_batch
 from scheduler.clock import AnchoredClock
 from scheduler.config import DispatchConfig
-from scheduler.delivering import deliver, upload
-from scheduler.outcomes import (
-    Failed,
-    Outcome,
-    Retry,
-    Sent,
-    Uploaded,
-    pause_workspace,
-    record_outcomes,
-)
+from scheduler.flow import Flow
+from scheduler.housekeeping import housekeep
+from scheduler.outcomes import Failed, Outcome, Retry, Sent, Uploaded, record_outcomes
 from scheduler.planning import plan_all
-from scheduler.sending import InstallationDead, RateLimited, SlackSender
+from scheduler.senders import Pass, Senders
+from scheduler.sending import SlackSender
 from scheduler.uploading import record_uploads, uploaders_of
 
-log = logging.getLogger(__name__)
-# After a 429, send one request at a time for this long.
-CAUTIOUS_AFTER_429 = timedelta(minutes=1)
+CLAIM_AHEAD = 2.0  # seconds of sending at the current rate kept claimed and queued
+RECORD_AFTER = 0.25  # seconds at most an outcome waits to be written back while sending
 
 
 @dataclass
@@ -58,21 +54,13 @@ class TickResult:
     reclaimed: int = 0
     stopped: list[str] = field(default_factory=list)
 
-
-@dataclass
-class _BatchState:
-    """Shared by the lanes of one batch: stop sending (a 429 or a dead token), and why."""
-
-    halt: threading.Event = field(default_factory=threading.Event)
-    dead: str | None = None
-    lock: threading.Lock = field(default_factory=threading.Lock)
-
-    def mark_dead(self, error: str) -> bool:
-        """Stop the batch for a dead installation; True for the first lane to see it."""
-        self.halt.set()
-        with self.lock:
-            first, self.dead = self.dead is None, self.dead or error
-        return first
+    def count(self, outcomes: list[Outcome]) -> None:
+        """Add written-back outcomes to the figures."""
+        self.sent += sum(isinstance(o, Sent) for o in outcomes)
+        self.uploaded += sum(isinstance(o, Uploaded) for o in outcomes)
+        self.retried += sum(isinstance(o, Retry) and o.error is not None for o in outcomes)
+        self.rate_limited += sum(isinstance(o, Retry) and o.rate_limited for o in outcomes)
+        self.failed += sum(isinstance(o, Failed) for o in outcomes)
 
 
 class Dispatcher:
@@ -89,13 +77,16 @@ class Dispatcher:
     ) -> None:
         self._sessions = session_factory
         self.clock = clock or system_clock()
-        self._sender = SlackSender(client)
         self._planners = list(planners)
         self._uploaders = uploaders_of(self._planners)
         self.config = config or DispatchConfig()
-        self._lanes = ThreadPoolExecutor(self.config.lanes, thread_name_prefix="kickoff-send")
+        self._senders = Senders(
+            sessions=session_factory,
+            sender=SlackSender(client),
+            uploaders=self._uploaders,
+            config=self.config,
+        )
         self._identity = uuid.uuid4().hex[:12]
-        self._cautious_until = datetime.min.replace(tzinfo=UTC)
 
     def tick(self, *, now: datetime) -> TickResult:
         """Plan, then send everything due at `now` (time then runs on from `now` on the clock)."""
@@ -115,8 +106,8 @@ class Dispatcher:
         return result
 
     def close(self) -> None:
-        """Stop the sending lanes."""
-        self._lanes.shutdown(wait=True)
+        """Stop the senders."""
+        self._senders.close()
 
     def _send_due(self, clock: AnchoredClock, result: TickResult) -> None:
         self._housekeep(clock.now(), result)
@@ -125,38 +116,61 @@ class Dispatcher:
                 session.scalars(select(Workspace).where(Workspace.sending_stopped.is_(None)))
             )
         for workspace in workspaces:
-            self._drain(workspace, clock, result)
+            bucket = SharedBucket(
+                sessions=self._sessions,
+                team_id=workspace.team_id,
+                clock=clock,
+                config=self.config,
+            )
+            flow = Flow(self.config.channel_interval)
+            self._drain(Pass(workspace, clock, flow, bucket), result)
 
     def _housekeep(self, now: datetime, result: TickResult) -> None:
-        """Expire rows whose window closed; take back claims whose lease ran out (a crash)."""
         with self._sessions.begin() as session:
-            expired = session.execute(
-                update(Delivery)
-                .where(Delivery.status == DeliveryStatus.PLANNED, Delivery.window_end <= now)
-                .values(status=DeliveryStatus.EXPIRED, error="its send window closed")
-            )
-            reclaimed = session.execute(
-                update(Delivery)
-                .where(Delivery.status == DeliveryStatus.CLAIMED, Delivery.lease_until <= now)
-                .values(status=DeliveryStatus.PLANNED, uncertain=True, claim_token=None)
-            )
-        result.expired += int(getattr(expired, "rowcount", 0) or 0)
-        result.reclaimed += int(getattr(reclaimed, "rowcount", 0) or 0)
+            expired, reclaimed = housekeep(session, now)
+        result.expired += expired
+        result.reclaimed += reclaimed
 
-    def _drain(self, workspace: Workspace, clock: AnchoredClock, result: TickResult) -> None:
+    def _drain(self, run: Pass, result: TickResult) -> None:
+        """Claim, send and record until nothing due is left (or sending stopped)."""
+        next_claim: datetime | None = run.clock.now()
         while True:
-            batch = self._claim(workspace, clock.now())
-            if batch.items:
-                if not self._send_batch(workspace, batch.items, clock, result):
-                    return
-            elif batch.paused_until is not None:
-                clock.sleep_until(batch.paused_until)
-            elif batch.waiting:
-                clock.sleep_until(clock.now() + timedelta(seconds=self._shortest_wait()))
+            if run.flow.halt.is_set():
+                run.flow.take_back()
             else:
-                return
+                next_claim = self._top_up(run, next_claim)
+                self._senders.start(run)
+            if not run.flow.idle():
+                run.flow.wait(self.config.record_every, RECORD_AFTER)
+                if self._record(run, result):
+                    next_claim = next_claim or run.clock.now()
+                continue
+            # What was written may free rows (a thread's parent was sent): claim again.
+            if self._record(run, result):
+                next_claim = run.clock.now()
+            elif run.flow.halt.is_set() or next_claim is None:
+                break
+            else:
+                run.clock.sleep_until(next_claim)
+        if run.flow.dead:
+            result.stopped.append(run.workspace.team_id)
 
-    def _claim(self, workspace: Workspace, now: datetime) -> Batch:
+    def _top_up(self, run: Pass, next_claim: datetime | None) -> datetime | None:
+        """Claim more rows when the queue runs low; returns when to try claiming next (None:
+        nothing is due until something is written back)."""
+        now = run.clock.now()
+        target = max(2 * self._senders.width(run), math.ceil(run.bucket.rate * CLAIM_AHEAD))
+        if next_claim is None or now < next_claim or 2 * run.flow.queued >= target:
+            return next_claim
+        batch = self._claim(run.workspace, now, target - run.flow.queued)
+        run.flow.add(batch.items)
+        if batch.items:
+            return now
+        if batch.paused_until is not None:
+            return batch.paused_until
+        return now + timedelta(seconds=self._shortest_wait()) if batch.waiting else None
+
+    def _claim(self, workspace: Workspace, now: datetime, limit: int) -> Batch:
         token = f"{self._identity}-{uuid.uuid4().hex[:12]}"
         with self._sessions.begin() as session:
             return claim_batch(
@@ -166,88 +180,21 @@ class Dispatcher:
                 token=token,
                 now=now,
                 config=self.config,
+                limit=limit,
             )
 
-    def _send_batch(
-        self, workspace: Workspace, items: list[Claimed], clock: AnchoredClock, result: TickResult
-    ) -> bool:
-        """Send one batch; False when the installation turned out dead."""
-        state = _BatchState()
-        # Lately rate-limited: one lane, so no request is in flight when a 429 comes back.
-        width = 1 if clock.now() < self._cautious_until else self.config.lanes
-        lanes: dict[int, list[Claimed]] = {}
-        for item in sorted(items, key=lambda claimed: claimed.slot):
-            lanes.setdefault(hash(item.channel) % width, []).append(item)
-        futures = [
-            self._lanes.submit(self._run_lane, workspace, lane, clock, state)
-            for lane in lanes.values()
-        ]
-        outcomes = [outcome for future in futures for outcome in future.result()]
+    def _record(self, run: Pass, result: TickResult) -> bool:
+        """Write back the outcomes gathered so far; False when there were none."""
+        outcomes = run.flow.outcomes()
+        if not outcomes:
+            return False
         with self._sessions.begin() as session:
-            record_outcomes(session, outcomes, now=clock.now(), backoff=self.config.retry_backoff)
+            record_outcomes(
+                session, outcomes, now=run.clock.now(), backoff=self.config.retry_backoff
+            )
             record_uploads(session, self._uploaders, outcomes)
-        result.sent += sum(isinstance(o, Sent) for o in outcomes)
-        result.uploaded += sum(isinstance(o, Uploaded) for o in outcomes)
-        result.retried += sum(isinstance(o, Retry) and o.error is not None for o in outcomes)
-        rate_limited = sum(isinstance(o, Retry) and o.rate_limited for o in outcomes)
-        if rate_limited:
-            self._cautious_until = clock.now() + CAUTIOUS_AFTER_429
-        result.rate_limited += rate_limited
-        result.failed += sum(isinstance(o, Failed) for o in outcomes)
-        if state.dead:
-            result.stopped.append(workspace.team_id)
-        return not state.dead
-
-    def _run_lane(
-        self,
-        workspace: Workspace,
-        items: list[Claimed],
-        clock: AnchoredClock,
-        state: _BatchState,
-    ) -> list[Outcome]:
-        outcomes: list[Outcome] = []
-        for item in items:
-            # Read after the wait as well: a 429 may have come back on another lane meanwhile.
-            if clock.wait_until(state.halt, item.slot):
-                outcomes.append(Retry(item))
-                continue
-            try:
-                outcomes.append(self._deliver(item, clock.now()))
-            except RateLimited as exc:
-                state.halt.set()
-                with self._sessions.begin() as session:
-                    pause_workspace(
-                        session,
-                        workspace.team_id,
-                        clock.now() + timedelta(seconds=exc.retry_after),
-                    )
-                outcomes.append(Retry(item, rate_limited=True))
-            except InstallationDead as exc:
-                if state.mark_dead(exc.error):
-                    self._stop_installation(workspace, exc.error)
-                outcomes.append(Retry(item))
-        return outcomes
-
-    def _deliver(self, item: Claimed, now: datetime) -> Outcome:
-        """Post `item`, or upload its files if its kind is an upload."""
-        uploader = self._uploaders.get(item.kind)
-        if uploader is None:
-            return deliver(self._sender, item, now)
-        with self._sessions() as session:
-            files = uploader.files_for(session=session, key=item.key)
-        return upload(self._sender, item, files, now)
-
-    def _stop_installation(self, workspace: Workspace, error: str) -> None:
-        log.error(
-            "Slack answered %s for workspace %s: sending stopped, rows kept. "
-            "Fix the token and restart kickoff-bot.",
-            error,
-            workspace.team_id,
-        )
-        with self._sessions.begin() as session:
-            session.execute(
-                update(Workspace).where(Workspace.id == workspace.id).values(sending_stopped=error)
-            )
+        result.count(outcomes)
+        return True
 
     def _shortest_wait(self) -> float:
         return min(self.config.channel_interval, 60.0 / self.config.per_minute, 1.0) or 0.01

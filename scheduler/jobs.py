@@ -26,6 +26,7 @@ def dispatch_config(settings: Settings) -> DispatchConfig:
     """The dispatcher's pace and lease, from the settings."""
     return DispatchConfig(
         per_minute=settings.send_per_minute,
+        lanes=settings.send_concurrency,
         channel_interval=settings.channel_interval_seconds,
         lease_margin=settings.lease_seconds,
     )

@@ -1,4 +1,4 @@
-"""What happened to each claimed row, and writing it back in one transaction per batch."""
+"""What happened to each claimed row, and writing outcomes back in one transaction per group."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
-from db.models import Delivery, DeliveryStatus, Person, SendPace
+from db.models import Delivery, DeliveryStatus, Person
 from scheduler.claims import Claimed
 from scheduler.sending import Posted, UploadedFile
 
@@ -58,7 +58,9 @@ def record_outcomes(
     session: Session, outcomes: list[Outcome], *, now: datetime, backoff: float
 ) -> None:
     """Store every outcome, and the DM channel ids learned, with one statement per kind."""
-    rows = [_row(outcome, now, backoff) for outcome in outcomes]
+    # Rows in id order: another transaction updating the same people (the daily sync) takes
+    # them in that order too, so the two wait for each other instead of deadlocking.
+    rows = [_row(outcome, now, backoff) for outcome in sorted(outcomes, key=lambda o: o.item.id)]
     for shape in {tuple(sorted(row)) for row in rows}:
         session.execute(update(Delivery), [row for row in rows if tuple(sorted(row)) == shape])
     learned = {
@@ -72,20 +74,9 @@ def record_outcomes(
     }
     if learned:
         session.execute(
-            update(Person), [{"id": pid, "dm_channel_id": ch} for pid, ch in learned.items()]
+            update(Person),
+            [{"id": pid, "dm_channel_id": learned[pid]} for pid in sorted(learned)],
         )
-
-
-def pause_workspace(session: Session, team_id: str, until: datetime) -> None:
-    """Hold every process's sends for this workspace until `until` (a 429's Retry-After).
-
-    The slots the halted batch had reserved are given back: sending starts again at `until`.
-    """
-    session.execute(
-        update(SendPace)
-        .where(SendPace.key == f"workspace:{team_id}")
-        .values(paused_until=until, next_at=until)
-    )
 
 
 def _row(outcome: Outcome, now: datetime, backoff: float) -> dict[str, Any]:

@@ -61,7 +61,7 @@ class Timeline:
 
     def tell_new_messages(self) -> None:
         """Tell every message sent since the last call (file uploads are not messages: the audit
-        shows its chart). Messages due at one instant go out on parallel lanes in any order;
+        shows its chart). Messages due at one instant go out from parallel senders in any order;
         they are told by reader, each one's in the order queued, so every run reads the same."""
         with self._sessions() as session:
             rows = session.execute(

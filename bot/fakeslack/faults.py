@@ -117,11 +117,18 @@ class Faults:
         *,
         per_workspace_per_minute: int | None = None,
         per_channel_per_second: int | None = None,
+        workspace_window: float = 60.0,
     ) -> None:
-        """Enforce sliding-window limits on message sends; None lifts a limit."""
+        """Enforce sliding-window limits on message sends; None lifts a limit.
+
+        The workspace's limit is counted over `workspace_window` seconds: 60 allows a minute's
+        sends in a burst; 1 is strict (600 a minute is then at most 10 in any second)."""
         with self._lock:
             self._workspace_window = (
-                _Window(per_workspace_per_minute, 60.0) if per_workspace_per_minute else None
+                _Window(max(1, round(per_workspace_per_minute * workspace_window / 60.0)),
+                        workspace_window)
+                if per_workspace_per_minute
+                else None
             )
             self._per_channel = per_channel_per_second
             self._channel_windows = {}

@@ -71,10 +71,14 @@ class Delivery(Base):
 
 
 class SendPace(Base):
-    """The next free send slot of a workspace or channel, shared by every dispatcher process."""
+    """The next free send slot of a workspace or channel, shared by every dispatcher process;
+    a workspace's row also holds its token bucket (tokens at updated_at, refilling at rate)."""
 
     __tablename__ = "send_pace"
 
     key: Mapped[str] = mapped_column(String(64), primary_key=True)  # workspace:T… / channel:C…
     next_at: Mapped[datetime] = mapped_column(UtcDateTime)
     paused_until: Mapped[datetime | None] = mapped_column(UtcDateTime)  # a 429's Retry-After
+    tokens: Mapped[float | None] = mapped_column()  # may be below zero: tokens already promised
+    updated_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    rate: Mapped[float | None] = mapped_column()  # tokens a second now (None: the ceiling)

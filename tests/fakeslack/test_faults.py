@@ -125,6 +125,21 @@ def test_retry_after_is_the_time_until_a_slot_frees() -> None:
     assert faults.check("chat.postMessage", {"channel": "C1"}) is None
 
 
+def test_a_strict_one_second_window_allows_a_minutes_limit_only_a_sixtieth_at_a_time() -> None:
+    now = [0.0]
+    faults = Faults(clock=lambda: now[0])
+    faults.limit_rate(per_workspace_per_minute=600, workspace_window=1.0)
+    for n in range(10):
+        now[0] = n * 0.05
+        assert faults.check("chat.postMessage", {"channel": f"U{n}"}) is None
+        faults.record_send("chat.postMessage", {"channel": f"U{n}"})
+
+    now[0] = 0.6
+    assert faults.check("chat.postMessage", {"channel": "U10"}) == Failure(429, "ratelimited", 1)
+    now[0] = 1.01  # the first send has left the window
+    assert faults.check("chat.postMessage", {"channel": "U10"}) is None
+
+
 def test_calls_inside_an_announced_retry_after_are_violations() -> None:
     now = [0.0]
     faults = Faults(clock=lambda: now[0])

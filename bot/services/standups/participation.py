@@ -11,6 +11,7 @@ days and "out today".
 from __future__ import annotations
 
 from datetime import datetime
+from functools import cache
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -20,9 +21,9 @@ from bot.domain.standups.days import StandupDay
 from bot.domain.standups.participation import Participation, RepDay, Status
 from bot.services.availability import Absences, load_absences
 from bot.services.standups.keys import prompt_key
-from bot.services.standups.reps import Rep, answers_of, reps_of
+from bot.services.standups.reps import AnswerFacts, Rep, answers_of, reps_of
 from bot.services.standups.schedule import closes_at, opens_at, standup_days
-from db.models import Delivery, DeliveryStatus, Program, StandupAnswer
+from db.models import Delivery, DeliveryStatus, Program
 
 
 def participation(
@@ -47,12 +48,20 @@ def participation(
         first=days[0].date,
         last=days[-1].date,
     )
+    # A day's bounds depend only on the time zone: worked out once per zone, not per rep.
+    bounds = cache(lambda day, tz: (opens_at(day, tz), closes_at(day, tz)))
     rows = [
         row
         for rep in reps
         for day in days
-        if not (started_only and now <= opens_at(day, rep.timezone))
-        and (row := _rep_day(program.id, rep, day, answers, prompts, absences, now)) is not None
+        if not (started_only and now <= bounds(day, rep.timezone)[0])
+        and (
+            row := _rep_day(
+                program.id, rep, day, answers, prompts, absences,
+                open_day=now < bounds(day, rep.timezone)[1],
+            )
+        )
+        is not None
     ]
     return Participation(rows=rows)
 
@@ -61,10 +70,11 @@ def _rep_day(
     program_id: int,
     rep: Rep,
     day: StandupDay,
-    answers: dict[tuple[int, int], StandupAnswer],
+    answers: dict[tuple[int, int], AnswerFacts],
     prompts: dict[str, DeliveryStatus],
     absences: Absences,
-    now: datetime,
+    *,
+    open_day: bool,
 ) -> RepDay | None:
     answer = answers.get((rep.person_id, day.number))
     prompt = prompts.get(prompt_key(program_id, rep.slack_user_id, day.number))
@@ -74,7 +84,7 @@ def _rep_day(
         answer,
         prompt,
         absences.is_away(rep.person_id, day.date),
-        open_day=now < closes_at(day, rep.timezone),
+        open_day=open_day,
     )
     return RepDay(
         person_id=rep.person_id,
@@ -90,7 +100,7 @@ def _rep_day(
 
 
 def _status(
-    answer: StandupAnswer | None, prompt: DeliveryStatus | None, away: bool, *, open_day: bool
+    answer: AnswerFacts | None, prompt: DeliveryStatus | None, away: bool, *, open_day: bool
 ) -> tuple[Status, str | None]:
     if answer is not None:
         return (Status.EXCUSED, "out today") if answer.out_today else (Status.ANSWERED, None)
@@ -116,4 +126,4 @@ def _prompt_statuses(
     )
     if number is not None:
         query = query.where(Delivery.key.like(prompt_key(program_id, "%", number)))
-    return {row.key: row.status for row in session.execute(query)}
+    return {key: DeliveryStatus(status) for key, status in session.connection().execute(query)}

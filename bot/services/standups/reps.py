@@ -4,6 +4,7 @@ ORM objects: counting is done after every answer, so it has to be cheap)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session, aliased, joinedload
@@ -57,7 +58,7 @@ def reps_of(*, session: Session, program_id: int, active_only: bool) -> list[Rep
     )
     if active_only:
         query = query.where(Membership.active.is_(True), Person.active.is_(True))
-    return [Rep(*row[:7], active=bool(row[7])) for row in session.execute(query)]
+    return [Rep(*row[:7], active=bool(row[7])) for row in session.connection().execute(query)]
 
 
 def rep_membership(*, session: Session, program_id: int, slack_user_id: str) -> Membership | None:
@@ -88,14 +89,32 @@ def is_taking_part(membership: Membership) -> bool:
     )
 
 
+@dataclass(frozen=True)
+class AnswerFacts:
+    """What counting needs of an answer: when it came, and whether it was late or "out today"."""
+
+    answered_at: datetime
+    late: bool
+    out_today: bool
+
+
 def answers_of(
     *, session: Session, program_id: int, number: int | None = None
-) -> dict[tuple[int, int], StandupAnswer]:
+) -> dict[tuple[int, int], AnswerFacts]:
     """The program's answers (to Day `number` only, if given) by (person id, day number)."""
-    query = select(StandupAnswer).where(StandupAnswer.program_id == program_id)
+    query = select(
+        StandupAnswer.person_id,
+        StandupAnswer.day_number,
+        StandupAnswer.answered_at,
+        StandupAnswer.late,
+        StandupAnswer.out_today,
+    ).where(StandupAnswer.program_id == program_id)
     if number is not None:
         query = query.where(StandupAnswer.day_number == number)
-    return {(a.person_id, a.day_number): a for a in session.scalars(query)}
+    return {
+        (person_id, day): AnswerFacts(answered_at, bool(late), bool(out_today))
+        for person_id, day, answered_at, late, out_today in session.connection().execute(query)
+    }
 
 
 def answer_of(

@@ -11,8 +11,8 @@ from typing import Any
 from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
-from bot.domain.program_spec import ProgramSpec
-from bot.errors import InvalidInput
+from bot.domain.program_spec import ProgramSpec, build_spec
+from bot.errors import InvalidField, InvalidInput
 from bot.services.actor import Actor
 from bot.services.programs import create_program, edit_program
 from bot.services.roster_csv import iana_zone
@@ -76,10 +76,17 @@ def field_errors(values: dict[str, Any]) -> dict[str, str]:
     return {}
 
 
-def check_program_form(raw: dict[str, Any]) -> dict[str, str]:
-    """The errors of the modal's values that need no database (every field at once)."""
+def check_program_form(raw: dict[str, Any], *, today: date) -> dict[str, str]:
+    """The errors of the modal's values that need neither the database nor Slack (every field
+    at once, then a program whose 30 days are already over)."""
     values, errors = prepare_values(raw)
-    return field_errors(values) | errors
+    errors = field_errors(values) | errors
+    if not errors:
+        try:
+            build_spec(values, today=today)
+        except InvalidField as refusal:
+            errors[refusal.field] = refusal.message
+    return errors
 
 
 def submit_program_form(
@@ -112,7 +119,7 @@ def save_program_form(
     The shell's services do the saving, so the rules and messages are the shell's; a refusal
     they raise ("name: ... already exists") is returned as the error of that field.
     """
-    errors = check_program_form(raw)
+    errors = check_program_form(raw, today=today)
     if errors:
         return ProgramFormResult(errors=errors)
     values, _ = prepare_values(raw)

@@ -15,8 +15,7 @@ from bot.slack.directory import directory_user
 BOT_NAME = "@kickoff-bot"  # the bot user's display name in app_manifest.yml
 
 
-def posting_problem(client: WebClient, channel_id: str, *, then: str = "submit again"
-                    ) -> str | None:
+def posting_problem(client: WebClient, channel_id: str, *, then: str) -> str | None:
     """Why kickoff-bot cannot post in the channel, with how to fix it (`then`: what to do
     after the fix); None when it can."""
     try:

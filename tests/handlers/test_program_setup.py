@@ -1,5 +1,6 @@
-"""Creating and editing a program in Slack: the modal, each refusal at its input (the shell's
-rules, channels kickoff-bot cannot post to), and a program exactly as the shell shows it."""
+"""Creating and editing a program in Slack: the modal, each refusal of the form at its input
+(the shell's rules), channels kickoff-bot cannot post to refused after the ack by DM with the
+fix, and a program exactly as the shell shows it."""
 
 from __future__ import annotations
 
@@ -38,6 +39,7 @@ def workspace(fake_slack: FakeSlack) -> FakeSlack:
     fake_slack.add_channel("CLEAD", "sales-leadership")
     fake_slack.add_channel("CNOBOT", "sales-floor", bot_is_member=False)
     fake_slack.add_channel("COLD", "old-kickoff", is_archived=True)
+    fake_slack.add_channel("GSECRET", "leaders", bot_is_member=False, is_private=True)
     return fake_slack
 
 
@@ -76,11 +78,6 @@ def test_the_modal_asks_every_setting_the_shell_offers(
     (F.EVENT_DAYS, 3, "Input should be less than or equal to 2"),
     (F.TIMEZONE, "Mars/Olympus_Mons", "'Mars/Olympus_Mons' is not an IANA time zone"),
     (F.STANDUP_CHANNEL, "sales", "'sales' is not a channel id (like C0123ABCD)"),
-    (F.STANDUP_CHANNEL, "CNOBOT", "kickoff-bot is not in #sales-floor: type /invite "
-                                  "@kickoff-bot in #sales-floor, then submit again."),
-    (F.AUDIT_CHANNEL, "COLD", "#old-kickoff is archived; choose another channel."),
-    (F.AUDIT_CHANNEL, "CGONE", "kickoff-bot cannot see channel CGONE: if it is private, type "
-                               "/invite @kickoff-bot in it"),
     (F.WORKING_DAYS, [], "at least one working day is needed"),
     (F.HOLIDAYS, "2027-01-18, 2027-02-30", "'2027-02-30' is not a date like 2027-01-31"),
     (F.STANDUP_TIME, "25:00", "Input should be in a valid time format"),
@@ -121,12 +118,50 @@ def test_a_window_leaving_out_the_coaching_digest_is_refused_at_its_end(
         assert session.scalar(select(func.count()).select_from(Program)) == 0
 
 
-def test_a_taken_name_is_refused_at_the_name(slack: SignedSender, workspace: FakeSlack) -> None:
+AGAIN = "then submit the program again from your App Home. Nothing was changed."
+
+
+@pytest.mark.parametrize(("field", "channel", "told"), [
+    (F.STANDUP_CHANNEL, "CGONE", "kickoff-bot cannot see channel CGONE: if it is private, type "
+                                 f"/invite @kickoff-bot in it, {AGAIN}"),
+    (F.AUDIT_CHANNEL, "COLD", "#old-kickoff is archived; choose another channel. "
+                              "Nothing was changed."),
+    (F.AUDIT_CHANNEL, "GSECRET", "kickoff-bot cannot see channel GSECRET: if it is private, "
+                                 f"type /invite @kickoff-bot in it, {AGAIN}"),
+    (F.STANDUP_CHANNEL, "CNOBOT", "kickoff-bot is not in #sales-floor: type /invite "
+                                  f"@kickoff-bot in #sales-floor, {AGAIN}"),
+])
+def test_a_channel_the_bot_cannot_post_in_is_refused_after_the_ack_with_the_fix(
+    slack: SignedSender, workspace: FakeSlack, database: Database, field: F, channel: str,
+    told: str,
+) -> None:
+    answer = submit_program(slack, ADMIN, valid() | {field: channel})
+    assert answer["response_action"] == "update"  # acknowledged before Slack is asked
+    assert "Checking the channels with Slack" in text_of(answer["view"])
+    assert next_dm(workspace, ADMIN, 0) == told
+    with database.session_factory() as session:
+        assert session.scalar(select(func.count()).select_from(Program)) == 0
+
+
+def test_an_edit_to_a_channel_the_bot_cannot_post_in_changes_nothing(
+    slack: SignedSender, workspace: FakeSlack, database: Database
+) -> None:
+    submit_program(slack, ADMIN, valid())
+    next_dm(workspace, ADMIN, 0)
+    answer = submit_program(slack, ADMIN, valid() | {F.AUDIT_CHANNEL: "COLD"}, program_id=1)
+    assert answer["response_action"] == "update"
+    assert next_dm(workspace, ADMIN, 1) == ("#old-kickoff is archived; choose another channel. "
+                                            "Nothing was changed.")
+    with database.session_factory() as session:
+        assert session.get_one(Program, 1).audit_channel == "CLEAD"
+
+
+def test_a_taken_name_is_refused_after_the_ack(slack: SignedSender, workspace: FakeSlack) -> None:
     assert submit_program(slack, ADMIN, valid())["response_action"] == "update"
-    next_home(workspace, ADMIN, 0)
+    next_dm(workspace, ADMIN, 0)
     again = submit_program(slack, ADMIN, valid() | {F.KICKOFF_DATE: KICKOFF})
-    assert again == {"response_action": "errors",
-                     "errors": {"name": "a program named 'FY27 Kickoff' already exists"}}
+    assert again["response_action"] == "update"
+    assert next_dm(workspace, ADMIN, 1) == "a program named 'FY27 Kickoff' already exists."
 
 
 def test_a_valid_program_is_created_exactly_as_the_shell_shows_it(
@@ -136,7 +171,7 @@ def test_a_valid_program_is_created_exactly_as_the_shell_shows_it(
     published = len(workspace.calls_to("views.publish"))
     answer = submit_program(slack, ADMIN, valid())
     assert answer["response_action"] == "update"
-    assert "*FY27 Kickoff* is a draft" in text_of(answer["view"])
+    assert "*FY27 Kickoff* is a draft" in next_dm(workspace, ADMIN, 0)
     home = next_home(workspace, ADMIN, published)
     assert_valid_view(home)
     assert "*FY27 Kickoff* · draft" in text_of(home)
@@ -177,9 +212,18 @@ def test_someone_who_is_not_an_admin_cannot_create_a_program(
     slack: SignedSender, workspace: FakeSlack, database: Database
 ) -> None:
     answer = submit_program(slack, "UREP", valid())
-    assert answer == {"response_action": "errors", "errors": {"name": REFUSAL}}
+    assert answer["response_action"] == "update"
+    assert next_dm(workspace, "UREP", 0) == REFUSAL
     with database.session_factory() as session:
         assert session.scalar(select(func.count()).select_from(Program)) == 0
+
+
+def next_dm(fake: FakeSlack, user_id: str, seen: int) -> str:
+    """The text of the DM kickoff-bot sends `user_id` after the `seen` ones, once it is sent."""
+    channel = fake.dm_channel(user_id)
+    fake.wait_for(lambda: len(fake.messages(channel)) > seen)
+    text: str = fake.messages(channel)[seen]["text"]
+    return text
 
 
 def shell_show(

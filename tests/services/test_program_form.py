@@ -31,15 +31,21 @@ def shell_message(field: str, value: Any) -> str:
 
 
 def test_every_wrong_field_is_named_at_once_with_the_shells_message() -> None:
-    errors = check_program_form(VALID | BROKEN)
+    errors = check_program_form(VALID | BROKEN, today=TODAY)
     assert errors == {field: shell_message(field, value) for field, value in BROKEN.items()}
 
 
 def test_holidays_are_typed_as_text_and_a_time_zone_in_any_case() -> None:
     assert check_program_form(VALID | {"holidays": "2027-01-18\n2027-02-15, 2027-03-01",
-                                       "timezone": "europe/BERLIN"}) == {}
-    assert check_program_form(VALID | {"holidays": "2027-01-18 18/01/2027"}) == {
+                                       "timezone": "europe/BERLIN"}, today=TODAY) == {}
+    assert check_program_form(VALID | {"holidays": "2027-01-18 18/01/2027"}, today=TODAY) == {
         "holidays": "'18/01/2027' is not a date like 2027-01-31"}
+
+
+def test_a_program_already_over_is_refused_without_the_database() -> None:
+    # Checked before the modal's ack, so the error stands at the kickoff date.
+    assert check_program_form(VALID | {"kickoff_date": "2026-10-05"}, today=TODAY) == {
+        "kickoff_date": "the 30 days after 2026-10-05 ended on 2026-11-04"}
 
 
 def test_saving_refuses_a_taken_name_and_a_program_already_over(database: Database) -> None:

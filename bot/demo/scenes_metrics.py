@@ -6,6 +6,7 @@ and the read-out a week-4 review."""
 from __future__ import annotations
 
 import contextlib
+import io
 import tempfile
 from datetime import date, time
 from pathlib import Path
@@ -44,4 +45,19 @@ def import_crm(stage: Stage) -> None:
             print(f"    {line}")
         print("    ...")
         shell(["metrics", "import", program_name, str(path)])
-    shell(["metrics", program_name, "--week", "2"])
+    if stage.story.full:
+        shell(["metrics", program_name, "--week", "2"])
+        return
+    with contextlib.redirect_stdout(io.StringIO()) as out:
+        shell(["metrics", program_name, "--week", "2"])
+    print(trimmed(out.getvalue()), end="")
+
+
+def trimmed(report: str) -> str:
+    """The shell's report with its first metric in full and the others' headings on one line
+    (`--full` prints it all)."""
+    head, first, *others = report.split("\n\n")
+    rest = [block for block in others if block.strip() and not block.startswith("No data")]
+    names = "; ".join(block.splitlines()[0].split(" (")[0] for block in rest)
+    tail = [block for block in others if block.startswith("No data")]
+    return "\n\n".join([head, first, f"({len(rest)} more, same layout: {names})", *tail])

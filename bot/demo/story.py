@@ -2,10 +2,12 @@
 message shown once, as its reader sees it (in their time, mentions, channels and dates
 resolved), and kept per person for the HTML page.
 
-By default each kind of message is printed once (the welcomes, audits, read-out and survey
-results once per distinct text): the others are not printed again, and the scene ends with one
-line saying who else got them and when, in their own time. `--full` prints every message. The
-page keeps everything.
+By default each kind of message is printed once (each role's welcome once): the others are not
+printed again, and the scene ends with one line saying who else got them and when, in their own
+time. Lines a reader has already seen in an earlier message (the same template with other names
+and numbers) are left out and "(the rest as before)" said instead; a long post printed once (an
+audit) is later told in one line of key figures. `--full` prints every message. The page keeps
+everything.
 """
 
 from __future__ import annotations
@@ -25,6 +27,10 @@ INDENT = "      "
 EVERY_NEW_TEXT = frozenset({"welcome", "day-32 read-out", "survey results"})
 # Kinds printed only as the subject of their scene (the audits of weeks with coaching).
 WHEN_SPOTLIT = frozenset({"weekly coaching audit"})
+# Long posts: after the first, one line of their key figures (the bold "*Label:* value" lines).
+LONG_POSTS = frozenset({"weekly coaching audit", "survey results", "day-32 read-out"})
+KEY_FIGURES = 5
+FIGURE = re.compile(r"^\*([^*]+):\* (.+)$")
 
 
 @dataclass(frozen=True)
@@ -57,21 +63,25 @@ class Story:
     told: list[Told] = field(default_factory=list)
     timelines: dict[Reader, list[Shown]] = field(default_factory=dict)
     _shapes: set[str] = field(default_factory=set)
+    _line_shapes: set[str] = field(default_factory=set)
     _printed_kinds: set[str] = field(default_factory=set)
     _spotlit: set[str] = field(default_factory=set)
     _printed: dict[str, list[str]] = field(default_factory=dict)  # lines, by message key
     _last_key: dict[str, str] = field(default_factory=dict)  # by reader
     _held: dict[str, list[tuple[Reader, datetime]]] = field(default_factory=dict)
+    _narrating: bool = False  # the last line printed was a heading or narration
 
     def scene(self, title: str, at: datetime, timezone: str) -> None:
         """A new scene; its heading says when it happens (in `timezone`)."""
         self.end_scene()
         local = at.astimezone(zone(timezone))
         print(f"\n=== {local:%a %d %b %Y %H:%M} {_place(timezone)} · {title} ===")
+        self._narrating = True
 
     def say(self, text: str) -> None:
-        """A line of narration: what someone does."""
-        print(f"\n  {text}")
+        """A line of narration: what someone does (set apart from the messages before it)."""
+        print(f"{'' if self._narrating else chr(10)}  {text}")
+        self._narrating = True
 
     def message(
         self, reader: Reader, shown: Shown, *, key: str, edits: str | None = None
@@ -81,10 +91,18 @@ class Story:
         self.timelines.setdefault(reader, []).append(shown)
         lines = self._lines(reader, shown)
         shape = _shape(shown.what, lines, self.directory)
+        shapes = [_shape("", [line], self.directory) for line in lines]
         seen = shape in self._shapes or shown.what in WHEN_SPOTLIT or (
-            shown.what not in EVERY_NEW_TEXT and shown.what in self._printed_kinds)
-        printed = self.full or not seen or shown.what in self._spotlit
+            shown.what not in EVERY_NEW_TEXT and shown.what in self._printed_kinds) or (
+            edits is None and set(shapes) <= self._line_shapes)
+        spotlit = shown.what in self._spotlit
+        printed = self.full or not seen or spotlit
         self._spotlit.discard(shown.what)
+        if printed and not self.full and shown.what in LONG_POSTS \
+                and shown.what in self._printed_kinds:
+            self.told.append(Told(reader.name, shown.at, shown.what, key, False))
+            self._print(reader, shown, [_figures(lines)])
+            return
         self.told.append(Told(reader.name, shown.at, shown.what, key, printed))
         if not printed:
             self._held.setdefault(shown.what, []).append((reader, shown.at))
@@ -93,6 +111,12 @@ class Story:
         self._printed_kinds.add(shown.what)
         before = self._printed.get(edits or "", []) if not self.full else []
         new = [line for line in lines if line not in before]
+        if not self.full and edits is None:
+            # Two or more lines seen before (another reader's copy of the template): left out.
+            fresh = [line for line, s in zip(lines, shapes, strict=True)
+                     if s not in self._line_shapes]
+            new = fresh if len(lines) - len(fresh) >= 2 else new
+        self._line_shapes.update(shapes)
         self._print(reader, shown, new + ["(the rest as before)"] * (len(new) < len(lines)))
         self._printed[key], self._last_key[reader.name] = lines, key
 
@@ -113,8 +137,6 @@ class Story:
 
     def end_scene(self) -> None:
         """Say who else got the messages held back in the scene, each at their own time."""
-        if self._held:
-            print()  # one blank line before the summary, which reads as one block
         for what, held in self._held.items():
             names = sorted(dict.fromkeys(reader.name for reader, _ in held))
             times = sorted({f"{at.astimezone(zone(r.timezone)):%H:%M}" for r, at in held})
@@ -150,7 +172,8 @@ class Story:
         title = f" \"{shown.title}\"" if shown.title else ""
         where = shown.where if shown.where.startswith("#") else f"{reader.name}, {shown.where}"
         print(f"  {local:%a %d %b %H:%M} {local.tzname():<5} {where}: {shown.what}{title}")
-        for line in lines:
+        self._narrating = False
+        for line in lines if self.full else _without_repeats(lines, self.directory):
             print(INDENT + line)
 
 
@@ -162,6 +185,33 @@ def _shape(what: str, lines: list[str], directory: Directory) -> str:
         text = text.replace(name, "~")
         text = text.replace(name.split()[0], "~")
     return what + "\n" + re.sub(r"\d+|\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b", "#", text)
+
+
+def _without_repeats(lines: list[str], directory: Directory) -> list[str]:
+    """A message's lines without those repeating an earlier line's template (a digest's items
+    after the first, each with its Log button), counted in one line when three or more; lines
+    without words (a chart's bars) always stay."""
+    shapes: set[str] = set()
+    kept = []
+    for line in lines:
+        shape = _shape("", [line], directory)
+        if shape not in shapes or not re.search("[A-Za-z]", line):
+            kept.append(line)
+        shapes.add(shape)
+    dropped = len(lines) - len(kept)
+    return [*kept, f"({dropped} more lines like those above)"] if dropped >= 3 else lines
+
+
+def _figures(lines: list[str]) -> str:
+    """A long post told again: its title and its first key figures, on one line."""
+    title = lines[0].strip("= ") if lines else ""
+    figures: list[str] = []
+    for line in lines:
+        if (match := FIGURE.match(line)) and len(figures) < KEY_FIGURES:
+            # "86% (6 of 7 done; target 95%, ...)": the figure and its first clause.
+            value = re.sub(r" \(([^;,)]*)[^)]*\)", r" (\1)", match[2])
+            figures.append(f"{match[1]} {value}")
+    return f"({title}: same layout as before; {'; '.join(figures)})"
 
 
 def _listed(names: list[str]) -> str:

@@ -12,12 +12,17 @@ from matplotlib.patches import Rectangle
 from sqlalchemy.orm import Session
 
 from bot.blocks.metrics_audit import BEAR_CASE
-from bot.services.audit.chart import chart_figure
+from bot.domain.kinds import DeliveryKind
+from bot.services.audit.chart import chart_figure, render_chart
 from bot.services.audit.record import record_readout, record_weekly_audit
+from bot.services.audit.snapshot import week_numbers_of
+from bot.services.coaching.occurrences import materialise_items
 from bot.services.metrics.audit_section import WEEKLY, stored_behaviour
 from bot.services.metrics.checks import CheckedRow
 from bot.services.metrics.store import write_values
+from bot.services.outbox import delivery_key
 from db.models import AuditSnapshot
+from scheduler.plans.audit import AuditPlanner
 from scheduler.plans.metrics_audit import behaviour_blocks
 from tests.blockkit import assert_valid_blocks
 from tests.blocks.test_audit_blocks import three_managers
@@ -134,3 +139,25 @@ def test_no_behaviour_panel_without_behaviour_figures() -> None:
     chart = chart_figure(three_managers())
     assert chart is not None
     assert len(chart.axes) == 3
+
+
+def test_the_audit_files_step_draws_the_panel_from_the_stored_figures(
+    database: Database,
+) -> None:
+    """Through the planner's upload step: with coaching due in week 4, the chart it renders is
+    the one with the Behaviour panel (taller by the panel than the coaching panels alone)."""
+    with database.session_factory.begin() as session:
+        world = build_world(session)
+        load(session, world)
+        materialise_items(session=session, program=world.program,
+                          now=datetime(2027, 3, 1, tzinfo=UTC))  # every week still to come
+        snapshot = weekly(session, world)
+        key = delivery_key(DeliveryKind.AUDIT_FILES, world.program.id, "audit", snapshot.week)
+        [chart] = [file for file in AuditPlanner().files_for(session=session, key=key)
+                   if file.role == "chart"]
+        figures = stored_behaviour(session=session, program_id=world.program.id, kind=WEEKLY,
+                                   week=snapshot.week)
+        numbers = week_numbers_of(snapshot)
+    assert figures
+    assert chart.content == render_chart(numbers, figures)
+    assert chart.content != render_chart(numbers)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from matplotlib.axes import Axes
+from matplotlib.ticker import FuncFormatter
 
 from bot.blocks.metrics_lines import has_data, lift_text, week_name
 from bot.domain.metrics.arithmetic import Verdict
@@ -69,4 +70,6 @@ def draw_behaviour(axes: Axes, rows: list[BehaviourRow], week: int) -> None:
                   color="black" if row.lift is not None else NOT_SHOWN)
     axes.set_title(f"Behaviour, {week_name(week)}: overall lift on the baseline (matched reps; "
                    "black tick: target)", fontsize=8)
+    axes.xaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:+.0f}%"))
     axes.tick_params(axis="x", labelsize=7)
+    axes.set_ylim(len(rows) - 0.5, -0.5)  # the first metric at the top, half a row spare

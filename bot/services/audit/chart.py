@@ -79,7 +79,6 @@ def chart_figure(
         panel = figure.add_subplot(grid[1, :])
         draw_behaviour(panel, metrics, behaviour[0].week)
         panel.set_yticks(range(len(metrics)), [_label(row.name) for row in metrics], fontsize=8)
-        panel.invert_yaxis()
     figure.suptitle(_title(numbers, len(shown)), fontsize=9)
     figure.text(0.01, 0.05 / height, LEGEND, fontsize=7)
     # Fixed margins in inches (names, the panels' titles, the legend): tight_layout would

@@ -38,3 +38,13 @@ class ReportRef:
             week = read_int(week)
         return cls(read_int(data["p"]), read_int(data["r"]), week,
                    read_member(ReportKind, data["k"]))
+
+
+@dataclass(frozen=True)
+class PendingReview:
+    """A rep's reported week their manager has neither confirmed nor corrected: the rep's name,
+    the report and its (metric name, unit, value) lines."""
+
+    rep_name: str
+    ref: ReportRef
+    lines: tuple[tuple[str, str, float], ...]

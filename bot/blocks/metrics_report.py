@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from bot.blocks.metrics_lines import exact, figure, week_name
-from bot.blocks.metrics_refs import ReportRef
+from bot.blocks.metrics_refs import PendingReview, ReportRef
 from bot.blocks.standup import actions, button
 from bot.blocks.text import Block, context, escape, plain, section
 from bot.domain.metrics.definitions import MetricDefinition
@@ -15,6 +15,9 @@ from bot.domain.metrics.report import ReportKind
 from bot.ids import ActionId, CallbackId
 
 INPUT_BLOCK = "metric_"  # + the metric's key: each number input's block id
+# The block id of Confirm / Correct in a coaching digest (+ rep, kind and week): a confirmation
+# there answers in that block only, the rest of the digest stays as it was.
+DIGEST_REVIEW_BLOCK = "digest_review."
 
 
 def input_block(key: str) -> str:
@@ -90,14 +93,42 @@ def build_review_message(
     *, rep_name: str, ref: ReportRef, lines: Sequence[tuple[str, str, float]]
 ) -> list[Block]:
     """The manager's DM: the rep's numbers (name, unit, value), Confirm and Correct."""
-    shown = "\n".join(f"• {escape(name)}: {figure(value)} {escape(unit)}"
-                      for name, unit, value in lines)
     return [section(f"*{escape(rep_name)}* reported their numbers for {week_text(ref)}:\n"
-                    f"{shown}"),
-            actions(button("Confirm", ActionId.METRICS_CONFIRM, ref.to_value(), primary=True),
-                    button("Correct", ActionId.METRICS_CORRECT, ref.to_value())),
+                    f"{_numbers(lines)}"),
+            review_buttons(ref),
             context("Only you and your rep see these numbers; a correction is kept beside "
                     "theirs.")]
+
+
+def review_line(review: PendingReview) -> Block:
+    """One rep's reported week on one line, for the manager's coaching digest."""
+    shown = "; ".join(f"{escape(name)} {figure(value)} {escape(unit)}"
+                      for name, unit, value in review.lines)
+    return section(f"*{escape(review.rep_name)}*, {week_text(review.ref)}: {shown}")
+
+
+def review_buttons(ref: ReportRef, *, in_digest: bool = False) -> Block:
+    """Confirm and Correct; in a digest, with a block id naming the report."""
+    block = actions(button("Confirm", ActionId.METRICS_CONFIRM, ref.to_value(), primary=True),
+                    button("Correct", ActionId.METRICS_CORRECT, ref.to_value()))
+    if in_digest:
+        block["block_id"] = DIGEST_REVIEW_BLOCK + f"{ref.rep_id}.{ref.kind.value}.{ref.week}"
+    return block
+
+
+def review_done_in_digest(
+    message_blocks: Sequence[Block], block_id: str, *, rep_name: str, ref: ReportRef,
+    confirmed: int,
+) -> list[Block]:
+    """The digest as it was, the clicked Confirm / Correct replaced by the confirmation."""
+    done = context(f"Confirmed: {confirmed} number(s) of {escape(rep_name)} for "
+                   f"{week_text(ref)}.")
+    return [done if block.get("block_id") == block_id else block for block in message_blocks]
+
+
+def _numbers(lines: Sequence[tuple[str, str, float]]) -> str:
+    return "\n".join(f"• {escape(name)}: {figure(value)} {escape(unit)}"
+                      for name, unit, value in lines)
 
 
 def build_review_done(*, rep_name: str, ref: ReportRef, confirmed: int) -> list[Block]:

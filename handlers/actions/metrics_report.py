@@ -9,7 +9,12 @@ from slack_bolt import Ack, BoltContext, Respond
 from slack_sdk import WebClient
 
 from bot.blocks.metrics_refs import ReportRef
-from bot.blocks.metrics_report import build_report_modal, build_review_done
+from bot.blocks.metrics_report import (
+    DIGEST_REVIEW_BLOCK,
+    build_report_modal,
+    build_review_done,
+    review_done_in_digest,
+)
 from bot.deps import deps_of
 from bot.services.metrics.self_report import confirm_report, report_form
 from handlers.home import answer_in_place
@@ -49,7 +54,8 @@ def handle_metrics_confirm_action(
     ack: Ack, body: dict[str, Any], action: dict[str, Any], context: BoltContext,
     respond: Respond,
 ) -> None:
-    """Confirm the rep's numbers as they stand; the DM says so."""
+    """Confirm the rep's numbers as they stand; the DM says so (in a coaching digest, only the
+    clicked line's buttons are replaced: the digest's other items keep theirs)."""
     ack()
     ref = ReportRef.from_value(action["value"])
     with deps_of(context).session_factory.begin() as session:
@@ -57,6 +63,13 @@ def handle_metrics_confirm_action(
                            week=ref.week, kind=ref.kind, actor_user_id=body["user"]["id"],
                            as_manager=True)
         confirmed = confirm_report(session=session, form=form)
-        blocks = build_review_done(rep_name=form.rep.name, ref=ref, confirmed=confirmed)
+        block_id = str(action.get("block_id") or "")
+        message = body.get("message") or {}
+        if block_id.startswith(DIGEST_REVIEW_BLOCK) and message.get("blocks"):
+            # the message's own blocks, only shown back to the manager who clicked
+            blocks = review_done_in_digest(message["blocks"], block_id, rep_name=form.rep.name,
+                                           ref=ref, confirmed=confirmed)
+        else:
+            blocks = build_review_done(rep_name=form.rep.name, ref=ref, confirmed=confirmed)
     answer_in_place(body, respond, replace_original=True, text="Numbers confirmed",
                     blocks=blocks)

@@ -25,6 +25,7 @@ from bot.domain.kinds import DeliveryKind
 from bot.services.audit.record import record_readout, record_weekly_audit
 from bot.services.audit.snapshot import week_numbers_of
 from bot.services.audit.weeks import AuditSlot, audit_slots
+from bot.services.metrics.audit_section import WEEKLY, stored_behaviour
 from bot.services.outbox import Envelope, delivery_key
 from db.models import AuditKind, AuditSnapshot, Delivery, DeliveryStatus, Program, ProgramStatus
 from scheduler.plans.audit_files import files_missing, files_of, keep_files
@@ -70,7 +71,9 @@ class AuditPlanner:
 
     def files_for(self, *, session: Session, key: str) -> list[FileToUpload]:
         """The files the `audit_files` delivery `key` uploads."""
-        return files_of(_snapshot_of(session, key)[1])
+        program, snapshot, _ = _snapshot_of(session, key)
+        return files_of(snapshot, stored_behaviour(session=session, program_id=program.id,
+                                                   kind=WEEKLY, week=snapshot.week))
 
     def uploaded(self, *, session: Session, key: str, files: list[UploadedFile]) -> None:
         """Keep the files' ids, and show them in the planned post waiting for them."""

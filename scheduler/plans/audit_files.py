@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bot.blocks.audit import CHART_TITLE, table_fits
 from bot.domain.audit.numbers import WeekNumbers
+from bot.domain.metrics.figures import MetricFigures
 from bot.services.audit.chart import charted, render_chart
 from bot.services.audit.export import csv_bytes, manager_rows
 from bot.services.audit.snapshot import week_numbers_of
@@ -25,11 +26,14 @@ def files_missing(snapshot: AuditSnapshot, numbers: WeekNumbers) -> bool:
     return chart or (snapshot.csv_file_id is None and not table_fits(numbers))
 
 
-def files_of(snapshot: AuditSnapshot) -> list[FileToUpload]:
-    """The files the snapshot's message shows and has not got yet, rendered now."""
+def files_of(
+    snapshot: AuditSnapshot, behaviour: tuple[MetricFigures, ...] = ()
+) -> list[FileToUpload]:
+    """The files the snapshot's message shows and has not got yet, rendered now; the chart
+    with a Behaviour panel from `behaviour`, the figures stored for the post's section."""
     numbers = week_numbers_of(snapshot)
     files = []
-    if snapshot.chart_file_id is None and (png := render_chart(numbers)) is not None:
+    if snapshot.chart_file_id is None and (png := render_chart(numbers, behaviour)) is not None:
         files.append(FileToUpload(CHART, f"coaching-audit-{snapshot.week}.png", png,
                                   f"{CHART_TITLE}, {snapshot.week}"))
     if snapshot.csv_file_id is None and not table_fits(numbers):

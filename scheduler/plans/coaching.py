@@ -1,5 +1,6 @@
 """The coaching digest planner: at most one DM per manager per working day, at 09:00 in the
-manager's own time zone, only on days with something due or overdue, never while they are away."""
+manager's own time zone, only on days with something due or overdue, never while they are away;
+each lists the manager's reps' reported weeks not yet confirmed or corrected (issue 15)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
 from bot.blocks.coaching.digest import build_digest_message, digest_fallback
+from bot.blocks.metrics_refs import PendingReview
 from bot.domain.coaching.cadence import DIGEST_TIME
 from bot.domain.coaching.views import Digest
 from bot.domain.kinds import DeliveryKind
@@ -18,6 +20,7 @@ from bot.services.availability import unavailable
 from bot.services.coaching.digest import compose_digest, digest_days
 from bot.services.coaching.occurrences import materialise_items
 from bot.services.coaching.status import StatusContext, load_status_context
+from bot.services.metrics.pending_reviews import pending_reviews
 from bot.services.outbox import Envelope, delivery_key
 from db.models import CoachingItem, Person, Program, ProgramStatus
 
@@ -49,6 +52,7 @@ def _program_digests(
     for item in items:
         by_manager[item.manager_id].append(item)
     context = load_status_context(session=session, program=program)
+    reviews = pending_reviews(session=session, program=program) if by_manager else {}
     envelopes = []
     for manager_items in by_manager.values():
         manager = manager_items[0].manager
@@ -56,8 +60,9 @@ def _program_digests(
             due_at = at_local(day, DIGEST_TIME, manager.timezone)
             if _may_send(program, manager, day, context) and start <= due_at < end:
                 digest = compose_digest(program, day, manager_items, context, due_at)
-                if not digest.empty:
-                    envelopes.append(_envelope(program, manager, digest, due_at))
+                mine = reviews.get(manager.id, [])
+                if not digest.empty or mine:
+                    envelopes.append(_envelope(program, manager, digest, due_at, mine))
     return envelopes
 
 
@@ -66,7 +71,10 @@ def _may_send(program: Program, manager: Person, day: date, context: StatusConte
     return manager.active and unavailable(program, manager.id, day, context.absences) is None
 
 
-def _envelope(program: Program, manager: Person, digest: Digest, due_at: datetime) -> Envelope:
+def _envelope(
+    program: Program, manager: Person, digest: Digest, due_at: datetime,
+    reviews: list[PendingReview],
+) -> Envelope:
     return Envelope(
         key=delivery_key(DeliveryKind.COACHING_DIGEST, program.id, manager.id,
                          digest.day.isoformat()),
@@ -75,8 +83,8 @@ def _envelope(program: Program, manager: Person, digest: Digest, due_at: datetim
         program_id=program.id,
         person_id=manager.id,
         channel=manager.slack_user_id,
-        text=digest_fallback(digest),
-        blocks=build_digest_message(program.name, digest, manager.timezone),
+        text=digest_fallback(digest, len(reviews)),
+        blocks=build_digest_message(program.name, digest, manager.timezone, reviews),
         due_at=due_at,
         window_end=end_of_local_day(digest.day, manager.timezone),
     )

@@ -60,10 +60,16 @@ class Target:
             return baseline + self.value
         return self.value
 
+    @property
+    def lift_percent(self) -> float | None:
+        """A relative target as a lift in percent (1.20 is +20.0); None for the others, whose
+        goal depends on each group's baseline."""
+        return (self.value - 1) * 100 if self.kind is TargetKind.RELATIVE else None
+
     def text(self) -> str:
         """The target as people read it: "+20% on baseline", "4", "+5 points"."""
-        if self.kind is TargetKind.RELATIVE:
-            return f"{(self.value - 1) * 100:+.0f}% on baseline"
+        if self.lift_percent is not None:
+            return f"{self.lift_percent:+.0f}% on baseline"
         if self.kind is TargetKind.POINTS:
             return f"{self.value:+g} points on baseline"
         return f"{self.value:g}"

@@ -7,7 +7,9 @@ call reviews and territory reviews done of due against their own cadence (every 
 Every bar is labelled with its figures ("67% (2 of 3)", "1 of 2"), a cadence with nothing due
 says so rather than showing an empty bar, and the axes run from 0 to 100%. The figures are the
 audit's standings (bot/domain/audit/standings.py), the same the message and the CSV show.
-Reps never appear. Drawn with matplotlib's object API on the Agg renderer: no pyplot, no
+Reps never appear. Below them, once the audit has behaviour figures, the Behaviour panel
+(bot/services/audit/behaviour_chart.py): per metric, the overall lift the Behaviour section
+shows, and its target. Drawn with matplotlib's object API on the Agg renderer: no pyplot, no
 display, no global state, so it is safe in the dispatcher's thread.
 """
 
@@ -22,9 +24,13 @@ from matplotlib.figure import Figure
 from bot.domain.audit.numbers import Tally, WeekNumbers
 from bot.domain.audit.standings import OWN_CADENCE, Mark, Standing, on_cadence, standings
 from bot.domain.coaching.vocabulary import CADENCE_NAMES
+from bot.domain.metrics.figures import MetricFigures
+from bot.services.audit.behaviour_chart import behaviour_rows, draw_behaviour
 
 WIDTH = 10.0  # inches
 MAX_MANAGERS = 25  # rows a chart stays readable with; the message or the CSV has everyone
+ROW = 0.34  # inches per bar
+BEHAVIOUR_GAP = 0.9  # inches between the panels: the coaching axis and the Behaviour title
 NAME_WIDTH = 26
 COLOURS = {Mark.AT_TARGET: "#2e7d32", Mark.BELOW_TARGET: "#ef8f00",
            Mark.UNDER_BASELINE: "#c62828"}
@@ -44,20 +50,35 @@ def charted(numbers: WeekNumbers) -> list[Standing]:
     return standings(numbers)[:MAX_MANAGERS]
 
 
-def chart_figure(numbers: WeekNumbers) -> Figure | None:
-    """The chart as a matplotlib figure; None when there is nothing to chart."""
+def chart_figure(
+    numbers: WeekNumbers, behaviour: tuple[MetricFigures, ...] = ()
+) -> Figure | None:
+    """The chart as a matplotlib figure, with the Behaviour panel when `behaviour` (the figures
+    stored for the audit's Behaviour section) has a metric with data; None when no coaching was
+    due (nothing to chart)."""
     shown = charted(numbers)
     if not shown:
         return None
-    height = 1.6 + 0.34 * len(shown)
+    metrics = behaviour_rows(behaviour)
+    gap = BEHAVIOUR_GAP if metrics else 0.0
+    height = 1.6 + ROW * (len(shown) + len(metrics)) + gap
     figure = Figure(figsize=(WIDTH, height), dpi=100)
-    one_on_ones, *others = figure.subplots(1, 3, sharey=True,
-                                           gridspec_kw={"width_ratios": [1.5, 1, 1]})
+    grid = figure.add_gridspec(
+        2 if metrics else 1, 3, width_ratios=[1.5, 1, 1],
+        height_ratios=[len(shown), len(metrics)] if metrics else None,
+        hspace=gap / (ROW * (len(shown) + len(metrics)) / 2) if metrics else 0.0)
+    one_on_ones = figure.add_subplot(grid[0, 0])
+    others = [figure.add_subplot(grid[0, n], sharey=one_on_ones) for n in (1, 2)]
     _one_on_ones(one_on_ones, shown, numbers)
     for axes, cadence in zip(others, OWN_CADENCE, strict=True):
         _own_cadence(axes, shown, cadence.value, f"{CADENCE_NAMES[cadence]}s".capitalize())
+        axes.tick_params(axis="y", labelleft=False)
     one_on_ones.set_yticks(range(len(shown)), [_label(s.name) for s in shown], fontsize=8)
     one_on_ones.invert_yaxis()  # the first in the audit's order at the top
+    if metrics:
+        panel = figure.add_subplot(grid[1, :])
+        draw_behaviour(panel, metrics, behaviour[0].week)
+        panel.set_yticks(range(len(metrics)), [_label(row.name) for row in metrics], fontsize=8)
     figure.suptitle(_title(numbers, len(shown)), fontsize=9)
     figure.text(0.01, 0.05 / height, LEGEND, fontsize=7)
     # Fixed margins in inches (names, the panels' titles, the legend): tight_layout would
@@ -67,9 +88,11 @@ def chart_figure(numbers: WeekNumbers) -> Figure | None:
     return figure
 
 
-def render_chart(numbers: WeekNumbers) -> bytes | None:
+def render_chart(
+    numbers: WeekNumbers, behaviour: tuple[MetricFigures, ...] = ()
+) -> bytes | None:
     """The chart as a PNG; None when there is nothing to chart."""
-    figure = chart_figure(numbers)
+    figure = chart_figure(numbers, behaviour)
     if figure is None:
         return None
     png = BytesIO()

@@ -7,18 +7,14 @@ import json
 import os
 import subprocess
 import sys
-import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from datetime import timedelta
-
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 
 from bot.clock import system_clock
 from bot.services.outbox import Envelope, delivery_key, queue
 from db.base import Base
 from db.models import Person, Workspace
+from db.scratch import scratch_postgres_database
 from db.session import make_engine, make_session_factory
 
 POSTGRES = os.environ.get(
@@ -60,19 +56,9 @@ def fill_outbox(url: str, count: int) -> None:
     engine.dispose()
 
 
-@contextmanager
-def postgres_database() -> Iterator[str]:
+def postgres_database() -> AbstractContextManager[str]:
     """A fresh, uniquely named PostgreSQL database on the bench server, dropped afterwards."""
-    name = f"kickoff_bench_{uuid.uuid4().hex[:10]}"
-    server = create_engine(POSTGRES, isolation_level="AUTOCOMMIT")
-    with server.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield make_url(POSTGRES).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with server.connect() as connection:
-            connection.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
-        server.dispose()
+    return scratch_postgres_database(POSTGRES, prefix="kickoff_bench")
 
 
 def run_workers(count: int, arguments: list[str]) -> list[dict[str, float]]:

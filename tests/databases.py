@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import os
-import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 
 from sqlalchemy import Engine, text
-from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from db.base import Base
+from db.scratch import scratch_postgres_database
 from db.session import make_engine, make_session_factory
 
 PG_SERVER_URL = os.environ.get(
@@ -42,19 +40,9 @@ def postgres_reachable() -> bool:
         engine.dispose()
 
 
-@contextmanager
-def postgres_database() -> Iterator[str]:
+def postgres_database() -> AbstractContextManager[str]:
     """A new, empty PostgreSQL database, dropped on exit; yields its URL."""
-    name = f"kickoff_test_{uuid.uuid4().hex[:12]}"
-    admin = make_engine(PG_SERVER_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield make_url(PG_SERVER_URL).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+    return scratch_postgres_database(PG_SERVER_URL, prefix="kickoff_test")
 
 
 def open_database(url: str, *, create_schema: bool = True) -> Database:

@@ -45,17 +45,24 @@ class Shell:
         return str(path)
 
 
+def shell_environment(
+    monkeypatch: pytest.MonkeyPatch, folder: Path, fake: FakeSlack, database: Database
+) -> None:
+    """Commands run in `folder` (no stray .env) against the fake Slack and the test database."""
+    monkeypatch.chdir(folder)
+    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-fake")
+    monkeypatch.setenv("SLACK_SIGNING_SECRET", "test-signing-secret")
+    monkeypatch.setenv("SLACK_API_URL", fake.api_url)
+    monkeypatch.setenv("DATABASE_URL", database.url)
+
+
 def open_shell(
     monkeypatch: pytest.MonkeyPatch, folder: Path, fake: FakeSlack, database: Database,
     clock: SystemClock,
 ) -> Shell:
     """The environment of the commands, the channels and people of the workspace."""
     clock.move_to(NOW)
-    monkeypatch.chdir(folder)  # no stray .env
-    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-fake")
-    monkeypatch.setenv("SLACK_SIGNING_SECRET", "test-signing-secret")
-    monkeypatch.setenv("SLACK_API_URL", fake.api_url)
-    monkeypatch.setenv("DATABASE_URL", database.url)
+    shell_environment(monkeypatch, folder, fake, database)
     fake.add_channel("CSTANDUP", "kickoff-standups")
     fake.add_channel("CAUDIT", "kickoff-audit")
     for user_id, name, email in PEOPLE:

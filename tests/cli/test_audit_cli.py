@@ -17,6 +17,7 @@ from bot.services.audit.record import record_weekly_audit
 from bot.services.coaching.occurrences import materialise_items
 from db.models import Program
 from tests.audit_world import STANDUP_DAYS, answer_standups, build_world, log_coaching, utc
+from tests.cli.shell import shell_environment
 from tests.databases import Database
 
 WEEK_2 = "2027-W03"  # program week 2, audited on Monday 25 January
@@ -29,11 +30,7 @@ def shell(
 ) -> None:
     """The command's environment, in the program's week 3; its week 2 logged and audited."""
     clock.move_to(utc(1, 26))
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-fake")
-    monkeypatch.setenv("SLACK_SIGNING_SECRET", "test-signing-secret")
-    monkeypatch.setenv("SLACK_API_URL", fake_slack.api_url)
-    monkeypatch.setenv("DATABASE_URL", database.url)
+    shell_environment(monkeypatch, tmp_path, fake_slack, database)
     with database.session_factory.begin() as session:
         world = build_world(session)
         program = session.get_one(Program, world.program_id)

@@ -11,6 +11,7 @@ import pytest
 from bot.cli import main
 from bot.fakeslack import FakeSlack
 from db.models import CadenceType, Confirmation, LoggedStatus
+from tests.cli.shell import shell_environment
 from tests.coaching_world import build_world, item_of, materialise
 from tests.databases import Database
 
@@ -22,11 +23,7 @@ def shell(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, fake_slack: FakeSlack, database: Database
 ) -> None:
     """The command's environment, and the program with a few logs (one with private notes)."""
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-fake")
-    monkeypatch.setenv("SLACK_SIGNING_SECRET", "test-signing-secret")
-    monkeypatch.setenv("SLACK_API_URL", fake_slack.api_url)
-    monkeypatch.setenv("DATABASE_URL", database.url)
+    shell_environment(monkeypatch, tmp_path, fake_slack, database)
     with database.session_factory.begin() as session:
         world = build_world(session)
         materialise(session, world, datetime(2027, 1, 12, tzinfo=UTC))

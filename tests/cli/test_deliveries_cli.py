@@ -17,6 +17,7 @@ from bot.services.outbox import Envelope, queue
 from db.models import Delivery, DeliveryStatus, Workspace
 from scheduler.dispatcher import Dispatcher
 from scheduler.sending import METADATA_EVENT
+from tests.cli.shell import shell_environment
 from tests.conftest import FAST
 from tests.databases import Database
 from tests.factories import make_program, make_workspace
@@ -29,11 +30,7 @@ def shell(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, fake_slack: FakeSlack, database: Database
 ) -> Workspace:
     """The command's environment and a workspace with a #standups channel."""
-    monkeypatch.chdir(tmp_path)  # no stray .env
-    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-fake")
-    monkeypatch.setenv("SLACK_SIGNING_SECRET", "test-signing-secret")
-    monkeypatch.setenv("SLACK_API_URL", fake_slack.api_url)
-    monkeypatch.setenv("DATABASE_URL", database.url)
+    shell_environment(monkeypatch, tmp_path, fake_slack, database)
     monkeypatch.setenv("DEFAULT_TIMEZONE", "Europe/Berlin")
     fake_slack.add_channel("CSTANDUP", "standups")
     with database.session_factory.begin() as session:

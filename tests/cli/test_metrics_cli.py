@@ -14,6 +14,7 @@ from bot.cli import main
 from bot.fakeslack import FakeSlack
 from bot.services.metrics.tokens import token_hash
 from db.models import ApiToken
+from tests.cli.shell import shell_environment
 from tests.databases import Database
 from tests.services.metrics.world import build_world, csv_of
 
@@ -23,11 +24,7 @@ def shell(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, fake_slack: FakeSlack, database: Database
 ) -> Path:
     """The command's environment and the 12-rep program; returns the working folder."""
-    monkeypatch.chdir(tmp_path)  # no stray .env
-    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-fake")
-    monkeypatch.setenv("SLACK_SIGNING_SECRET", "test-signing-secret")
-    monkeypatch.setenv("SLACK_API_URL", fake_slack.api_url)
-    monkeypatch.setenv("DATABASE_URL", database.url)
+    shell_environment(monkeypatch, tmp_path, fake_slack, database)
     with database.session_factory.begin() as session:
         build_world(session)
     return tmp_path

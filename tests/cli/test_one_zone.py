@@ -15,6 +15,7 @@ from bot.domain.kinds import DeliveryKind
 from bot.fakeslack import FakeSlack
 from bot.services.outbox import Envelope, queue
 from db.models import Program
+from tests.cli.shell import shell_environment
 from tests.coaching_world import build_world
 from tests.databases import Database
 
@@ -31,11 +32,7 @@ def shell(
     """The coaching program of New York, and two outbox rows: one due a minute before noon
     there, one at noon."""
     clock.move_to(datetime(2027, 1, 20, 12, tzinfo=UTC))
-    monkeypatch.chdir(tmp_path)  # no stray .env
-    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-fake")
-    monkeypatch.setenv("SLACK_SIGNING_SECRET", "test-signing-secret")
-    monkeypatch.setenv("SLACK_API_URL", fake_slack.api_url)
-    monkeypatch.setenv("DATABASE_URL", database.url)
+    shell_environment(monkeypatch, tmp_path, fake_slack, database)
     fake_slack.add_channel("CRESULTS", "kickoff-results")  # survey create checks it first
     with database.session_factory.begin() as session:
         world = build_world(session)

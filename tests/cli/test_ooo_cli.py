@@ -12,6 +12,7 @@ from bot.cli import main
 from bot.fakeslack import FakeSlack
 from bot.services.outbox import Envelope, queue
 from db.models import Delivery, DeliveryStatus, Role
+from tests.cli.shell import shell_environment
 from tests.databases import Database
 from tests.factories import add_member, make_person, make_program, make_workspace
 
@@ -23,11 +24,7 @@ def shell(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, fake_slack: FakeSlack, database: Database
 ) -> None:
     """The command's environment; Ana (Berlin) with 09:00 DMs planned 2 to 6 March 2099."""
-    monkeypatch.chdir(tmp_path)  # no stray .env
-    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-fake")
-    monkeypatch.setenv("SLACK_SIGNING_SECRET", "test-signing-secret")
-    monkeypatch.setenv("SLACK_API_URL", fake_slack.api_url)
-    monkeypatch.setenv("DATABASE_URL", database.url)
+    shell_environment(monkeypatch, tmp_path, fake_slack, database)
     with database.session_factory.begin() as session:
         workspace = make_workspace(session)
         ana = make_person(session, workspace, "UANA", tz="Europe/Berlin", name="Ana Alvarez",

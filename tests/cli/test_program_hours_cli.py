@@ -11,6 +11,7 @@ import pytest
 from bot.cli import main
 from bot.clock import SystemClock
 from bot.fakeslack import FakeSlack
+from tests.cli.shell import shell_environment
 from tests.databases import Database
 from tests.live import LIVE_NOW
 
@@ -24,11 +25,7 @@ def shell(
     clock: SystemClock,
 ) -> None:
     """The command's environment, on a Wednesday two weeks before the kickoff."""
-    monkeypatch.chdir(tmp_path)  # no stray .env
-    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-fake")
-    monkeypatch.setenv("SLACK_SIGNING_SECRET", "test-signing-secret")
-    monkeypatch.setenv("SLACK_API_URL", fake_slack.api_url)
-    monkeypatch.setenv("DATABASE_URL", database.url)
+    shell_environment(monkeypatch, tmp_path, fake_slack, database)
     monkeypatch.setenv("DEFAULT_TIMEZONE", "UTC")
     for channel in ("CSTANDUP", "CAUDIT"):  # create checks them with Slack first
         fake_slack.add_channel(channel, channel.lower())

@@ -13,6 +13,7 @@ from bot.clock import SystemClock
 from bot.fakeslack import FakeSlack
 from bot.features.spec import Feature, Registry
 from db.models import Delivery, Program, ProgramStatus, Role
+from tests.cli.shell import shell_environment
 from tests.databases import Database
 from tests.factories import add_member, make_person, make_program, make_workspace
 from tests.scheduler.planners import NineOClockPlanner
@@ -23,11 +24,7 @@ def shell(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, fake_slack: FakeSlack, database: Database
 ) -> None:
     """The environment, the test planner as the only planner, a draft program of two reps."""
-    monkeypatch.chdir(tmp_path)  # no stray .env
-    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-fake")
-    monkeypatch.setenv("SLACK_SIGNING_SECRET", "test-signing-secret")
-    monkeypatch.setenv("SLACK_API_URL", fake_slack.api_url)
-    monkeypatch.setenv("DATABASE_URL", database.url)
+    shell_environment(monkeypatch, tmp_path, fake_slack, database)
     only = Feature(name="test", planners=(lambda settings: NineOClockPlanner(),))
     monkeypatch.setattr(preview, "REGISTRY", Registry((only,)))
     with database.session_factory.begin() as session:

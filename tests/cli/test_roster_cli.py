@@ -12,6 +12,7 @@ from bot.cli import main
 from bot.clock import system_clock
 from bot.fakeslack import FakeSlack
 from db.models import Membership
+from tests.cli.shell import shell_environment
 from tests.databases import Database
 
 PROGRAM = "Q1 Kickoff"
@@ -28,11 +29,7 @@ def shell(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, fake_slack: FakeSlack, database: Database
 ) -> Path:
     """The environment of the command, a program to import into; returns a working folder."""
-    monkeypatch.chdir(tmp_path)  # no stray .env
-    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-fake")
-    monkeypatch.setenv("SLACK_SIGNING_SECRET", "test-signing-secret")
-    monkeypatch.setenv("SLACK_API_URL", fake_slack.api_url)
-    monkeypatch.setenv("DATABASE_URL", database.url)
+    shell_environment(monkeypatch, tmp_path, fake_slack, database)
     fake_slack.add_channel("CSTANDUP", "kickoff-standups")
     fake_slack.add_channel("CAUDIT", "kickoff-audit")
     for user_id, name in (("UANA", "ana"), ("UBEN", "ben"), ("UCAI", "cai")):

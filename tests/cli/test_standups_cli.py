@@ -19,6 +19,7 @@ from bot.services.standups.answer import submit_answer
 from bot.services.standups.keys import prompt_key
 from bot.services.standups.turn import StandupTurn
 from db.models import Delivery, DeliveryStatus, Program
+from tests.cli.shell import shell_environment
 from tests.databases import Database
 from tests.standup_world import build_world, utc
 
@@ -29,11 +30,7 @@ def shell(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, fake_slack: FakeSlack, database: Database
 ) -> None:
     """The command's environment; two Day 1 answers, one late with a blocker."""
-    monkeypatch.chdir(tmp_path)  # no stray .env
-    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-fake")
-    monkeypatch.setenv("SLACK_SIGNING_SECRET", "test-signing-secret")
-    monkeypatch.setenv("SLACK_API_URL", fake_slack.api_url)
-    monkeypatch.setenv("DATABASE_URL", database.url)
+    shell_environment(monkeypatch, tmp_path, fake_slack, database)
     with database.session_factory.begin() as session:
         world = build_world(session)
         for user, now, blocker in (

@@ -15,6 +15,7 @@ from bot.domain.surveys.content import AnswerContent
 from bot.fakeslack import FakeSlack
 from bot.services.surveys.answer import record_answer
 from db.models import Program, Survey
+from tests.cli.shell import shell_environment
 from tests.databases import Database
 from tests.services.surveys.world import KEY, make_world
 
@@ -24,11 +25,7 @@ def shell(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, fake_slack: FakeSlack, database: Database
 ) -> None:
     """The command's environment and a program of 12 reps."""
-    monkeypatch.chdir(tmp_path)  # no stray .env
-    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-fake")
-    monkeypatch.setenv("SLACK_SIGNING_SECRET", "test-signing-secret")
-    monkeypatch.setenv("SLACK_API_URL", fake_slack.api_url)
-    monkeypatch.setenv("DATABASE_URL", database.url)
+    shell_environment(monkeypatch, tmp_path, fake_slack, database)
     fake_slack.add_channel("CRESULTS", "kickoff-results")  # where results go: checked first
     with database.session_factory.begin() as session:
         make_world(session)

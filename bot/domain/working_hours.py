@@ -10,8 +10,10 @@ next one; something inside it goes at once.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from enum import StrEnum
 
 from bot.domain.local_time import at_local
 
@@ -26,6 +28,29 @@ ONE_DAY = timedelta(days=1)
 # Zones differ by at most 26 hours, so once a window is found, one two days later cannot be earlier
 # even if the days in between are lived in another zone (the event's).
 LOOK_PAST_FIRST = 2
+
+
+class Unavailable(StrEnum):
+    """Why nothing is sent on a day."""
+
+    NOT_A_WORKING_DAY = "not a working day"
+    HOLIDAY = "program holiday"
+    OUT_OF_OFFICE = "out of office"
+
+
+def reason_off(
+    day: date, *, working_days: Iterable[int], holidays: Iterable[str],
+    away: Iterable[tuple[date, date]] = (),
+) -> Unavailable | None:
+    """Why `day` is not a working day (None: it is): a holiday, a weekday the program does not
+    work (ISO weekdays), or a day inside one of the out-of-office ranges (both ends included)."""
+    if day.isoformat() in holidays:
+        return Unavailable.HOLIDAY
+    if day.isoweekday() not in working_days:
+        return Unavailable.NOT_A_WORKING_DAY
+    if any(first <= day <= last for first, last in away):
+        return Unavailable.OUT_OF_OFFICE
+    return None
 
 
 @dataclass(frozen=True)
@@ -59,8 +84,8 @@ class PersonDays:
 
     def works_on(self, day: date) -> bool:
         """Whether `day` is a working day of the person's (not a weekend, holiday or away)."""
-        return (day.isoweekday() in self.working_days and day.isoformat() not in self.holidays
-                and not any(first <= day <= last for first, last in self.away))
+        return reason_off(day, working_days=self.working_days, holidays=self.holidays,
+                          away=self.away) is None
 
 
 @dataclass(frozen=True)

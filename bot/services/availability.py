@@ -11,7 +11,6 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from enum import StrEnum
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -19,9 +18,11 @@ from sqlalchemy.orm import Session
 from bot.domain.working_hours import (
     DmWindow,
     PersonDays,
+    Unavailable,
     WorkWindow,
     first_working_moment,
     next_working_moment,
+    reason_off,
 )
 from db.models import OutOfOffice, Person, Program
 
@@ -29,21 +30,9 @@ from db.models import OutOfOffice, Person, Program
 LOOK_AHEAD = timedelta(days=90)
 
 
-class Unavailable(StrEnum):
-    """Why nothing is sent on a day."""
-
-    NOT_A_WORKING_DAY = "not a working day"
-    HOLIDAY = "program holiday"
-    OUT_OF_OFFICE = "out of office"
-
-
 def program_day_off(program: Program, day: date) -> Unavailable | None:
     """Whether `day` is a weekend or holiday for the program (None: a working day)."""
-    if day.isoformat() in program.holidays:
-        return Unavailable.HOLIDAY
-    if day.isoweekday() not in program.working_days:
-        return Unavailable.NOT_A_WORKING_DAY
-    return None
+    return reason_off(day, working_days=program.working_days, holidays=program.holidays)
 
 
 @dataclass
@@ -76,10 +65,8 @@ def unavailable(
     program: Program, person_id: int, day: date, absences: Absences
 ) -> Unavailable | None:
     """Why nothing goes to this person on `day` in this program (None: they are available)."""
-    day_off = program_day_off(program, day)
-    if day_off is not None:
-        return day_off
-    return Unavailable.OUT_OF_OFFICE if absences.is_away(person_id, day) else None
+    return reason_off(day, working_days=program.working_days, holidays=program.holidays,
+                      away=absences.ranges.get(person_id, ()))
 
 
 def work_window(program: Program) -> WorkWindow:

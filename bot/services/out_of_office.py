@@ -18,8 +18,8 @@ from sqlalchemy.orm import Session
 
 from bot.domain.local_time import at_local, end_of_local_day, local_date
 from bot.domain.out_of_office import MAX_DAYS, Absence
+from bot.domain.working_hours import Unavailable
 from bot.errors import InvalidInput
-from bot.services.availability import Unavailable
 from bot.services.people import cancel_deliveries_to
 from db.models import OutOfOffice, Person
 

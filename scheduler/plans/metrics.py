@@ -31,7 +31,7 @@ from bot.domain.metrics.report import (
     last_working_day,
     report_period,
 )
-from bot.services.availability import Absences, load_absences, program_day_off
+from bot.services.availability import Absences, load_absences, program_day_off, unavailable
 from bot.services.metrics.catalogue import enabled_metrics
 from bot.services.metrics.self_report import source_of
 from bot.services.outbox import Envelope, delivery_key
@@ -137,7 +137,7 @@ def _rep_plan(
     end: datetime,
 ) -> Iterator[Envelope]:
     def free(day: date) -> bool:
-        return program_day_off(program, day) is None and not absences.is_away(rep.id, day)
+        return unavailable(program, rep.id, day, absences) is None
 
     if not free(ask.prompt_day):
         return

@@ -24,7 +24,7 @@ from bot.domain.metrics.arithmetic import (
 )
 from bot.domain.metrics.definitions import MetricDefinition
 from bot.domain.metrics.periods import MetricWeek, Period, metric_weeks, parse_period, week_of
-from bot.services.availability import Absences, load_absences, program_day_off
+from bot.services.availability import Absences, load_absences, program_day_off, unavailable
 from bot.services.metrics.catalogue import enabled_metrics
 from bot.services.metrics.derived import derived_values
 from bot.services.program_weeks import calendar_of
@@ -124,7 +124,7 @@ def _series(
     series: dict[str, dict[int, RepSeries]] = defaultdict(dict)
     for (metric, person_id), by_week in cells.items():
         def counted(day: date, person_id: int = person_id) -> bool:
-            return program_day_off(program, day) is None and not absences.is_away(person_id, day)
+            return unavailable(program, person_id, day, absences) is None
 
         values = {number: week_value(weekly[metric], dated=dated, whole=whole, counted=counted)
                   for number, (dated, whole) in by_week.items()}

@@ -17,6 +17,7 @@ from bot.fakeslack import FakeSlack
 from bot.features.registry import REGISTRY
 from db.models import Delivery
 from tests.browser import check_shots, needs_chromium
+from tests.cli.shell import shell_environment
 from tests.databases import Database
 
 SEND = re.compile(r"^  \w{3} \d{4}-\d\d-\d\d \d\d:\d\d  (.+)$")
@@ -29,10 +30,7 @@ SURVEY = ["survey", "create", "--program", PROGRAM, "--title", "Pulse", "--audie
 def draft(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, fake_slack: FakeSlack,
           database: Database, clock: SystemClock) -> None:
     """The demo's program, set up from the shell but not launched, with a survey planned."""
-    monkeypatch.chdir(tmp_path)
-    for name, value in (("SLACK_BOT_TOKEN", "xoxb-fake"), ("SLACK_SIGNING_SECRET", "s"),
-                        ("SLACK_API_URL", fake_slack.api_url), ("DATABASE_URL", database.url)):
-        monkeypatch.setenv(name, value)
+    shell_environment(monkeypatch, tmp_path, fake_slack, database)
     populate(fake_slack)
     (tmp_path / "roster.csv").write_bytes(roster_csv())
     clock.move_to(datetime(2027, 3, 1, 15, tzinfo=UTC))  # a week before the kickoff

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from bot.domain.ledger.break_even import percent_text
 from bot.domain.ledger.decisions import confounds_text
+from bot.domain.local_time import local_date
 from bot.services.ledger.break_even import attainment_lifts, break_even_of
 from bot.services.ledger.columns import LedgerColumn
 from bot.services.ledger.decisions import decision_line
@@ -51,7 +52,8 @@ def _program_rows(session: Session, program: Program,
     base |= _break_even(session, program)
     decisions = session.scalars(select(Decision).where(Decision.program_id == program.id)
                                 .order_by(Decision.id)).all()
-    return [base | _decision(session, decision) for decision in decisions] or [base]
+    return [base | _decision(session, decision, program.timezone)
+            for decision in decisions] or [base]
 
 
 def _break_even(session: Session, program: Program) -> dict[str, object]:
@@ -71,9 +73,9 @@ def _break_even(session: Session, program: Program) -> dict[str, object]:
     }
 
 
-def _decision(session: Session, decision: Decision) -> dict[str, object]:
+def _decision(session: Session, decision: Decision, timezone: str) -> dict[str, object]:
     owner = session.get(Person, decision.owner_id) if decision.owner_id else None
     line = decision_line(decision, owner)
     return {"intervention": line.name, "decision": line.verdict.value, "owner": line.owner,
             "reason": line.reason, "confounds": confounds_text(list(line.confounds)),
-            "version": line.version, "recorded_on": line.recorded_at.date()}
+            "version": line.version, "recorded_on": local_date(line.recorded_at, timezone)}

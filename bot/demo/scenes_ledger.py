@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from datetime import timedelta
+from typing import Any
 
 from bot.demo.scenes_coaching import program_of
 from bot.demo.stage import Stage, shell
@@ -13,7 +14,7 @@ from bot.ids import ActionId, CallbackId, DecisionField
 from bot.services.audit.weeks import readout_posted_at
 
 LEADER = "U0VIC"
-DECISION = {
+DECISION: dict[str, dict[str, Any]] = {
     DecisionField.INTERVENTION: {"type": "static_select",
                                  "selected_option": {"value": "call_reviews"}},
     DecisionField.VERDICT: {"type": "radio_buttons", "selected_option": {"value": "change"}},

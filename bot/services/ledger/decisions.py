@@ -32,6 +32,7 @@ from bot.services.ledger.policy import deciding_program
 from bot.services.outbox import NOW_WINDOW, Envelope, delivery_by_key, delivery_key, queue
 from db.models import (
     AuditKind,
+    AuditSnapshot,
     Decision,
     DecisionRevision,
     DeliveryStatus,
@@ -96,13 +97,16 @@ def decision_line(decision: Decision, owner: Person | None) -> DecisionLine:
 
 
 def _readout_key(session: Session, program: Program) -> str:
-    """The outbox key of the program's read-out post, which the reply threads under."""
+    """The outbox key of the program's read-out post, which the reply threads under (the reply
+    waits for it to be sent)."""
     slot = next(s for s in audit_slots(program) if s.kind is AuditKind.READOUT)
+    taken = session.scalar(select(AuditSnapshot.id).where(
+        AuditSnapshot.program_id == program.id, AuditSnapshot.kind == AuditKind.READOUT))
     key = delivery_key(DeliveryKind.AUDIT_READOUT, program.id, "audit", slot.week)
     readout = delivery_by_key(session, key)
-    if readout is None or readout.status not in LIVE:
+    if taken is None or (readout is not None and readout.status not in LIVE):
         raise InvalidInput(f"The read-out of {program.name} has not been posted, so there is no "
-                           "thread to record decisions in yet.")
+                           "thread to record decisions in.")
     return key
 
 

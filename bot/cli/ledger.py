@@ -10,7 +10,7 @@ from typing import Any
 from bot.cli.runtime import Runtime
 from bot.domain.export import csv_bytes, markdown_table
 from bot.features.registry import REGISTRY
-from bot.services.ledger.table import DECISION_COLUMNS, Ledger, build_ledger
+from bot.services.ledger.table import DECISION_COLUMNS, PROGRAM_COLUMNS, Ledger, build_ledger
 from bot.settings import Settings
 
 
@@ -44,7 +44,8 @@ def ledger_lines(ledger: Ledger) -> list[str]:
     """The ledger for a terminal: each program's figures, then its decisions indented."""
     lines: list[str] = []
     shown: set[object] = set()
-    figures = [name for name in ledger.columns if name not in DECISION_COLUMNS][2:]
+    figures = [name for name in ledger.columns
+               if name not in DECISION_COLUMNS and name not in PROGRAM_COLUMNS]
     for row in ledger.rows:
         if row["program"] not in shown:
             shown.add(row["program"])

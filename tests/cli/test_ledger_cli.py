@@ -127,3 +127,17 @@ def test_markdown_escapes_pipes(capsys: pytest.CaptureFixture[str]) -> None:
     assert lines[1].startswith("| --- | --- |")
     assert "| =HYPERLINK(x) \\| not held |" in lines[2]
     assert len(lines) == 5
+
+
+@pytest.mark.usefixtures("shell")
+def test_the_terminal_lists_each_program_then_its_decisions(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["ledger"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("Q1 Kickoff (kickoff 2027-01-11): coaching_completion_percent ")
+    assert "enps 40; break_even_needed_percent 0.5; quota_period annual" in lines[0]
+    assert lines[1] == ("  Call reviews: change (owner Ada Park, v1): =HYPERLINK(x) | not held "
+                        "[confounds: new comp plan, product or pricing launch]")
+    assert lines[3].startswith("Q3 Kickoff (kickoff 2027-07-05): break_even_needed_percent 1;")
+    assert lines[4].startswith("  Daily standups: kill (owner Ada Park, v1): Nobody answered")

@@ -48,6 +48,10 @@ class ActionId(StrEnum):
     ROSTER_UPLOAD = "roster_upload"  # opens the roster upload modal (value: program id)
     ROSTER_SYNC = "roster_sync"  # opens the channel sync modal (value: program id)
     SEND_TEST = "send_test"  # opens "send me a test" (value: program id)
+    READOUT_DECIDE = "readout_decide"  # "Record a decision" in the read-out (value: program id)
+    DECISION_INPUT = "decision_input"  # the element inside each input of the decision modal
+    PROGRAM_COPY = "program_copy"  # App Home: opens "copy this program" (value: program id)
+    PROGRAM_COPY_INPUT = "program_copy_input"  # the element inside each input of that modal
 
 
 class CallbackId(StrEnum):
@@ -70,6 +74,8 @@ class CallbackId(StrEnum):
     ROSTER_SYNC = "roster_sync_modal"
     OUT_OF_OFFICE = "out_of_office_modal"
     SEND_TEST = "send_test_modal"
+    DECISION = "decision_modal"
+    PROGRAM_COPY = "program_copy_modal"
 
 
 class BlockId(StrEnum):
@@ -153,3 +159,21 @@ class SetupField(StrEnum):
     OOO_FIRST_DAY = "ooo_first_day"
     OOO_LAST_DAY = "ooo_last_day"
     TEST_KIND = "test_kind"
+
+
+class DecisionField(StrEnum):
+    """block_id values of the decision modal's inputs."""
+
+    INTERVENTION = "decision_intervention"
+    CUSTOM = "decision_custom"
+    VERDICT = "decision_verdict"
+    OWNER = "decision_owner"
+    REASON = "decision_reason"
+    CONFOUNDS = "decision_confounds"
+
+
+class CopyField(StrEnum):
+    """block_id values of the program copy modal's inputs."""
+
+    NAME = "copy_name"
+    KICKOFF_DATE = "copy_kickoff_date"

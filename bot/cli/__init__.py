@@ -17,6 +17,7 @@ from bot.cli import (
     db_commands,
     deliveries,
     export,
+    ledger,
     metrics,
     ooo,
     person,
@@ -43,7 +44,7 @@ class Area(Protocol):
 
 AREAS: tuple[Area, ...] = (
     serve, worker, db_commands, program, roster, ooo, deliveries, coaching, standups, survey, audit,
-    export, person, metrics, api_token,
+    export, person, metrics, api_token, ledger,
 )
 
 

@@ -1,4 +1,5 @@
-"""`kickoff-bot program create|edit|list|show|launch|pause|resume|end|archive|preview`."""
+"""`kickoff-bot program create|edit|list|show|launch|pause|resume|end|archive|preview`
+(`copy` and `break-even`: bot/cli/program_copy.py)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import Any
 from bot.cli.failures import in_options
 from bot.cli.launch import launch_lines
 from bot.cli.preview import add_preview_parser
+from bot.cli.program_copy import add_copy_parsers
 from bot.cli.program_show import DAY_NAMES, changed_words, program_lines
 from bot.cli.retention import add_retention_parser
 from bot.cli.runtime import Runtime
@@ -107,6 +109,7 @@ def add_parser(subparsers: Any) -> None:
         move.set_defaults(run=run_transition, action=action)
     add_preview_parser(actions)
     add_retention_parser(actions)
+    add_copy_parsers(actions)
 
 
 def _add_setting_options(parser: argparse.ArgumentParser, *, required: tuple[str, ...]) -> None:

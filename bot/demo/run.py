@@ -9,6 +9,7 @@ from bot.blocks.render.markup import png_uri
 from bot.demo import scenes_audit as audit
 from bot.demo import scenes_coaching as coaching
 from bot.demo import scenes_home as home
+from bot.demo import scenes_ledger as ledger
 from bot.demo import scenes_metrics as metrics
 from bot.demo import scenes_setup as setup
 from bot.demo import scenes_standups as standups
@@ -55,6 +56,8 @@ def tell(stage: Stage) -> int:
     audit.weekly(stage, 3)
     coaching.log_week(stage, 4, until=audit.readout_at(stage))
     audit.readout(stage)
+    ledger.decide(stage)
+    audit.readout_day_ends(stage)
     return failures
 
 

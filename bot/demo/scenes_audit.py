@@ -38,10 +38,15 @@ def readout_at(stage: Stage) -> datetime:
 
 
 def readout(stage: Stage) -> None:
-    """The governance read-out on day 32, then the clock runs to the next midnight."""
+    """The governance read-out on day 32."""
     program = program_of(stage)
     posted = readout_posted_at(program)
     stage.scene(f"Day {program.readout_day}: the governance read-out", posted, program.timezone)
     stage.timeline.advance_to(posted)
-    day = posted.date() + timedelta(days=1)
+
+
+def readout_day_ends(stage: Stage) -> None:
+    """The clock runs to the midnight after the read-out's day."""
+    program = program_of(stage)
+    day = readout_posted_at(program).date() + timedelta(days=1)
     stage.timeline.advance_to(at_local(day, time(0), program.timezone))

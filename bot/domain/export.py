@@ -46,3 +46,16 @@ def export_bytes(
         return (json_text([{name: row.get(name) for name in columns} for row in rows]) + "\n"
                 ).encode("utf-8")
     return csv_bytes(columns, ([row.get(name) for name in columns] for row in rows))
+
+
+def markdown_cell(value: object) -> str:
+    """One Markdown table cell: pipes escaped, line breaks as spaces, None as empty."""
+    text = "" if value is None else str(value)
+    return " ".join(text.replace("|", "\\|").split())
+
+
+def markdown_table(columns: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    """A Markdown table: a header line of `columns`, its rule, then one line per row."""
+    lines = [columns, ["---"] * len(columns), *rows]
+    return "\n".join("| " + " | ".join(markdown_cell(cell) for cell in line) + " |"
+                     for line in lines) + "\n"

@@ -6,6 +6,7 @@ from bot.domain.home import HomeSection
 from bot.domain.kinds import DeliveryKind
 from bot.domain.lifecycle import PAST_DAY_30, WHENEVER_RUNNING, Phase
 from bot.features.spec import DeliverySpec, Feature, HomeShare
+from bot.services.metrics.copying import copy_metric_settings
 from db.models import MetricValue, Role
 from handlers.listeners import metrics
 from scheduler.plans.metrics import MetricsPlanner
@@ -46,4 +47,5 @@ FEATURE = Feature(
         ),
     ),
     personal_data=(MetricValue.person_id, MetricValue.confirmed_by_id),
+    copy=(copy_metric_settings,),
 )

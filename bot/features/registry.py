@@ -10,6 +10,7 @@ from bot.features import (
     core,
     home,
     launch,
+    ledger,
     metrics,
     out_of_office,
     setup,
@@ -28,5 +29,6 @@ REGISTRY = Registry((
     out_of_office.FEATURE,
     home.FEATURE,
     metrics.FEATURE,
-    audit.FEATURE,  # last: its planner reads the coaching items coaching's planner creates
+    audit.FEATURE,  # its planner reads the coaching items coaching's planner creates
+    ledger.FEATURE,
 ))

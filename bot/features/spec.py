@@ -2,8 +2,9 @@
 
 A feature lists, in one `Feature`: the planners that schedule its messages, each delivery kind it
 sends (human name, how `program preview` shows it, the lifecycle phases it may go out in), the
-listeners it adds to the Slack app, its `/kickoff help` lines and the columns where it stores
-something about a person (so that erasing a person can cover every feature).
+listeners it adds to the Slack app, its `/kickoff help` lines, the columns where it stores
+something about a person (so that erasing a person can cover every feature), what a program copy
+carries of it (`copy`: its own program-level settings) and the figures it adds to the ROI ledger.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from bot.domain.capabilities import Capability
 from bot.domain.home import HomeSection
 from bot.domain.kinds import DeliveryKind
 from bot.domain.lifecycle import Phase
+from bot.services.ledger.columns import LedgerColumn
+from bot.services.ledger.copy import CopyHook
 from bot.services.outbox import Envelope
 from bot.services.planner import Planner
 from bot.settings import Settings
@@ -64,6 +67,10 @@ class Feature:
     # Columns naming a person (a person id, or a Slack user id): erasing someone visits each.
     personal_data: Sequence[InstrumentedAttribute[Any]] = ()
     home: HomeShare | None = None  # the App Home section the feature fills, and its budget
+    # What `program copy` carries of this feature: each hook copies its program-level settings
+    # (never what people answered, planned or scored) from the source onto the new draft.
+    copy: Sequence[CopyHook] = ()
+    ledger: Sequence[LedgerColumn] = ()  # the read-out figures it adds to `kickoff-bot ledger`
 
 
 @dataclass(frozen=True)
@@ -121,6 +128,14 @@ class Registry:
     def home_sections(self) -> list[HomeSection]:
         """The App Home sections the features declare."""
         return [feature.home.section for feature in self.features if feature.home is not None]
+
+    def copy_hooks(self) -> list[CopyHook]:
+        """What a program copy carries, every feature's share, in order."""
+        return [hook for feature in self.features for hook in feature.copy]
+
+    def ledger_columns(self) -> list[LedgerColumn]:
+        """Every feature's ledger figures (the ledger orders them by rank)."""
+        return [column for feature in self.features for column in feature.ledger]
 
     def personal_data(self) -> list[InstrumentedAttribute[Any]]:
         """Every column where some feature stores something about a person."""

@@ -6,6 +6,7 @@ from bot.domain.home import HomeSection
 from bot.domain.kinds import DeliveryKind
 from bot.domain.lifecycle import WHENEVER_RUNNING
 from bot.features.spec import DeliverySpec, Feature, HomeShare
+from bot.services.surveys.copying import copy_survey_templates
 from db.models import Role, Survey, SurveyParticipation
 from handlers.listeners import surveys
 from scheduler.plans.surveys import SurveyPlanner
@@ -43,4 +44,5 @@ FEATURE = Feature(
     ),
     # Answers are stored apart from who answered (no person in them): only participation is.
     personal_data=(Survey.created_by, Survey.reminder_audience, SurveyParticipation.person_id),
+    copy=(copy_survey_templates,),  # templates only: no answer, participation or outcome
 )

@@ -1,7 +1,8 @@
 """The events a program preview plays so it can show what they make the bot send: the launch
 (welcomes), the first two reps answering Day 1 (one with a blocker, which their manager clears),
-and the first coaching session logged and disputed. Called inside a savepoint the preview rolls
-back, with the same services the listeners call; the texts say they are examples."""
+the first coaching session logged and disputed, and a decision recorded on the read-out. Called
+inside a savepoint the preview rolls back, with the same services the listeners call; the texts
+say they are examples."""
 
 from __future__ import annotations
 
@@ -15,17 +16,21 @@ from sqlalchemy.orm import Session
 
 from bot.domain.coaching.log_form import LogForm
 from bot.domain.kinds import DeliveryKind
+from bot.domain.ledger.decisions import Intervention, Verdict
 from bot.domain.local_time import at_local
 from bot.domain.metrics.report import ReportKind
 from bot.domain.standups.fields import Field
 from bot.errors import KickoffError
 from bot.ids import CoachingField as F
 from bot.services.actor import Actor
+from bot.services.audit.weeks import readout_posted_at
 from bot.services.coaching.calendar import program_week
 from bot.services.coaching.confirmation import answer_log
 from bot.services.coaching.log_entry import record_log
 from bot.services.coaching.occurrences import materialise_items
 from bot.services.launch import queue_welcomes
+from bot.services.ledger.decisions import DecisionValues, record_decision
+from bot.services.ledger.policy import DECIDERS
 from bot.services.metrics.review_notice import queue_review
 from bot.services.metrics.self_report import read_values, report_form, save_report
 from bot.services.standups.answer import submit_answer
@@ -80,6 +85,8 @@ def rehearsed_events(*, session: Session, program: Program, launching: bool,
         events += _coaching_events(session, program)
     if DeliveryKind.METRICS_REVIEW in kinds:
         events += _metrics_events(session, program)
+    if DeliveryKind.DECISION_REPLY in kinds:
+        events += _decision_events(session, program)
     return sorted(events, key=lambda event: event.at)
 
 
@@ -189,3 +196,25 @@ def _metrics_events(session: Session, program: Program) -> list[Event]:
             queue_review(session=session, form=form, rows=rows, now=reported)
 
     return [Event(reported, report)]
+
+
+def _decision_events(session: Session, program: Program) -> list[Event]:
+    """The first leader (or enablement, or admin) records a decision an hour after the
+    read-out is posted, owning it themselves."""
+    decider = session.scalars(
+        select(Person).join(Membership, Membership.person_id == Person.id)
+        .join(MembershipRole, MembershipRole.membership_id == Membership.id)
+        .where(Membership.program_id == program.id, Membership.active.is_(True),
+               MembershipRole.role.in_(DECIDERS)).order_by(Person.name)).first()
+    if decider is None:
+        return []
+    decided = readout_posted_at(program) + timedelta(hours=1)
+    values = DecisionValues(intervention=Intervention.ONE_ON_ONES, custom=None,
+                            verdict=Verdict.KEEP, owner=decider.slack_user_id,
+                            reason=f"{EXAMPLE} one line of reason")
+
+    def decide() -> None:
+        record_decision(session=session, actor=Actor(decider.slack_user_id),
+                        program_id=program.id, values=values, now=decided)
+
+    return [Event(decided, decide)]

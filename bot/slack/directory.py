@@ -80,7 +80,15 @@ def roster_directory(
 ) -> SlackDirectory | ListedDirectory:
     """The directory for the roster file `content`: per-row lookups for a small file, the whole
     member list, read now, for a large one."""
-    if roster_lines(content) < BULK_FROM:
+    return member_directory(client, roster_lines(content), on_page=on_page)
+
+
+def member_directory(
+    client: WebClient, people: int, *, on_page: Callable[[int], None] | None = None
+) -> SlackDirectory | ListedDirectory:
+    """The directory for looking up `people` members: users.info each for a few, the whole
+    member list (users.list, read now) for many."""
+    if people < BULK_FROM:
         return SlackDirectory(client)
     return ListedDirectory(list_members(client, on_page=on_page))
 

@@ -5,6 +5,7 @@ from db.models.availability import OutOfOffice
 from db.models.coaching import CadenceType, CoachingItem, Confirmation, LoggedStatus
 from db.models.delivery import Delivery, DeliveryStatus, SendPace
 from db.models.events import ProcessedEvent
+from db.models.ledger import BreakEvenInput, Decision, DecisionRevision
 from db.models.metrics import ApiToken, MetricSnapshot, MetricValue, ProgramMetric
 from db.models.people import Person, Workspace
 from db.models.program import Membership, MembershipRole, Program, ProgramStatus, Role
@@ -25,9 +26,12 @@ __all__ = [
     "ApiToken",
     "AuditKind",
     "AuditSnapshot",
+    "BreakEvenInput",
     "CadenceType",
     "CoachingItem",
     "Confirmation",
+    "Decision",
+    "DecisionRevision",
     "Delivery",
     "DeliveryStatus",
     "LoggedStatus",

@@ -25,6 +25,7 @@ from bot.domain.kinds import DeliveryKind
 from bot.services.audit.record import record_readout, record_weekly_audit
 from bot.services.audit.snapshot import week_numbers_of
 from bot.services.audit.weeks import AuditSlot, audit_slots
+from bot.services.ledger.posts import readout_ledger_blocks
 from bot.services.metrics.audit_section import WEEKLY, stored_behaviour
 from bot.services.outbox import Envelope, delivery_key
 from db.models import AuditKind, AuditSnapshot, Delivery, DeliveryStatus, Program, ProgramStatus
@@ -162,6 +163,8 @@ def _envelope(
         readout = ReadoutNumbers.model_validate(snapshot.numbers)
         text, blocks = readout_fallback(readout), build_readout_message(readout)
     blocks += behaviour_blocks(session=session, program=program, snapshot=snapshot)
+    if snapshot.kind is AuditKind.READOUT:  # last: break-even and "Record a decision"
+        blocks += readout_ledger_blocks(session=session, program=program)
     kind = KINDS[snapshot.kind]
     return Envelope(
         # One key per program and week (the channel is not in it): posted once, wherever to.

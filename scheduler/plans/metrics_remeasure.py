@@ -14,6 +14,7 @@ from bot.blocks.metrics_audit import build_remeasure_message, remeasure_fallback
 from bot.domain.kinds import DeliveryKind
 from bot.domain.local_time import at_local
 from bot.domain.metrics.periods import REMEASURE_WEEK, Period, metric_weeks
+from bot.services.ledger.posts import remeasure_ledger_blocks
 from bot.services.metrics.audit_section import REMEASURE, record_behaviour, stored_behaviour
 from bot.services.outbox import Envelope, delivery_key
 from bot.services.program_weeks import calendar_of
@@ -53,7 +54,8 @@ class RemeasurePlanner:
                 key=delivery_key(kind, program.id, "audit", week), kind=kind,
                 workspace_id=program.workspace_id, program_id=program.id, person_id=None,
                 channel=program.audit_channel, text=remeasure_fallback(program.name),
-                blocks=build_remeasure_message(tuple(split), tuple(later)),
+                blocks=[*build_remeasure_message(tuple(split), tuple(later)),
+                        *remeasure_ledger_blocks(session=session, program=program)],
                 due_at=posted, window_end=posted + POST_WINDOW)
 
 

@@ -13,7 +13,10 @@ from bot.domain.home import HomeSection
 from bot.domain.kinds import DeliveryKind
 from bot.features.registry import REGISTRY
 from bot.features.spec import HomeShare, Registry
+from bot.services.ledger.carry import copy_break_even
+from bot.services.metrics.copying import copy_metric_settings
 from bot.services.outbox import Envelope
+from bot.services.surveys.copying import copy_survey_templates
 from bot.settings import Settings
 from db.base import Base
 
@@ -75,3 +78,13 @@ def test_a_features_home_budget_reaches_the_home_builder() -> None:
     sharing = squeezed.home_sharing()
     assert sharing.room(name=HomeSection.MANAGER, used=0, after=0) == 12
     assert sharing.room(name=HomeSection.REP, used=0, after=0) == 100
+
+
+def test_a_copy_carries_each_features_settings_and_ledger_columns_are_distinct() -> None:
+    hooks = REGISTRY.copy_hooks()
+    assert {copy_metric_settings, copy_survey_templates, copy_break_even} <= set(hooks)
+    assert len(hooks) == len(set(hooks))
+    columns = REGISTRY.ledger_columns()
+    assert len({column.name for column in columns}) == len(columns)
+    assert len({column.rank for column in columns}) == len(columns)
+    assert {"coaching_completion_percent", "enps"} <= {column.name for column in columns}

@@ -95,7 +95,7 @@ def test_a_kickoff_admin_sees_every_set_up_button(slack: SignedSender, world: Ho
     assert "*Q1 Kickoff* · active" in text_of(home)
     assert action_ids(home) == {
         A.PROGRAM_CREATE, A.HOME_OOO, A.PROGRAM_EDIT, A.PROGRAM_PAUSE, A.PROGRAM_END,
-        A.ROSTER_UPLOAD, A.ROSTER_SYNC, A.SEND_TEST,
+        A.ROSTER_UPLOAD, A.ROSTER_SYNC, A.SEND_TEST, A.PROGRAM_COPY,
     }
 
 

@@ -41,9 +41,10 @@ def _program_rows(row: ProgramRow) -> list[Block]:
                         if row.members.get(role)) or "no members yet"
     text = (f"*{escape(program.name)}* · {program.status} · kickoff "
             f"{short_date(program.kickoff_date)} {program.kickoff_date.year} · {members}")
-    if program.status is ProgramStatus.ENDED:
-        return [section(text + "\nEnded: its history is kept.")]
     value = str(program.id)
+    copy = button("Copy as a new draft", ActionId.PROGRAM_COPY, value)
+    if program.status is ProgramStatus.ENDED:
+        return [section(text + "\nEnded: its history is kept."), actions(copy)]
     move_label, move_action = MOVES[program.status]
     move = button(move_label, move_action, value)
     if program.status is ProgramStatus.DRAFT:
@@ -57,6 +58,7 @@ def _program_rows(row: ProgramRow) -> list[Block]:
         button("Upload roster", ActionId.ROSTER_UPLOAD, value),
         button("Sync reps from a channel", ActionId.ROSTER_SYNC, value),
         button("Send me a test", ActionId.SEND_TEST, value),
+        copy,
     )]
 
 

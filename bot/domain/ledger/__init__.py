@@ -1,0 +1,1 @@
+"""The ROI ledger's values: decisions on interventions, and break-even maths."""

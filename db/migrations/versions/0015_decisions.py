@@ -1,6 +1,6 @@
 """decisions ledger: the read-out's decisions, their versions, and break-even inputs
 
-Revision ID: 0015ledger22
+Revision ID: 0015
 Revises: 0014
 """
 

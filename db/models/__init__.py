@@ -9,6 +9,7 @@ from db.models.metrics import ApiToken, MetricSnapshot, MetricValue, ProgramMetr
 from db.models.people import Person, Workspace
 from db.models.program import Membership, MembershipRole, Program, ProgramStatus, Role
 from db.models.standup import StandupAnswer, StandupTypedText
+from db.models.tiers import Calibration, CalibrationScore, RepTier, Tier
 from db.models.survey import (
     Survey,
     SurveyAnswer,
@@ -25,6 +26,8 @@ __all__ = [
     "ApiToken",
     "AuditKind",
     "AuditSnapshot",
+    "Calibration",
+    "CalibrationScore",
     "CadenceType",
     "CoachingItem",
     "Confirmation",
@@ -41,6 +44,7 @@ __all__ = [
     "Program",
     "ProgramMetric",
     "ProgramStatus",
+    "RepTier",
     "Role",
     "SendPace",
     "StandupAnswer",
@@ -54,5 +58,6 @@ __all__ = [
     "SurveyPendingAnswer",
     "SurveyQuestion",
     "SurveyTemplate",
+    "Tier",
     "Workspace",
 ]

@@ -25,6 +25,7 @@ from bot.cli import (
     serve,
     standups,
     survey,
+    tiers,
     worker,
 )
 from bot.cli.failures import explain
@@ -43,7 +44,7 @@ class Area(Protocol):
 
 AREAS: tuple[Area, ...] = (
     serve, worker, db_commands, program, roster, ooo, deliveries, coaching, standups, survey, audit,
-    export, person, metrics, api_token,
+    export, person, metrics, tiers, api_token,
 )
 
 

@@ -9,7 +9,6 @@ from db.models.metrics import ApiToken, MetricSnapshot, MetricValue, ProgramMetr
 from db.models.people import Person, Workspace
 from db.models.program import Membership, MembershipRole, Program, ProgramStatus, Role
 from db.models.standup import StandupAnswer, StandupTypedText
-from db.models.tiers import Calibration, CalibrationScore, RepTier, Tier
 from db.models.survey import (
     Survey,
     SurveyAnswer,
@@ -21,14 +20,15 @@ from db.models.survey import (
     SurveyQuestion,
     SurveyTemplate,
 )
+from db.models.tiers import Calibration, CalibrationScore, RepTier, Tier
 
 __all__ = [
     "ApiToken",
     "AuditKind",
     "AuditSnapshot",
+    "CadenceType",
     "Calibration",
     "CalibrationScore",
-    "CadenceType",
     "CoachingItem",
     "Confirmation",
     "Delivery",

@@ -1,0 +1,37 @@
+"""Tiers by thirds of trailing attainment: the split, its sizes and how ties fall.
+
+Reps are ranked by attainment, highest first. With n reps the top and the bottom third each get
+n // 3 places and the middle the rest, except that with two left over the top takes one: 7 reps
+split 2 / 3 / 2, 8 split 3 / 3 / 2, so the bottom tier is never the largest. Reps with the same
+attainment always share a tier: a tie that straddles a boundary takes the higher tier (the tier
+of its best-ranked place), so the tiers below it shrink by as many.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Mapping
+from typing import TypeVar
+
+from db.models.tiers import Tier
+
+K = TypeVar("K", bound=Hashable)
+
+
+def third_sizes(count: int) -> tuple[int, int, int]:
+    """How many places the top, middle and bottom thirds of `count` reps hold."""
+    base, left = divmod(count, 3)
+    top = base + (1 if left == 2 else 0)
+    return top, count - top - base, base
+
+
+def tiers_by_thirds(attainment: Mapping[K, float]) -> dict[K, Tier]:
+    """Each rep's tier by their attainment (percent of quota), as the module says."""
+    ranked = sorted(attainment, key=lambda key: -attainment[key])
+    top, middle, _ = third_sizes(len(ranked))
+    tiers: dict[K, Tier] = {}
+    for place, key in enumerate(ranked):
+        tied = next(i for i, other in enumerate(ranked) if attainment[other] == attainment[key])
+        first = min(place, tied)
+        tiers[key] = Tier.TOP if first < top else Tier.MIDDLE if first < top + middle \
+            else Tier.BOTTOM
+    return tiers

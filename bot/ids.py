@@ -48,6 +48,8 @@ class ActionId(StrEnum):
     ROSTER_UPLOAD = "roster_upload"  # opens the roster upload modal (value: program id)
     ROSTER_SYNC = "roster_sync"  # opens the channel sync modal (value: program id)
     SEND_TEST = "send_test"  # opens "send me a test" (value: program id)
+    HOME_CALIBRATION_START = "home_calibration_start"  # App Home: start one (value: program id)
+    CALIBRATION_SCORE = "calibration_score"  # a manager opens the scoring modal (value: its id)
 
 
 class CallbackId(StrEnum):
@@ -70,6 +72,9 @@ class CallbackId(StrEnum):
     ROSTER_SYNC = "roster_sync_modal"
     OUT_OF_OFFICE = "out_of_office_modal"
     SEND_TEST = "send_test_modal"
+
+    CALIBRATION_START = "calibration_start_modal"
+    CALIBRATION_SCORE = "calibration_score_modal"
 
 
 class BlockId(StrEnum):
@@ -100,6 +105,14 @@ class CoachingField(StrEnum):
     SCORE_NEXT_STEP = "score_next_step"
     SCORE_VALUE_ARTICULATION = "score_value_articulation"
     AGREED_BEHAVIOUR = "agreed_behaviour"
+
+
+class CalibrationField(StrEnum):
+    """block_id (and action_id) of the inputs of the calibration start modal (the scoring modal
+    reuses the call review's score inputs, CoachingField.SCORE_*)."""
+
+    CALL_LINK = "calibration_call_link"
+    CLOSES_ON = "calibration_closes_on"
 
 
 class SurveyField(StrEnum):

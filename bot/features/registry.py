@@ -15,6 +15,7 @@ from bot.features import (
     setup,
     standups,
     surveys,
+    tiers,
 )
 from bot.features.spec import Registry
 
@@ -28,5 +29,6 @@ REGISTRY = Registry((
     out_of_office.FEATURE,
     home.FEATURE,
     metrics.FEATURE,
+    tiers.FEATURE,
     audit.FEATURE,  # last: its planner reads the coaching items coaching's planner creates
 ))

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from statistics import median
 from typing import Generic, TypeVar
 
+from bot.domain.local_time import local_date
 from db.models.coaching import RUBRIC_DIMENSIONS
 
 K = TypeVar("K", bound=Hashable)
@@ -47,3 +49,8 @@ def spreads(scores: Mapping[K, Mapping[str, int]]) -> list[DimensionSpread[K]]:
 def own_standing(own: Mapping[str, int], figures: list[DimensionSpread[K]]) -> dict[str, bool]:
     """Per dimension, whether the manager's own score was within one point of the median."""
     return {item.dimension: within_one(own[item.dimension], item.median) for item in figures}
+
+
+def closing_day(closes_at: datetime, tz: str) -> date:
+    """The last day a calibration takes scores (it closes at the end of it, in `tz`)."""
+    return local_date(closes_at - timedelta(microseconds=1), tz)

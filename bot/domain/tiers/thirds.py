@@ -4,7 +4,9 @@ Reps are ranked by attainment, highest first. With n reps the top and the bottom
 n // 3 places and the middle the rest, except that with two left over the top takes one: 7 reps
 split 2 / 3 / 2, 8 split 3 / 3 / 2, so the bottom tier is never the largest. Reps with the same
 attainment always share a tier: a tie that straddles a boundary takes the higher tier (the tier
-of its best-ranked place), so the tiers below it shrink by as many.
+of its best-ranked place), and the places after the tie keep their own tiers: the tier below
+loses those places (8 reps 120, 100, 100, 100, 80, 70, 60, 50 split 4 / 2 / 2, and 6 reps
+150, 100, 100, 100, 80, 50 split 4 / 0 / 2: a tie never pushes anyone else down a tier).
 """
 
 from __future__ import annotations

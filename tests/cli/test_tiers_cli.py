@@ -58,7 +58,8 @@ def test_import_then_the_breakout_lists_as_text_and_csv(
     rows = list(csv.DictReader(io.StringIO(out)))
     assert [(row["tier"], row["email"]) for row in rows[:1] + rows[-1:]] == [
         ("top", "r1@example.com"), ("bottom", "r9@example.com")]  # by name: Rep 10 ... Rep 9
-    assert rows[0]["attainment"] == "190.0" and rows[0]["manager"] == "Mia Manager"
+    assert rows[0]["attainment"] == "190.0"
+    assert rows[0]["manager"] == "Mia Manager"
 
 
 def test_a_bad_file_is_named_by_line_on_one_refusal(
@@ -66,7 +67,8 @@ def test_a_bad_file_is_named_by_line_on_one_refusal(
 ) -> None:
     (shell / "bad.csv").write_text("email,tier\nr1@example.com,gold\n", encoding="utf-8")
     code, out, err = run(capsys, "tiers", "import", "Spring Kickoff", str(shell / "bad.csv"))
-    assert code == 1 and out == ""
+    assert code == 1
+    assert out == ""
     assert "line 2: tier 'gold' is not top, middle or bottom" in err
     assert "Traceback" not in err
 

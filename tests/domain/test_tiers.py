@@ -33,8 +33,12 @@ def test_a_tie_across_a_boundary_takes_the_higher_tier() -> None:
 
 
 def test_a_spread_counts_a_point_exactly_as_within() -> None:
-    assert within_one(4, 3.0) and within_one(2, 3.0) and not within_one(1, 3.0)
-    assert within_one(3, 3.5) and within_one(4, 3.5) and not within_one(5, 3.5)
+    assert within_one(4, 3.0)
+    assert within_one(2, 3.0)
+    assert not within_one(1, 3.0)
+    assert within_one(3, 3.5)
+    assert within_one(4, 3.5)
+    assert not within_one(5, 3.5)
     figures = spreads({"x": dict.fromkeys(("discovery", "multi_threading",
                                             "objection_handling", "next_step",
                                             "value_articulation"), 2),

@@ -91,7 +91,8 @@ def test_four_managers_give_enablement_the_hand_computed_spread_and_outliers(
         True)
     assert [d for d, ok in (standing["Dan"] or {}).items() if not ok] == ["discovery"]
     assert [d for d, ok in (standing["Cat"] or {}).items() if not ok] == ["objection_handling"]
-    assert readout is not None and readout.scorers == 4
+    assert readout is not None
+    assert readout.scorers == 4
     assert readout.spreads == {"discovery": 3, "multi_threading": 2, "objection_handling": 2,
                                "next_step": 1, "value_articulation": 4}
     assert "Dan" not in readout.model_dump_json()  # the channel's read-out names nobody
@@ -151,7 +152,8 @@ def test_bad_inputs_name_their_field_and_a_closed_calibration_takes_no_scores(
                           values=score_values("Ann"), now=AFTER_CLOSE)
     assert (link.value.field, day.value.field) == (CalibrationField.CALL_LINK,
                                                    CalibrationField.CLOSES_ON)
-    assert len(errors) == 5 and errors["score_discovery"] == "Choose a score from 1 to 5."
+    assert len(errors) == 5
+    assert errors["score_discovery"] == "Choose a score from 1 to 5."
 
 
 @pytest.mark.parametrize(("status", "allowed"), [

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from bot.errors import NotAllowed
 from bot.features.registry import REGISTRY
@@ -21,7 +22,7 @@ from tests.services.metrics.world import NOW, World, build_world, csv_of
 T, M, B = Tier.TOP, Tier.MIDDLE, Tier.BOTTOM
 
 
-def tiers_by_rep(session, world: World) -> dict[int, Tier]:  # type: ignore[no-untyped-def]
+def tiers_by_rep(session: Session, world: World) -> dict[int, Tier]:
     found = tier_of_reps(session=session, program_id=world.program.id)
     return {n: found[rep.id] for n, rep in enumerate(world.reps, start=1) if rep.id in found}
 

@@ -13,6 +13,7 @@ from bot.demo import scenes_metrics as metrics
 from bot.demo import scenes_setup as setup
 from bot.demo import scenes_standups as standups
 from bot.demo import scenes_survey as survey
+from bot.demo import scenes_tiers as tiers
 from bot.demo.stage import Stage, demo_stage
 from bot.demo.story import Story
 from bot.demo.world import PROGRAM
@@ -41,10 +42,12 @@ def tell(stage: Stage) -> int:
     failures = setup.set_up(stage)
     setup.ask_for_help(stage)
     failures += setup.launch(stage)
+    tiers.tiers_and_calibration(stage)
     standups.day_one(stage)
     standups.rest_of_week(stage)
     coaching.week_two_begins(stage)
-    home.scene(stage)
+    tiers.managers_score(stage)
+    tiers.enablement_spread(stage, home.scene(stage))
     coaching.log_week(stage, 2, until=audit.posted_at(stage, 2))
     audit.weekly(stage, 2, from_shell=True)
     metrics.import_crm(stage)

@@ -41,8 +41,9 @@ def tell(stage: Stage) -> int:
     """Every scene, in the order they happen."""
     failures = setup.set_up(stage)
     setup.ask_for_help(stage)
+    tiers.tiers_before_launch(stage)
     failures += setup.launch(stage)
-    tiers.tiers_and_calibration(stage)
+    tiers.start_calibration_after_launch(stage)
     standups.day_one(stage)
     standups.rest_of_week(stage)
     coaching.week_two_begins(stage)

@@ -32,21 +32,28 @@ FIELDS = (CoachingField.SCORE_DISCOVERY, CoachingField.SCORE_MULTI_THREADING,
           CoachingField.SCORE_VALUE_ARTICULATION)
 
 
-def tiers_and_calibration(stage: Stage) -> None:
-    """The shell import of the tiers, and Elena starting the calibration (in her App Home; the
-    managers' DMs tell the rest)."""
-    at = at_local(date(2027, 3, 7), time(13), HOME_ZONE)
-    stage.scene("Enablement tiers the team (shell only) and starts a rubric calibration", at)
+def tiers_before_launch(stage: Stage) -> None:
+    """Elena loads the reps' trailing attainment from the shell: tiers for the breakouts."""
+    at = at_local(date(2027, 3, 7), time(11, 30), HOME_ZONE)
+    stage.scene("Enablement tiers the team from the shell (tiers never show in Slack)", at)
     reps = [person for person in PEOPLE if "rep" in person.roles.split("|")]
     rows = [f"{rep.email},{130 - 9 * n}" for n, rep in enumerate(reps)]
     with tempfile.TemporaryDirectory() as folder, contextlib.chdir(folder):
         Path("attainment.csv").write_text("\n".join(["email,attainment", *rows]) + "\n")
         shell(["tiers", "import", PROGRAM, "attainment.csv"])
+
+
+def start_calibration_after_launch(stage: Stage) -> None:
+    """Once launched (pre-event), Elena starts a calibration in her App Home; the managers'
+    DMs go out in their working hours."""
+    at = at_local(date(2027, 3, 7), time(12, 30), HOME_ZONE)
     with stage.runtime.session_factory.begin() as session:
         program = find_program(session=session, workspace=stage.runtime.workspace(session),
                                ref=PROGRAM)
         start_calibration(session=session, program_id=program.id, actor=Actor("U0ELE"),
                           call_link=CALL, closes_on=CLOSES_ON.isoformat(), now=at)
+    stage.story.say("Elena starts a rubric calibration in her App Home: one recorded call for "
+                    "every manager to score by Friday")
 
 
 def managers_score(stage: Stage) -> None:

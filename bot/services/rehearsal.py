@@ -1,7 +1,8 @@
 """The events a program preview plays so it can show what they make the bot send: the launch
 (welcomes), the first two reps answering Day 1 (one with a blocker, which their manager clears),
 and the first coaching session logged and disputed. Called inside a savepoint the preview rolls
-back, with the same services the listeners call; the texts say they are examples."""
+back, with the same services the listeners call; the texts say they are examples. Enablement
+starting a rubric calibration a week before the kickoff shows the managers' requests."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from bot.domain.coaching.log_form import LogForm
 from bot.domain.kinds import DeliveryKind
-from bot.domain.local_time import at_local
+from bot.domain.local_time import at_local, local_date
 from bot.domain.metrics.report import ReportKind
 from bot.domain.standups.fields import Field
 from bot.errors import KickoffError
@@ -32,6 +33,7 @@ from bot.services.standups.answer import submit_answer
 from bot.services.standups.resolve import resolve_blocker
 from bot.services.standups.schedule import standup_days
 from bot.services.standups.turn import StandupTurn
+from bot.services.tiers.calibration import start_calibration
 from db.models import (
     CadenceType,
     CoachingItem,
@@ -80,6 +82,8 @@ def rehearsed_events(*, session: Session, program: Program, launching: bool,
         events += _coaching_events(session, program)
     if DeliveryKind.METRICS_REVIEW in kinds:
         events += _metrics_events(session, program)
+    if DeliveryKind.CALIBRATION_REQUEST in kinds:
+        events.append(_calibration_event(session, program, start))
     return sorted(events, key=lambda event: event.at)
 
 
@@ -169,6 +173,22 @@ def _coaching_events(session: Session, program: Program) -> list[Event]:
                    now=disputed)
 
     return [Event(logged, log), Event(disputed, dispute)]
+
+
+def _calibration_event(session: Session, program: Program, start: datetime) -> Event:
+    """Enablement starts a rubric calibration at T-7, 10:00 (or when the preview starts, if
+    later), closing four days on: every manager is asked to score the call."""
+    at = max(start, at_local(program.kickoff_date - timedelta(days=7), time(10),
+                             program.timezone))
+    closes_on = local_date(at + timedelta(days=4), program.timezone)
+
+    def begin() -> None:
+        start_calibration(session=session, program_id=program.id,
+                          actor=Actor("(preview)", is_kickoff_admin=True),
+                          call_link="https://example.com/example-call",
+                          closes_on=closes_on.isoformat(), now=at)
+
+    return Event(at, begin)
 
 
 def _metrics_events(session: Session, program: Program) -> list[Event]:

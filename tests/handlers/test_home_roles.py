@@ -66,7 +66,7 @@ def test_enablement_sees_surveys_and_the_programs_at_a_glance(
     assert ("*Q1 Kickoff* (active) · 7 members · standups: 15 rep-days expected: 0 answered "
             "(0 late), 15 excused, 0 missed; none closed unexcused yet") in text_of(home)
     assert action_ids(home) == {A.HOME_OOO, A.HOME_SURVEY_CREATE, A.HOME_METRICS_SETTINGS,
-                                A.HOME_METRICS_UPLOAD}
+                                A.HOME_METRICS_UPLOAD, A.HOME_CALIBRATION_START}
 
 
 def test_a_glance_withholds_standups_of_fewer_reps_than_the_smallest_group(

@@ -69,7 +69,7 @@ def run_tiers(args: argparse.Namespace, settings: Settings) -> int:
         print("no tiers yet: kickoff-bot tiers import PROGRAM FILE.csv")
     for tier, members in groupby(rows, key=lambda row: row[0]):
         listed = list(members)
-        print(f"\n{Tier(str(tier)).value} tier ({len(listed)}):")
+        print(f"\n{tier} tier ({len(listed)}):")
         print("\n".join(f"  {row[1]} <{row[2] or row[3]}>" + (f", {row[4]}" if row[4] else "")
                         for row in listed))
     return 0

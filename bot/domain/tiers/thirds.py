@@ -30,10 +30,13 @@ def tiers_by_thirds(attainment: Mapping[K, float]) -> dict[K, Tier]:
     """Each rep's tier by their attainment (percent of quota), as the module says."""
     ranked = sorted(attainment, key=lambda key: -attainment[key])
     top, middle, _ = third_sizes(len(ranked))
-    tiers: dict[K, Tier] = {}
+    first: dict[float, int] = {}  # each attainment's best-ranked place: its tie's
     for place, key in enumerate(ranked):
-        tied = next(i for i, other in enumerate(ranked) if attainment[other] == attainment[key])
-        first = min(place, tied)
-        tiers[key] = Tier.TOP if first < top else Tier.MIDDLE if first < top + middle \
-            else Tier.BOTTOM
-    return tiers
+        first.setdefault(attainment[key], place)
+    return {key: _tier(first[attainment[key]], top, top + middle) for key in ranked}
+
+
+def _tier(place: int, top: int, top_and_middle: int) -> Tier:
+    if place < top:
+        return Tier.TOP
+    return Tier.MIDDLE if place < top_and_middle else Tier.BOTTOM

@@ -12,8 +12,10 @@ from __future__ import annotations
 import csv
 import io
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Protocol
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -25,6 +27,15 @@ from bot.services.metrics.checks import RowProblem, member_ids, person_named
 from db.models import Membership, MembershipRole, Program, RepTier, Role, Tier
 
 COLUMNS = ("email", "slack_id", "attainment", "tier")
+
+
+class _LineReader(Protocol):
+    """What `csv.reader` returns: rows, and how many physical lines it has read so far."""
+
+    @property
+    def line_num(self) -> int: ...
+
+    def __iter__(self) -> Iterator[list[str]]: ...
 
 
 @dataclass(frozen=True)
@@ -62,6 +73,7 @@ def import_tiers(
 
 
 def _read(session: Session, program_id: int, content: bytes) -> tuple[list[_Row], list[RowProblem]]:
+    """The file's rows checked against the program's reps, and every problem by line."""
     try:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -74,28 +86,34 @@ def _read(session: Session, program_id: int, content: bytes) -> tuple[list[_Row]
         return [], [RowProblem("line 1", "the header needs email or slack_id, and attainment "
                                "or tier")]
     where = [header.index(name) if name in header else None for name in COLUMNS]
-    people, reps = member_ids(session=session, program_id=program_id), _rep_ids(session,
-                                                                                 program_id)
+    try:
+        return _check(reader, where, member_ids(session=session, program_id=program_id),
+                      _rep_ids(session, program_id))
+    except csv.Error as exc:
+        return [], [RowProblem(f"line {reader.line_num}", f"the file is not valid CSV ({exc})")]
+
+
+def _check(
+    reader: _LineReader, where: list[int | None], people: dict[str, int], reps: set[int]
+) -> tuple[list[_Row], list[RowProblem]]:
     rows: list[_Row] = []
     problems: list[RowProblem] = []
     seen: dict[int, int] = {}
     end = reader.line_num
-    try:
-        for fields in reader:
-            line, end = end + 1, reader.line_num  # a row's first physical line
-            email, slack_id, attainment, tier = (
-                fields[i].strip() if i is not None and i < len(fields) else "" for i in where)
-            if any(f.strip() for f in fields):
-                reasons: list[str] = []
-                row = _row(email, slack_id, attainment, tier, people, reps, reasons)
-                if row is not None and row.person_id in seen:
-                    reasons.append(f"a duplicate of line {seen[row.person_id]} (same rep)")
-                elif row is not None:
-                    seen[row.person_id] = line
-                    rows.append(row)
-                problems += [RowProblem(f"line {line}", reason) for reason in reasons]
-    except csv.Error as exc:
-        return [], [RowProblem(f"line {reader.line_num}", f"the file is not valid CSV ({exc})")]
+    for fields in reader:
+        line, end = end + 1, reader.line_num  # a row's first physical line
+        if not any(f.strip() for f in fields):
+            continue
+        email, slack_id, attainment, tier = (
+            fields[i].strip() if i is not None and i < len(fields) else "" for i in where)
+        reasons: list[str] = []
+        row = _row(email, slack_id, attainment, tier, people, reps, reasons)
+        if row is not None and row.person_id in seen:
+            reasons.append(f"a duplicate of line {seen[row.person_id]} (same rep)")
+        elif row is not None:
+            seen[row.person_id] = line
+            rows.append(row)
+        problems += [RowProblem(f"line {line}", reason) for reason in reasons]
     return rows, problems
 
 

@@ -52,6 +52,8 @@ class ActionId(StrEnum):
     DECISION_INPUT = "decision_input"  # the element inside each input of the decision modal
     PROGRAM_COPY = "program_copy"  # App Home: opens "copy this program" (value: program id)
     PROGRAM_COPY_INPUT = "program_copy_input"  # the element inside each input of that modal
+    HOME_CALIBRATION_START = "home_calibration_start"  # App Home: start one (value: program id)
+    CALIBRATION_SCORE = "calibration_score"  # a manager opens the scoring modal (value: its id)
 
 
 class CallbackId(StrEnum):
@@ -76,6 +78,9 @@ class CallbackId(StrEnum):
     SEND_TEST = "send_test_modal"
     DECISION = "decision_modal"
     PROGRAM_COPY = "program_copy_modal"
+
+    CALIBRATION_START = "calibration_start_modal"
+    CALIBRATION_SCORE = "calibration_score_modal"
 
 
 class BlockId(StrEnum):
@@ -106,6 +111,14 @@ class CoachingField(StrEnum):
     SCORE_NEXT_STEP = "score_next_step"
     SCORE_VALUE_ARTICULATION = "score_value_articulation"
     AGREED_BEHAVIOUR = "agreed_behaviour"
+
+
+class CalibrationField(StrEnum):
+    """block_id (and action_id) of the inputs of the calibration start modal (the scoring modal
+    reuses the call review's score inputs, CoachingField.SCORE_*)."""
+
+    CALL_LINK = "calibration_call_link"
+    CLOSES_ON = "calibration_closes_on"
 
 
 class SurveyField(StrEnum):

@@ -8,7 +8,7 @@ from bot.blocks.audit_lines import percent, standups_text
 from bot.blocks.survey_gap import build_gap_change_blocks
 from bot.blocks.text import Block, context, escape, header, section
 from bot.domain.audit.numbers import Tally
-from bot.domain.audit.readout import ReadoutNumbers
+from bot.domain.audit.readout import CalibrationSpread, ReadoutNumbers
 from bot.domain.coaching.cadence import CADENCE_ORDER
 from bot.domain.coaching.vocabulary import CADENCE_NAMES, DIMENSION_LABELS
 from db.models import CadenceType
@@ -46,6 +46,7 @@ def build_readout_message(numbers: ReadoutNumbers) -> list[Block]:
         section(f"*Week-1 standups:* {standups_text(numbers.standups)}"),
         section("\n".join(["*Coaching completion per week*", *week_lines(numbers)])),
         section("\n".join(rubric_lines(numbers))),
+        *([section(calibration_line(numbers.calibration))] if numbers.calibration else []),
         section(f"*Blockers:* {numbers.blockers_raised} raised, {numbers.blockers_resolved} "
                 f"resolved, {numbers.open_blockers} still open"),
         section(f"*eNPS:* {_enps(numbers)}"),
@@ -104,6 +105,15 @@ def rubric_lines(numbers: ReadoutNumbers) -> list[str]:
         *(f"{DIMENSION_LABELS[d.dimension]}: {d.first:.1f} → {d.latest:.1f} "
           f"({d.latest - d.first:+.1f})" for d in numbers.rubric),
     ]
+
+
+def calibration_line(spread: CalibrationSpread) -> str:
+    """The latest rubric calibration: per dimension the managers' median and spread."""
+    figures = "; ".join(f"{DIMENSION_LABELS[name]} {spread.medians[name]:g} "
+                        f"(spread {spread.spreads[name]})" for name in spread.medians)
+    return (f"*Rubric calibration* (latest, closed {spread.closed_on:%a %d %b}, "
+            f"{spread.scorers} managers scored one call; median and spread, highest minus "
+            f"lowest): {figures}")
 
 
 def _rate(tally: Tally | None) -> str:

@@ -26,6 +26,7 @@ from bot.cli import (
     serve,
     standups,
     survey,
+    tiers,
     worker,
 )
 from bot.cli.failures import explain
@@ -44,7 +45,7 @@ class Area(Protocol):
 
 AREAS: tuple[Area, ...] = (
     serve, worker, db_commands, program, roster, ooo, deliveries, coaching, standups, survey, audit,
-    export, person, metrics, api_token, ledger,
+    export, person, metrics, tiers, api_token, ledger,
 )
 
 

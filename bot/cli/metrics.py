@@ -1,4 +1,4 @@
-"""`kickoff-bot metrics PROGRAM [--week W] [--json|--csv]` and
+"""`kickoff-bot metrics PROGRAM [--week W] [--json|--csv|--by-tier]` and
 `kickoff-bot metrics import PROGRAM FILE.csv`: behaviour figures against the baseline, and
 values loaded from a file."""
 
@@ -17,6 +17,8 @@ from bot.blocks.metrics_lines import (
     without_data_line,
 )
 from bot.cli.metric_settings import SETTINGS, add_setting_options, run_setting
+from bot.cli.metric_tiers import tier_text
+from bot.cli.operator import SHELL_OPERATOR
 from bot.cli.runtime import Runtime
 from bot.domain.export import csv_bytes, json_text
 from bot.domain.metrics.figures import EXPORT_COLUMNS, MetricFigures, export_rows
@@ -26,6 +28,7 @@ from bot.services.metrics.csv_import import import_metrics_csv
 from bot.services.metrics.figures import behaviour_figures
 from bot.services.program_weeks import calendar_of
 from bot.services.programs import find_program
+from bot.services.tiers.lift import lift_by_tier
 from bot.settings import Settings
 from db.models import Program
 
@@ -63,6 +66,9 @@ def add_parser(subparsers: Any) -> None:
     output = parser.add_mutually_exclusive_group()
     output.add_argument("--json", action="store_true", help="print the figures as JSON")
     output.add_argument("--csv", action="store_true", help="print the figures as CSV")
+    output.add_argument("--by-tier", action="store_true",
+                        help="each metric's lift per hidden tier (shell only; shown where every "
+                        "tier has the smallest group)")
     add_setting_options(parser)
     parser.set_defaults(run=run_metrics)
 
@@ -83,6 +89,11 @@ def run_metrics(args: argparse.Namespace, settings: Settings) -> int:
         program = find_program(session=session, workspace=runtime.workspace(session),
                                ref=words[0])
         week = _week(program, args.week, runtime)
+        if args.by_tier:
+            print("\n".join(tier_text(program, week, lift_by_tier(
+                session=session, program=program, actor=SHELL_OPERATOR, week=week,
+                today=runtime.today()))))
+            return 0
         figures = behaviour_figures(session=session, program=program, week=week,
                                     today=runtime.today())
     if args.json:

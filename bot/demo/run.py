@@ -14,6 +14,7 @@ from bot.demo import scenes_metrics as metrics
 from bot.demo import scenes_setup as setup
 from bot.demo import scenes_standups as standups
 from bot.demo import scenes_survey as survey
+from bot.demo import scenes_tiers as tiers
 from bot.demo.stage import Stage, demo_stage
 from bot.demo.story import Story
 from bot.demo.world import PROGRAM
@@ -41,11 +42,14 @@ def tell(stage: Stage) -> int:
     """Every scene, in the order they happen."""
     failures = setup.set_up(stage)
     setup.ask_for_help(stage)
+    tiers.tiers_before_launch(stage)
     failures += setup.launch(stage)
+    tiers.start_calibration_after_launch(stage)
     standups.day_one(stage)
     standups.rest_of_week(stage)
     coaching.week_two_begins(stage)
-    home.scene(stage)
+    tiers.managers_score(stage)
+    tiers.enablement_spread(stage, home.scene(stage))
     coaching.log_week(stage, 2, until=audit.posted_at(stage, 2))
     audit.weekly(stage, 2, from_shell=True)
     metrics.import_crm(stage)

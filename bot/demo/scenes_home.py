@@ -37,8 +37,8 @@ def home_moment(program: Program) -> datetime:
     return at_local(tuesday, time(10, 0), program.timezone)
 
 
-def scene(stage: Stage, *, now: datetime | None = None) -> None:
-    """The home each of VIEWERS sees when they open kickoff-bot's Home tab."""
+def scene(stage: Stage, *, now: datetime | None = None) -> datetime:
+    """The home each of VIEWERS sees when they open kickoff-bot's Home tab; returns when."""
     if stage.fake.user(OUTSIDER[0]) is None:
         stage.fake.add_user(OUTSIDER[0], real_name=OUTSIDER[1], email=OUTSIDER[2])
     with stage.runtime.session_factory.begin() as session:
@@ -49,6 +49,7 @@ def scene(stage: Stage, *, now: datetime | None = None) -> None:
     stage.scene("Everyone opens kickoff-bot's Home tab", at)
     for slack_id, role in VIEWERS:
         show_home(stage, slack_id, role, at)
+    return at
 
 
 def show_home(stage: Stage, slack_id: str, role: str, at: datetime) -> None:

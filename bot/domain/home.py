@@ -14,6 +14,7 @@ from bot.domain.metrics.home import MetricsHome
 from bot.domain.standups.days import StandupDay
 from bot.domain.standups.participation import Counts
 from bot.domain.surveys.overview import SurveyOverview
+from bot.domain.tiers.home import CalibrationHome
 from db.models import (
     CadenceType,
     CoachingItem,
@@ -34,6 +35,7 @@ class HomeSection(StrEnum):
     ENABLEMENT = "enablement"
     LEADER = "leader"
     METRICS = "behaviour"
+    CALIBRATION = "calibration"
     ADMIN = "admin"
 
 # Programs whose people see their part of the home (an ended program is only the admins').
@@ -172,3 +174,4 @@ class HomeData:
     admin: AdminView | None
     kickoff_admins: tuple[str, ...]  # whom someone in no program may ask
     metrics: tuple[MetricsHome, ...] = ()  # behaviour metrics, per program
+    calibration: tuple[CalibrationHome, ...] = ()  # rubric calibrations, per program

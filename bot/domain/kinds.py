@@ -35,6 +35,7 @@ class DeliveryKind(StrEnum):
     METRICS_REMEASURE = "metrics_remeasure"  # day 100: baseline vs week 4 vs now
     AUDIT_FILES = "audit_files"  # the chart and CSV uploaded before the weekly post
     DECISION_REPLY = "decision_reply"  # a decision on the read-out, in its thread
+    CALIBRATION_REQUEST = "calibration_request"  # a manager asked to score a recorded call
 
 
 # Only kickoff-bot's own kinds are the lifecycle table's business (tests plan kinds of their own).

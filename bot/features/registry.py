@@ -16,6 +16,7 @@ from bot.features import (
     setup,
     standups,
     surveys,
+    tiers,
 )
 from bot.features.spec import Registry
 
@@ -29,6 +30,7 @@ REGISTRY = Registry((
     out_of_office.FEATURE,
     home.FEATURE,
     metrics.FEATURE,
+    tiers.FEATURE,
     audit.FEATURE,  # its planner reads the coaching items coaching's planner creates
     ledger.FEATURE,
 ))

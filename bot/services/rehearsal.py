@@ -1,8 +1,9 @@
 """The events a program preview plays so it can show what they make the bot send: the launch
 (welcomes), the first two reps answering Day 1 (one with a blocker, which their manager clears),
-the first coaching session logged and disputed, and a decision recorded on the read-out. Called
-inside a savepoint the preview rolls back, with the same services the listeners call; the texts
-say they are examples."""
+the first coaching session logged and disputed, and a decision recorded on the read-out.
+Enablement starting a rubric calibration a week before the kickoff shows the managers'
+requests. Called inside a savepoint the preview rolls back, with the same services the
+listeners call; the texts say they are examples."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from sqlalchemy.orm import Session
 from bot.domain.coaching.log_form import LogForm
 from bot.domain.kinds import DeliveryKind
 from bot.domain.ledger.decisions import Intervention, Verdict
-from bot.domain.local_time import at_local
+from bot.domain.local_time import at_local, local_date
 from bot.domain.metrics.report import ReportKind
 from bot.domain.standups.fields import Field
 from bot.errors import KickoffError
@@ -37,6 +38,7 @@ from bot.services.standups.answer import submit_answer
 from bot.services.standups.resolve import resolve_blocker
 from bot.services.standups.schedule import standup_days
 from bot.services.standups.turn import StandupTurn
+from bot.services.tiers.calibration import start_calibration
 from db.models import (
     CadenceType,
     CoachingItem,
@@ -87,6 +89,8 @@ def rehearsed_events(*, session: Session, program: Program, launching: bool,
         events += _metrics_events(session, program)
     if DeliveryKind.DECISION_REPLY in kinds:
         events += _decision_events(session, program)
+    if DeliveryKind.CALIBRATION_REQUEST in kinds:
+        events.append(_calibration_event(session, program, start))
     return sorted(events, key=lambda event: event.at)
 
 
@@ -176,6 +180,22 @@ def _coaching_events(session: Session, program: Program) -> list[Event]:
                    now=disputed)
 
     return [Event(logged, log), Event(disputed, dispute)]
+
+
+def _calibration_event(session: Session, program: Program, start: datetime) -> Event:
+    """Enablement starts a rubric calibration at T-7, 10:00 (or when the preview starts, if
+    later), closing four days on: every manager is asked to score the call."""
+    at = max(start, at_local(program.kickoff_date - timedelta(days=7), time(10),
+                             program.timezone))
+    closes_on = local_date(at + timedelta(days=4), program.timezone)
+
+    def begin() -> None:
+        start_calibration(session=session, program_id=program.id,
+                          actor=Actor("(preview)", is_kickoff_admin=True),
+                          call_link="https://example.com/example-call",
+                          closes_on=closes_on.isoformat(), now=at)
+
+    return Event(at, begin)
 
 
 def _metrics_events(session: Session, program: Program) -> list[Event]:

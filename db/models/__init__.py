@@ -21,6 +21,7 @@ from db.models.survey import (
     SurveyQuestion,
     SurveyTemplate,
 )
+from db.models.tiers import Calibration, CalibrationScore, RepTier, Tier
 
 __all__ = [
     "ApiToken",
@@ -28,6 +29,8 @@ __all__ = [
     "AuditSnapshot",
     "BreakEvenInput",
     "CadenceType",
+    "Calibration",
+    "CalibrationScore",
     "CoachingItem",
     "Confirmation",
     "Decision",
@@ -45,6 +48,7 @@ __all__ = [
     "Program",
     "ProgramMetric",
     "ProgramStatus",
+    "RepTier",
     "Role",
     "SendPace",
     "StandupAnswer",
@@ -58,5 +62,6 @@ __all__ = [
     "SurveyPendingAnswer",
     "SurveyQuestion",
     "SurveyTemplate",
+    "Tier",
     "Workspace",
 ]

@@ -1,22 +1,23 @@
-"""Input blocks of the log modal: the block_id and action_id of each are its CoachingField."""
+"""Input blocks of the log modal (and the calibration modals, which reuse them): the block_id and
+action_id of each are its field id (a CoachingField, a CalibrationField)."""
 
 from __future__ import annotations
 
 from datetime import date
+from enum import StrEnum
 from typing import Any
 
 from bot.blocks.text import Block, plain
-from bot.ids import CoachingField
 
 
-def _input(field: CoachingField, label: str, element: dict[str, Any], optional: bool) -> Block:
+def _input(field: StrEnum, label: str, element: dict[str, Any], optional: bool) -> Block:
     return {
         "type": "input", "block_id": field.value, "label": plain(label), "optional": optional,
         "element": element | {"action_id": field.value},
     }
 
 
-def date_input(field: CoachingField, label: str, initial: date | None) -> Block:
+def date_input(field: StrEnum, label: str, initial: date | None) -> Block:
     """A required date picker."""
     element: dict[str, Any] = {"type": "datepicker"}
     if initial is not None:
@@ -25,7 +26,7 @@ def date_input(field: CoachingField, label: str, initial: date | None) -> Block:
 
 
 def text_input(
-    field: CoachingField, label: str, initial: str | None, *, limit: int, optional: bool = False
+    field: StrEnum, label: str, initial: str | None, *, limit: int, optional: bool = False
 ) -> Block:
     """A multi-line text input of at most `limit` characters."""
     element: dict[str, Any] = {"type": "plain_text_input", "multiline": True, "max_length": limit}
@@ -34,16 +35,18 @@ def text_input(
     return _input(field, label, element, optional=optional)
 
 
-def url_input(field: CoachingField, label: str, initial: str | None) -> Block:
-    """An optional link."""
+def url_input(
+    field: StrEnum, label: str, initial: str | None, *, optional: bool = True
+) -> Block:
+    """A link (optional unless said)."""
     element: dict[str, Any] = {"type": "url_text_input"}
     if initial:
         element["initial_value"] = initial
-    return _input(field, label, element, optional=True)
+    return _input(field, label, element, optional=optional)
 
 
 def number_input(
-    field: CoachingField, label: str, initial: int | None, bounds: tuple[int, int]
+    field: StrEnum, label: str, initial: int | None, bounds: tuple[int, int]
 ) -> Block:
     """A required whole number from bounds[0] to bounds[1]."""
     element: dict[str, Any] = {
@@ -56,7 +59,7 @@ def number_input(
 
 
 def options_input(
-    field: CoachingField, label: str, options: dict[str, str], initial: str | None, *,
+    field: StrEnum, label: str, options: dict[str, str], initial: str | None, *,
     radio: bool = False,
 ) -> Block:
     """A required choice among `options` (value -> label), as radio buttons or a select."""

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from bot.blocks.home.admin import build_admin_section
+from bot.blocks.home.calibration import build_calibration_section
 from bot.blocks.home.common import DIVIDER
 from bot.blocks.home.enablement import build_enablement_section
 from bot.blocks.home.leader import build_leader_section
@@ -61,6 +62,9 @@ def _sections(data: HomeData, pages: dict[int, int]) -> list[Section]:
     if data.metrics:
         sections.append((HomeSection.METRICS, lambda room: build_metrics_section(
             data.metrics, room=room)))
+    if data.calibration:
+        sections.append((HomeSection.CALIBRATION, lambda room: build_calibration_section(
+            data.calibration, room=room)))
     if data.admin is not None:
         admin = data.admin
         sections.append((HomeSection.ADMIN, lambda room: build_admin_section(admin, room=room)))

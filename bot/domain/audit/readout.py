@@ -21,6 +21,18 @@ class WeekCompletion(BaseModel):
     cadences: dict[str, Tally]
 
 
+class CalibrationSpread(BaseModel):
+    """The latest closed rubric calibration: how many managers scored the call, and per
+    dimension the median and the spread (highest minus lowest); nobody is named."""
+
+    model_config = ConfigDict(frozen=True)
+
+    closed_on: date
+    scorers: int
+    medians: dict[str, float]
+    spreads: dict[str, int]
+
+
 class DimensionAverage(BaseModel):
     """A rubric dimension's average score, first vs latest call review of each rep."""
 
@@ -56,6 +68,8 @@ class ReadoutNumbers(BaseModel):
     last_day: date | None = None
     smallest_group: int = 5  # the program's, below which the rubric averages are not shown
     gap: GapChange | None = None  # the gap survey before vs after (None: the program ran none)
+    # The latest calibration's spread (None: none closed, or fewer scorers than the smallest group)
+    calibration: CalibrationSpread | None = None
 
     def held(self, cadence: str) -> bool | None:
         """Whether the cadence type held: the 1:1s at the target, the others on their own

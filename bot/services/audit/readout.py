@@ -19,6 +19,7 @@ from bot.services.audit.weeks import readout_date, week_label
 from bot.services.coaching.calendar import cadence_end, program_week
 from bot.services.coaching.history import RepRubric
 from bot.services.surveys.gap import gap_change
+from bot.services.tiers.calibration_results import readout_calibration
 from db.models import Program
 from db.models.coaching import RUBRIC_DIMENSIONS
 
@@ -27,8 +28,9 @@ def compute_readout(*, session: Session, program: Program, now: datetime) -> Rea
     """The read-out of the program as things stand at `now`."""
     sources = gather(session=session, program=program, now=now)
     numbers = readout_numbers(sources, blocker_totals(session=session, program_id=program.id))
-    return numbers.model_copy(update={"gap": gap_change(session=session, program=program,
-                                                        now=now)})
+    return numbers.model_copy(update={
+        "gap": gap_change(session=session, program=program, now=now),
+        "calibration": readout_calibration(session=session, program=program, now=now)})
 
 
 def readout_numbers(sources: Sources, blockers: BlockerTotals) -> ReadoutNumbers:

@@ -18,6 +18,7 @@ from bot.services.home.rep import rep_view
 from bot.services.home.surveys import surveys_to_answer
 from bot.services.home.viewer import load_viewer
 from bot.services.metrics.home import metrics_home
+from bot.services.tiers.calibration_home import calibration_home
 from db.models import ProgramStatus, Role
 
 # Programs whose reps and managers have something to act on.
@@ -48,4 +49,5 @@ def gather_home(
         admin=admin_view(session=session, viewer=viewer, now=now)
         if Role.ADMIN in viewer.roles else None,
         metrics=tuple(metrics_home(session=session, viewer=viewer, now=now)),
+        calibration=tuple(calibration_home(session=session, viewer=viewer, now=now)),
     )

@@ -55,7 +55,7 @@ def check_rows(
     *, session: Session, program_id: int, rows: Sequence[RawRow]
 ) -> tuple[list[CheckedRow], list[RowProblem]]:
     """The rows that may be stored, and every problem; callers store nothing if any."""
-    people = _members(session, program_id)
+    people = member_ids(session=session, program_id=program_id)
     metrics = {metric.key for metric in enabled_metrics(session=session, program_id=program_id)}
     checked: list[CheckedRow] = []
     problems: list[RowProblem] = []
@@ -78,7 +78,7 @@ def _check(
     row: RawRow, people: dict[str, int], metrics: set[str]
 ) -> tuple[list[str], CheckedRow | None]:
     reasons: list[str] = []
-    person_id = _person(row, people, reasons)
+    person_id = person_named(row.email, row.slack_id, people, reasons)
     metric = row.metric.strip().lower()
     if metric not in metrics:
         known = ", ".join(sorted(metrics))
@@ -94,9 +94,14 @@ def _check(
     return reasons, CheckedRow(person_id, metric, period, value)
 
 
-def _person(row: RawRow, people: dict[str, int], reasons: list[str]) -> int | None:
-    email = row.email.strip().lower() if row.email else ""
-    slack_id = row.slack_id.strip().upper() if row.slack_id else ""
+def person_named(
+    email_given: str | None, slack_id_given: str | None, people: dict[str, int],
+    reasons: list[str],
+) -> int | None:
+    """The member a row names by email and/or Slack id (None, with the reason added, if
+    nobody or two different people); the tier import names people the same way."""
+    email = email_given.strip().lower() if email_given else ""
+    slack_id = slack_id_given.strip().upper() if slack_id_given else ""
     if not email and not slack_id:
         reasons.append("needs an email or a slack_id")
         return None
@@ -124,7 +129,7 @@ def _number(value: object, reasons: list[str]) -> float | None:
     return number
 
 
-def _members(session: Session, program_id: int) -> dict[str, int]:
+def member_ids(*, session: Session, program_id: int) -> dict[str, int]:
     """Each active member's lower-cased email and upper-cased Slack id -> their person id."""
     people: dict[str, int] = {}
     for person_id, email, slack_id in session.execute(

@@ -1,0 +1,1 @@
+"""Hidden tiers (shell only) and rubric calibrations (enablement and managers, in Slack)."""

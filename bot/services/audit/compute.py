@@ -27,7 +27,7 @@ from bot.services.audit.weeks import (
 )
 from bot.services.coaching.history import CoachingHistory, coaching_history
 from bot.services.coaching.occurrences import Pair, active_pairs
-from bot.services.standups.participation import participation
+from bot.services.standups.totals import participation_totals
 from db.models import AuditSnapshot, Program
 
 
@@ -51,7 +51,7 @@ def gather(*, session: Session, program: Program, now: datetime) -> Sources:
         now=now,
         history=coaching_history(session=session, program_id=program.id, now=now),
         standups=StandupTally.of(
-            participation(session=session, program=program, now=now, started_only=True).totals()
+            participation_totals(session=session, program=program, now=now, started_only=True)
         ),
         blockers=open_blockers(session=session, program_id=program.id),
         pairs=active_pairs(session=session, program_id=program.id),

@@ -80,6 +80,8 @@ def test_a_process_takes_its_next_grant_while_half_of_the_current_one_is_held(
             tokens, updated_at = session.execute(
                 select(SendPace.tokens, SendPace.updated_at).where(SendPace.key == KEY)
             ).one()
+        assert tokens is not None  # a grant was taken
+        assert updated_at is not None
         return updated_at + timedelta(seconds=(BURST - tokens) / 100)
 
     taken = 0

@@ -43,10 +43,12 @@ REPEATS = 5
 
 @dataclass(frozen=True)
 class Measure:
-    """One timed run: SQL statements executed and seconds taken."""
+    """One timed run: SQL statements executed, seconds taken and this process's CPU seconds
+    (which the neighbours of a shared machine move far less than the seconds)."""
 
     statements: int
     seconds: float
+    cpu: float
 
 
 def weekly_audit(session: Session, program: Program) -> None:
@@ -66,7 +68,8 @@ def measure(engine: Engine, program_id: int, run: Callable[[Session, Program], N
     """The median of REPEATS runs, each in a fresh session, counting statements (the same in
     every run; on a shared machine the median is the figure least moved by the neighbours)."""
     runs = [_measure_once(engine, program_id, run) for _ in range(REPEATS)]
-    return Measure(runs[0].statements, median(measured.seconds for measured in runs))
+    return Measure(runs[0].statements, median(measured.seconds for measured in runs),
+                   median(measured.cpu for measured in runs))
 
 
 def _measure_once(
@@ -82,11 +85,11 @@ def _measure_once(
     with sessions() as session:
         program = session.get_one(Program, program_id)
         event.listen(engine, "before_cursor_execute", count)
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         run(session, program)
-        seconds = time.perf_counter() - started
+        seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
         event.remove(engine, "before_cursor_execute", count)
-    return Measure(statements, seconds)
+    return Measure(statements, seconds, cpu)
 
 
 def build(url: str, reps: int) -> tuple[Engine, int, float]:
@@ -117,14 +120,14 @@ def main() -> None:
                 result = measure(engine, program_id, run)
                 results[name].append(result)
                 print(f"    {name:<13} {result.statements:>3} SQL statements "
-                      f"{result.seconds:>7.3f} s")
+                      f"{result.seconds:>7.3f} s {result.cpu:>7.3f} s CPU")
             engine.dispose()
     small, large = args.sizes
     print(f"\nratios {large} / {small} reps (goal: statements 1.00; time at most 10, "
           "the read-out's at most 8):")
     for name, (first, second) in results.items():
         print(f"    {name:<13} statements {second.statements / first.statements:.2f}   "
-              f"time {second.seconds / first.seconds:.2f}")
+              f"time {second.seconds / first.seconds:.2f}   CPU {second.cpu / first.cpu:.2f}")
 
 
 if __name__ == "__main__":

@@ -29,8 +29,8 @@ from scheduler.config import DispatchConfig
 
 log = logging.getLogger(__name__)
 BURST = 1.0  # tokens the bucket holds at most
-GRANT_SECONDS = 0.1  # a process takes about this much of the rate's tokens per transaction
-GRANT_MOST = 16
+GRANT_SECONDS = 0.25  # a process takes about this much of the rate's tokens per transaction
+GRANT_MOST = 32
 # A token used later than this after its instant is dropped: a process that stalled (a busy CPU)
 # would otherwise send every token it missed at once, a burst a strict window answers with 429s.
 STALE = timedelta(milliseconds=20)
@@ -134,18 +134,17 @@ class SharedBucket:
         self._key = bucket_key(team_id)
         self._clock = clock
         self._config = config
-        self._lock = threading.Lock()
+        self._changed = threading.Condition()
         self._held: deque[tuple[datetime, datetime]] = deque()  # (instant, not before)
+        self._taking = False  # a sender is taking the next grant from the database
         self._paused_until = clock.now()
         self.rate = config.per_minute / 60.0
+        self._grant_size = grant_size(self.rate)
 
     def take(self, halt: threading.Event) -> bool:
         """Wait for a token; False when `halt` was set meanwhile (the token is then not used)."""
         while True:
-            with self._lock:
-                if not self._held:
-                    self._refill()
-                at, start = self._held.popleft()
+            at, start = self._next()
             if self._clock.wait_until(halt, max(at - EARLY, start)):
                 return False
             now = self._clock.now()
@@ -153,11 +152,35 @@ class SharedBucket:
             if now >= self._paused_until and now - at <= STALE:
                 return True
 
+    def _next(self) -> tuple[datetime, datetime]:
+        """The next held token. The grant after it is taken while half of this one is still
+        held, by one sender and outside the lock, so the database's time (a busy SQLite's write
+        lock, a PostgreSQL round trip) is hidden behind the sends still held instead of making
+        every sender wait and the next token late."""
+        while True:
+            with self._changed:
+                low = len(self._held) <= self._grant_size // 2
+                if self._held and (not low or self._taking):
+                    return self._held.popleft()
+                if self._taking:  # none held: wait for the grant another sender is taking
+                    self._changed.wait_for(lambda: bool(self._held) or not self._taking)
+                    continue
+                self._taking = True
+                token = self._held.popleft() if self._held else None
+            try:
+                self._refill()
+            finally:
+                with self._changed:
+                    self._taking = False
+                    self._changed.notify_all()
+            if token is not None:
+                return token
+
     def throttled(self, retry_after: float) -> None:
         """Slack answered 429: pause every process's sends and cut the shared rate."""
         now = self._clock.now()
         until = now + timedelta(seconds=retry_after)
-        with self._lock:
+        with self._changed:
             self._held.clear()
             self._paused_until = max(self._paused_until, until)
         with self._sessions.begin() as session:
@@ -169,11 +192,18 @@ class SharedBucket:
         )
 
     def _refill(self) -> None:
-        # Two at least: the second one's instant is ahead, waited for here and not on the database.
-        count = max(2, min(GRANT_MOST, int(self.rate * GRANT_SECONDS)))
         with self._sessions.begin() as session:
             grant = take_tokens(
-                session, key=self._key, count=count, clock=self._clock.now, config=self._config
+                session, key=self._key, count=self._grant_size, clock=self._clock.now,
+                config=self._config,
             )
-        self._held.extend((at, grant.start) for at in grant.at)
-        self.rate = grant.rate
+        with self._changed:
+            self._held.extend((at, grant.start) for at in grant.at)
+            self.rate = grant.rate
+            self._grant_size = grant_size(grant.rate)
+
+
+def grant_size(rate: float) -> int:
+    """Tokens taken per transaction at `rate` a second: about GRANT_SECONDS' worth, two at least
+    (the second one's instant is ahead, waited for here and not on the database)."""
+    return max(2, min(GRANT_MOST, int(rate * GRANT_SECONDS)))

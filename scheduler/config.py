@@ -24,4 +24,4 @@ class DispatchConfig:
     rate_climb: float = 0.1  # then, each second, the rate climbs back by this share of the ceiling
     rate_floor: float = 0.1  # the rate never falls below this share of the ceiling
     latency_guess: float = 0.25  # seconds per Slack call assumed until some are measured
-    record_every: int = 20  # outcomes written back per transaction while sending
+    record_every: int = 50  # outcomes written back per transaction while sending

@@ -37,7 +37,7 @@ from scheduler.sending import SlackSender
 from scheduler.uploading import record_uploads, uploaders_of
 
 CLAIM_AHEAD = 2.0  # seconds of sending at the current rate kept claimed and queued
-RECORD_AFTER = 0.25  # seconds at most an outcome waits to be written back while sending
+RECORD_AFTER = 0.5  # seconds at most an outcome waits to be written back while sending
 
 
 @dataclass

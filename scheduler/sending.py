@@ -12,6 +12,8 @@ from typing import Any
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackRequestError
 
+from scheduler.transport import KeptAliveClient
+
 METADATA_EVENT = "kickoff_delivery"
 
 # Errors that concern one recipient or channel: that row fails, the rest go on.
@@ -107,7 +109,7 @@ class SlackSender:
     def __init__(self, client: WebClient) -> None:
         # No automatic retries: a retried chat.postMessage could post twice. The dispatcher
         # decides what to do with every failure, reconciling before any resend.
-        self._client = WebClient(
+        self._client = KeptAliveClient(
             token=client.token, base_url=client.base_url, timeout=client.timeout, retry_handlers=[]
         )
 

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import UTC, datetime, timedelta
 
-from scheduler.bucket import bucket_key, cut_rate, take_tokens
+from sqlalchemy import select
+
+from bot.clock import VirtualClock
+from db.models import SendPace
+from scheduler.bucket import BURST, SharedBucket, bucket_key, cut_rate, grant_size, take_tokens
+from scheduler.clock import AnchoredClock
 from scheduler.config import DispatchConfig
 from tests.databases import Database
 
@@ -57,3 +63,30 @@ def test_after_a_cut_the_rate_climbs_back_a_tenth_of_the_ceiling_a_second(
         later = NOW + timedelta(seconds=2)
         grant = take_tokens(session, key=KEY, count=1, clock=lambda: later, config=CONFIG)
     assert round(grant.rate, 6) == 9.0  # 7 a second, plus 1 a second for each of two seconds
+
+
+def test_a_process_takes_its_next_grant_while_half_of_the_current_one_is_held(
+    database: Database,
+) -> None:
+    config = DispatchConfig(per_minute=6000)  # a hundred a second: 25 tokens a grant
+    bucket = SharedBucket(sessions=database.session_factory, team_id="T0KICKOFF",
+                          clock=AnchoredClock(NOW, VirtualClock(NOW)), config=config)
+    size = grant_size(100.0)
+    halt = threading.Event()
+
+    def promised_until() -> datetime:
+        """The instant up to which the bucket has handed out tokens, to every process."""
+        with database.session_factory() as session:
+            tokens, updated_at = session.execute(
+                select(SendPace.tokens, SendPace.updated_at).where(SendPace.key == KEY)
+            ).one()
+        assert tokens is not None  # a grant was taken
+        assert updated_at is not None
+        return updated_at + timedelta(seconds=(BURST - tokens) / 100)
+
+    taken = 0
+    while taken < size and (taken == 0 or promised_until() == NOW + timedelta(seconds=0.25)):
+        assert bucket.take(halt)
+        taken += 1
+    assert promised_until() == NOW + timedelta(seconds=0.5)  # the second grant
+    assert size - taken == size // 2 - 1  # taken while half of the first was still held

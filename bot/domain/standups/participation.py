@@ -50,12 +50,16 @@ class Counts:
 
     def add(self, row: RepDay) -> None:
         """Count one rep-day."""
-        self.expected += 1
-        self.answered += row.status is Status.ANSWERED
-        self.late += row.late
-        self.excused += row.status is Status.EXCUSED
-        self.missed += row.status is Status.MISSED
-        self.pending += row.status is Status.PENDING
+        self.add_alike(row.status, late=row.late)
+
+    def add_alike(self, status: Status, *, late: bool, times: int = 1) -> None:
+        """Count `times` rep-days of the same status (and lateness)."""
+        self.expected += times
+        self.answered += times * (status is Status.ANSWERED)
+        self.late += times * late
+        self.excused += times * (status is Status.EXCUSED)
+        self.missed += times * (status is Status.MISSED)
+        self.pending += times * (status is Status.PENDING)
 
 
 @dataclass(frozen=True)

@@ -26,8 +26,8 @@ from bot.services.audit.weeks import (
     week_label,
 )
 from bot.services.coaching.history import CoachingHistory, coaching_history
-from bot.services.coaching.occurrences import Pair, active_pairs
-from bot.services.standups.participation import participation
+from bot.services.coaching.status import load_status_context
+from bot.services.standups.totals import participation_totals
 from db.models import AuditSnapshot, Program
 
 
@@ -40,21 +40,23 @@ class Sources:
     history: CoachingHistory
     standups: StandupTally
     blockers: list[RaisedBlocker]
-    pairs: list[Pair]
+    reps: int  # active reps with a manager
     enps: Enps | None
 
 
 def gather(*, session: Session, program: Program, now: datetime) -> Sources:
     """Everything the audit reads, in a fixed number of SELECTs."""
+    context = load_status_context(session=session, program=program)  # the pairs, read once
     return Sources(
         program=program,
         now=now,
-        history=coaching_history(session=session, program_id=program.id, now=now),
+        history=coaching_history(session=session, program_id=program.id, now=now,
+                                 context=context),
         standups=StandupTally.of(
-            participation(session=session, program=program, now=now, started_only=True).totals()
+            participation_totals(session=session, program=program, now=now, started_only=True)
         ),
         blockers=open_blockers(session=session, program_id=program.id),
-        pairs=active_pairs(session=session, program_id=program.id),
+        reps=len(context.manager_of_rep),
         enps=latest_enps(session=session, program_id=program.id, now=now),
     )
 
@@ -82,7 +84,7 @@ def week_numbers(sources: Sources, monday: date, previous: AuditSnapshot | None)
         as_of=sources.now, timezone=program.timezone,
         complete=sources.now >= audit_prepared_at(program, monday),
         target=program.one_on_one_target, baseline=program.baseline_completion,
-        cadences=this_week, reps=len(sources.pairs),
+        cadences=this_week, reps=sources.reps,
         disputed=sum(
             counts.disputed for week in sources.history.weeks if week.week == number
             for counts in week.cadences.values()

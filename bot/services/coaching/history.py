@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from bot.domain.coaching.status import CadenceCounts, Status
 from bot.errors import NotFound
 from bot.services.coaching.item_rows import ItemRow, item_rows
-from bot.services.coaching.status import load_status_context
+from bot.services.coaching.status import StatusContext, load_status_context
 from db.models import CadenceType, Program
 from db.models.coaching import RUBRIC_DIMENSIONS
 
@@ -77,15 +77,18 @@ class CoachingHistory:
     disputed: list[DisputedSession]
 
 
-def coaching_history(*, session: Session, program_id: int, now: datetime) -> CoachingHistory:
-    """The record of program `program_id` as it stands at `now` (four queries).
+def coaching_history(
+    *, session: Session, program_id: int, now: datetime, context: StatusContext | None = None
+) -> CoachingHistory:
+    """The record of program `program_id` as it stands at `now` (four queries; two when the
+    caller already holds the program's status `context`).
 
     One pass over the items, read as plain rows (tens of thousands at 10,000 reps), keeping
     only the counts, the disputed sessions and each rep's first and latest review."""
     program = session.get(Program, program_id)
     if program is None:
         raise NotFound(f"No program with id {program_id}.")
-    context = load_status_context(session=session, program=program)
+    context = context or load_status_context(session=session, program=program)
     record = _Record()
     for item in item_rows(session=session, program_id=program_id):
         record.add(item, context.status_of(item, now))

@@ -10,6 +10,7 @@ days and "out today".
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
 
@@ -77,15 +78,15 @@ def _rep_day(
     open_day: bool,
 ) -> RepDay | None:
     answer = answers.get((rep.person_id, day.number))
-    prompt = prompts.get(prompt_key(program_id, rep.slack_user_id, day.number))
-    if not rep.active and answer is None and prompt != DeliveryStatus.SENT:
-        return None
-    status, reason = _status(
-        answer,
-        prompt,
-        absences.is_away(rep.person_id, day.date),
+    outcome = day_outcome(
+        answer=answer,
+        prompt=prompts.get(prompt_key(program_id, rep.slack_user_id, day.number)),
+        away=absences.is_away(rep.person_id, day.date),
+        active=rep.active,
         open_day=open_day,
     )
+    if outcome is None:
+        return None
     return RepDay(
         person_id=rep.person_id,
         name=rep.name,
@@ -93,10 +94,31 @@ def _rep_day(
         manager_id=rep.manager_id,
         manager_name=rep.manager_name,
         number=day.number,
-        status=status,
-        late=bool(status is Status.ANSWERED and answer and answer.late),
-        reason=reason,
+        status=outcome.status,
+        late=outcome.late,
+        reason=outcome.reason,
     )
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """How one rep-day counts: its status, whether it was answered late, and why excused."""
+
+    status: Status
+    late: bool
+    reason: str | None
+
+
+def day_outcome(
+    *, answer: AnswerFacts | None, prompt: DeliveryStatus | None, away: bool, active: bool,
+    open_day: bool,
+) -> Outcome | None:
+    """How a rep-day counts from its facts; None when it is not expected (an inactive rep who
+    was neither prompted nor answered)."""
+    if not active and answer is None and prompt != DeliveryStatus.SENT:
+        return None
+    status, reason = _status(answer, prompt, away, open_day=open_day)
+    return Outcome(status, bool(status is Status.ANSWERED and answer and answer.late), reason)
 
 
 def _status(

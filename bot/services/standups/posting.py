@@ -20,7 +20,7 @@ from bot.domain.standups.days import StandupDay
 from bot.domain.standups.fields import AnswerText
 from bot.services.outbox import NOW_WINDOW, Envelope, delivery_by_key, queue
 from bot.services.standups.keys import count_key, reply_edit_key, reply_key, thread_key
-from bot.services.standups.participation import participation
+from bot.services.standups.totals import participation_totals
 from db.models import Delivery, DeliveryStatus, Person, Program, StandupAnswer
 
 
@@ -120,7 +120,7 @@ def _parent_envelope(
     kind: DeliveryKind = DeliveryKind.STANDUP_THREAD,
     update_key: str | None = None,
 ) -> Envelope:
-    totals = participation(session=session, program=program, now=due_at, number=day.number).totals()
+    totals = participation_totals(session=session, program=program, now=due_at, number=day.number)
     return _channel_envelope(
         program,
         due_at,

@@ -16,6 +16,7 @@ from bot.services.standups.answer import submit_answer
 from bot.services.standups.keys import prompt_key
 from bot.services.standups.out_today import mark_out_today
 from bot.services.standups.participation import participation
+from bot.services.standups.totals import participation_totals
 from bot.services.standups.turn import StandupTurn
 from db.models import Delivery, DeliveryStatus, Membership, OutOfOffice, Program
 from tests.databases import Database
@@ -148,3 +149,43 @@ def test_a_rep_deactivated_mid_week_is_not_expected_on_later_days(
     statuses = report(database, world, AFTER_WEEK)
     assert {day for (name, day) in statuses if name == "Ana Ruiz"} == {1, 2}
     assert statuses["Ana Ruiz", 1] is Status.MISSED
+
+
+@pytest.mark.parametrize(
+    ("now", "number", "started_only"),
+    [
+        (AFTER_WEEK, None, True),
+        (utc(2027, 3, 13, 7, 59), None, False),  # Friday still open in LA: pending
+        (utc(2027, 3, 13, 7, 59), None, True),  # and later days not begun anywhere
+        (utc(2027, 3, 12, 6, 0), 1, False),  # Day 1 begun in the east only
+        (utc(2027, 3, 12, 6, 0), 1, True),
+    ],
+)
+def test_totals_counted_in_sql_match_the_rep_days(
+    database: Database, world: World, now: datetime, number: int | None, started_only: bool
+) -> None:
+    with database.session_factory.begin() as session:
+        for user in REPS:
+            prompted(session, world, user, 1, DeliveryStatus.SENT)
+        answer(session, world, "UBER", 1, utc(2027, 3, 12, 8, 30))
+        answer(session, world, "UKOL", 1, utc(2027, 3, 12, 6, 0))  # late, and not yet at 6:00
+        mark_out_today(
+            session=session,
+            turn=StandupTurn(program_id=world.program_id, rep_user_id="USYD",
+                             actor_user_id="USYD", number=1, now=utc(2027, 3, 11, 23)),
+        )
+        session.add(OutOfOffice(person_id=world.person_ids["UCHA"], first_day=date(2027, 3, 12),
+                                last_day=date(2027, 3, 15)))
+        prompted(session, world, "ULA", 2, DeliveryStatus.EXPIRED)
+        prompted(session, world, "ULA", 3, DeliveryStatus.CANCELLED)
+        session.scalars(  # deactivated after Day 1: expected only where prompted
+            select(Membership).where(Membership.person_id == world.person_ids["UBER"])
+        ).one().active = False
+    with database.session_factory() as session:
+        program = session.get_one(Program, world.program_id)
+        rows = participation(session=session, program=program, now=now, number=number,
+                             started_only=started_only)
+        totals = participation_totals(session=session, program=program, now=now, number=number,
+                                      started_only=started_only)
+    assert totals == rows.totals()
+    assert totals.expected > 0

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from bot.domain.audit.numbers import WeekNumbers
+from bot.domain.certification.home import CertificationHome
 from bot.domain.coaching.status import CadenceCounts
 from bot.domain.deliveries import DeliveryPage
 from bot.domain.metrics.home import MetricsHome
@@ -34,6 +35,7 @@ class HomeSection(StrEnum):
     ENABLEMENT = "enablement"
     LEADER = "leader"
     METRICS = "behaviour"
+    CERTIFICATION = "certification"
     ADMIN = "admin"
 
 # Programs whose people see their part of the home (an ended program is only the admins').
@@ -172,3 +174,4 @@ class HomeData:
     admin: AdminView | None
     kickoff_admins: tuple[str, ...]  # whom someone in no program may ask
     metrics: tuple[MetricsHome, ...] = ()  # behaviour metrics, per program
+    certifications: tuple[CertificationHome, ...] = ()  # per program

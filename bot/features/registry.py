@@ -6,6 +6,7 @@ module), its declaration module in bot/features, and one line below.
 
 from bot.features import (
     audit,
+    certification,
     coaching,
     core,
     home,
@@ -28,5 +29,6 @@ REGISTRY = Registry((
     out_of_office.FEATURE,
     home.FEATURE,
     metrics.FEATURE,
+    certification.FEATURE,
     audit.FEATURE,  # last: its planner reads the coaching items coaching's planner creates
 ))

@@ -1,0 +1,58 @@
+"""Drawing an attempt's questions and shuffling their options, and reading the answers back.
+
+A modal's option values are `<question position>.<shown position>`: they say where an option
+was shown in this attempt, nothing about it; only the attempt's stored draw maps them back.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+Draw = list[list[object]]  # [[question id, [option index in shown order]], ...]
+
+_SHUFFLER = random.SystemRandom()  # not predictable from anything a rep can see
+
+
+@dataclass(frozen=True)
+class PoolQuestion:
+    """A question of the pool as drawing sees it: its id and how many options it has."""
+
+    id: int
+    options: int
+
+
+def draw(pool: Sequence[PoolQuestion], count: int) -> Draw:
+    """`count` questions of the pool in random order, each with its options shuffled."""
+    chosen = _SHUFFLER.sample(list(pool), k=min(count, len(pool)))
+    return [[question.id, _SHUFFLER.sample(range(question.options), k=question.options)]
+            for question in chosen]
+
+
+def option_value(position: int, shown: int) -> str:
+    """The opaque value of the option shown `shown`-th under the `position`-th question."""
+    return f"{position}.{shown}"
+
+
+def chosen_options(drawn: Draw, values: Mapping[int, str | None]) -> list[int | None]:
+    """The option index picked for each drawn question (None: no or a forged pick), from the
+    modal's values by question position."""
+    picks: list[int | None] = []
+    for position, (_, order) in enumerate(drawn):
+        shown_order = list(order)  # type: ignore[call-overload]  # JSON: a list of ints
+        prefix, _, shown = (values.get(position) or "").partition(".")
+        valid = prefix == str(position) and shown.isdigit() and int(shown) < len(shown_order)
+        picks.append(int(shown_order[int(shown)]) if valid else None)
+    return picks
+
+
+def passed_questions(correct: int, asked: int, pass_percent: int) -> bool:
+    """Whether `correct` of `asked` meets the pass mark (80% of 5 is 4)."""
+    return asked == 0 or correct >= math.ceil(asked * pass_percent / 100)
+
+
+def percent(correct: int, asked: int) -> int:
+    """The score as a whole percentage."""
+    return round(100 * correct / asked) if asked else 100

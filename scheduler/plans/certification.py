@@ -20,6 +20,7 @@ from bot.blocks.certification.messages import (
 from bot.domain.kinds import DeliveryKind
 from bot.domain.local_time import at_local
 from bot.services.availability import load_absences, reachable_from
+from bot.services.certification.attempts import may_still_attempt
 from bot.services.certification.missed import failed_out_missed
 from bot.services.certification.standing import Standing, standings
 from bot.services.certification.windows import Window, windows_of
@@ -69,11 +70,13 @@ class _Plan:
     def _window(self, row: Standing, window: Window) -> Iterator[Envelope]:
         c = self.certification
         slot = f"c{c.id}.r{window.round}"
-        yield from self._to(DeliveryKind.CERT_OPEN, row.person, slot, window.opens_at,
+        # A certification created inside its window is announced from its creation.
+        opens = max(window.opens_at, c.created_at)
+        yield from self._to(DeliveryKind.CERT_OPEN, row.person, slot, opens,
                             window.closes_at, build_open_message(
                                 name=c.name, certification_id=c.id, due_on=window.due_on,
                                 attempts=c.attempts, retake=window.round > 0))
-        if row.status in ("not started", "failed") and row.attempts_left > 0:
+        if may_still_attempt(self.session, c, row.person, window):
             yield from self._to(DeliveryKind.CERT_REMINDER, row.person, slot,
                                 window.closes_at - timedelta(days=1) - REMINDER_LEAD,
                                 window.closes_at, build_reminder_message(

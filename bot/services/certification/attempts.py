@@ -107,6 +107,18 @@ def round_attempts(
         .order_by(CertificationAttempt.number)))
 
 
+def may_still_attempt(session: Session, certification: Certification, person: Person,
+                      window: Window) -> bool:
+    """Whether the person has not passed (nor waits for a review) and has attempts left in
+    the window: who the reminder is for."""
+    attempts = round_attempts(session, certification.id, person.id, window.round)
+    try:
+        _ensure_may_attempt(certification, attempts)
+    except InvalidInput:
+        return False
+    return True
+
+
 def drawn_questions(session: Session, attempt: CertificationAttempt) -> list[CertificationQuestion]:
     """The attempt's questions in the order they were drawn."""
     ids = [int(str(question_id)) for question_id, _ in attempt.drawn]

@@ -4,6 +4,8 @@ nobody but enablement may create one or read its answers."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from sqlalchemy import select
 
@@ -22,6 +24,7 @@ from tests.handlers.certification_support import (
 from tests.services.surveys.world import ENABLEMENT, World
 
 HOME = {"id": "VHOME", "type": "home"}
+Json = dict[str, Any]
 
 
 @pytest.fixture
@@ -32,7 +35,7 @@ def world(database: Database, fake_slack: FakeSlack, clock: SystemClock) -> Worl
 
 def submit(slack: SignedSender, world: World, definition: str,
            user_id: str = ENABLEMENT) -> SlackResponse:
-    values = {
+    values: dict[str, Json] = {
         CertField.PROGRAM: {ActionId.CERT_INPUT: {"type": "static_select",
                                                   "selected_option": {"value":
                                                                       str(world.program_id)}}},
@@ -96,7 +99,7 @@ def test_a_rep_may_neither_create_one_nor_read_its_answers(
         before = len(fake_slack.calls_to("chat.postMessage"))
         clicked = slack.action(user_id=rep, action_id=action_id, value=value, view=HOME)
         assert clicked.status == 200
-        fake_slack.wait_for(lambda b=before: len(fake_slack.calls_to("chat.postMessage")) > b)
+        fake_slack.wait_for(lambda: len(fake_slack.calls_to("chat.postMessage")) > before)  # noqa: B023
         refusal = fake_slack.calls_to("chat.postMessage")[-1].params["text"]
         assert refusal.startswith("Only the program's enablement team or a kickoff admin")
     assert not fake_slack.calls_to("views.open")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from bot.blocks.certification.messages import build_talk_track_lines
 from bot.blocks.home.common import short_date
 from bot.blocks.standup import actions, button
 from bot.blocks.text import Block, context, escape, header, section
@@ -35,12 +36,7 @@ def _part(part: CertificationHome) -> list[Block]:
         if own.open:
             blocks.append(actions(button("Start", ActionId.CERT_START,
                                          str(own.certification_id), primary=True)))
-    for review in part.reviews[:5]:
-        late = " · *over 3 working days*" if review.overdue else ""
-        blocks.append(section(f"Talk-track to review: *{escape(review.rep)}*, "
-                              f"{escape(review.name)} (since {short_date(review.submitted_on)})"
-                              f"{late}"))
-        blocks.append(actions(button("Review", ActionId.CERT_REVIEW, str(review.attempt_id))))
+    blocks += build_talk_track_lines(list(part.reviews))
     for cert in part.progress[:5]:
         passed = (f"{cert.passed} of {cert.assigned} passed" if cert.passed is not None
                   else f"{cert.assigned} reps (too few to show how many passed)")

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from datetime import date
 
+from bot.blocks.home.common import short_date
 from bot.blocks.standup import actions, button
 from bot.blocks.text import Block, context, escape, section
+from bot.domain.certification.home import PendingReview
 from bot.ids import ActionId
 
 Message = tuple[str, list[Block]]
@@ -74,3 +76,20 @@ def build_not_certified_list(*, name: str, people: list[str]) -> Message:
     text = f"{len(people)} not yet pre-certified ({name})"
     return text, [section(f"*Not yet certified in {escape(name)}* (due in 3 days or less):\n"
                           + "\n".join(f"• {escape(person)}" for person in people))]
+
+
+MAX_TRACKS = 5  # talk-tracks listed in one digest (2 blocks each); the rest are in the home
+
+
+def build_talk_track_lines(reviews: list[PendingReview]) -> list[Block]:
+    """A reviewer's digest lines: each talk-track waiting, flagged past 3 working days."""
+    blocks: list[Block] = []
+    for review in reviews[:MAX_TRACKS]:
+        late = " · *over 3 working days*" if review.overdue else ""
+        blocks.append(section(f"Talk-track to review: *{escape(review.rep)}*, "
+                              f"{escape(review.name)} (since {short_date(review.submitted_on)})"
+                              f"{late}"))
+        blocks.append(actions(button("Review", ActionId.CERT_REVIEW, str(review.attempt_id))))
+    if len(reviews) > MAX_TRACKS:
+        blocks.append(context(f"…and {len(reviews) - MAX_TRACKS} more in your App Home."))
+    return blocks

@@ -41,6 +41,8 @@ class DeliveryKind(StrEnum):
     CERT_RETAKE = "cert_retake"  # a rep back in the cycle, to their manager
     CERT_MISSED = "cert_missed"  # the missed items, to the manager once the window closed
     CERT_NOT_CERTIFIED = "cert_not_certified"  # T-3: who is not pre-certified yet
+    SPOTCHECK_PROMPT = "spotcheck_prompt"  # day 100: deliver the message again, submit a link
+    SPOTCHECK_READOUT = "spotcheck_readout"  # at its close: still executing vs certified
 
 
 # Only kickoff-bot's own kinds are the lifecycle table's business (tests plan kinds of their own).

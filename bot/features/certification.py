@@ -15,16 +15,19 @@ from db.models import (
 )
 from handlers.listeners import certification
 from scheduler.plans.certification import CertificationPlanner
+from scheduler.plans.certification_readout import SpotCheckReadoutPlanner
 
 ORGANISERS = frozenset({Role.ENABLEMENT, Role.ADMIN})
 # A certification opens before the event (pre-event), after it, or at the SpotCheck (past the
 # read-out): each of its sends lives wherever one of them may fall.
 PRE_EVENT = frozenset({Phase.PRE_EVENT})
+REINFORCING = frozenset({Phase.REINFORCING})
 
 FEATURE = Feature(
     name="certification",
     home=HomeShare(HomeSection.CERTIFICATION),
-    planners=(lambda _settings: CertificationPlanner(),),
+    planners=(lambda _settings: CertificationPlanner(),
+              lambda _settings: SpotCheckReadoutPlanner()),
     deliveries=(
         DeliverySpec(DeliveryKind.CERT_OPEN, "certification open", WHENEVER_RUNNING),
         DeliverySpec(DeliveryKind.CERT_REMINDER, "certification reminder", WHENEVER_RUNNING),
@@ -34,6 +37,9 @@ FEATURE = Feature(
         DeliverySpec(DeliveryKind.CERT_MISSED, "certification missed items", WHENEVER_RUNNING),
         # The T-3 list is about the pre-event gate: after the kickoff it is moot.
         DeliverySpec(DeliveryKind.CERT_NOT_CERTIFIED, "not yet pre-certified", PRE_EVENT),
+        # The SpotCheck comes around day 100, long after the read-out.
+        DeliverySpec(DeliveryKind.SPOTCHECK_PROMPT, "SpotCheck prompt", REINFORCING),
+        DeliverySpec(DeliveryKind.SPOTCHECK_READOUT, "SpotCheck read-out", REINFORCING),
     ),
     listeners=(certification.register,),
     help=(

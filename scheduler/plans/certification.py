@@ -35,7 +35,8 @@ LATE = timedelta(days=3)  # a list or missed items may wait this long for someon
 class CertificationPlanner:
     """Plans the certification DMs due in [start, end) of active programs."""
 
-    kinds = frozenset({DeliveryKind.CERT_OPEN.value, DeliveryKind.CERT_REMINDER.value,
+    kinds = frozenset({DeliveryKind.CERT_OPEN.value, DeliveryKind.SPOTCHECK_PROMPT.value,
+                       DeliveryKind.CERT_REMINDER.value,
                        DeliveryKind.CERT_MISSED.value, DeliveryKind.CERT_NOT_CERTIFIED.value})
 
     def plan(self, *, session: Session, start: datetime, end: datetime) -> Iterator[Envelope]:
@@ -72,10 +73,13 @@ class _Plan:
         slot = f"c{c.id}.r{window.round}"
         # A certification created inside its window is announced from its creation.
         opens = max(window.opens_at, c.created_at)
-        yield from self._to(DeliveryKind.CERT_OPEN, row.person, slot, opens,
+        spotcheck = c.stage is CertificationStage.SPOTCHECK and window.round == 0
+        kind = DeliveryKind.SPOTCHECK_PROMPT if spotcheck else DeliveryKind.CERT_OPEN
+        why = "spotcheck" if spotcheck else "retake" if window.round else "certify"
+        yield from self._to(kind, row.person, slot, opens,
                             window.closes_at, build_open_message(
                                 name=c.name, certification_id=c.id, due_on=window.due_on,
-                                attempts=c.attempts, retake=window.round > 0))
+                                attempts=c.attempts, why=why))
         if may_still_attempt(self.session, c, row.person, window):
             yield from self._to(DeliveryKind.CERT_REMINDER, row.person, slot,
                                 window.closes_at - timedelta(days=1) - REMINDER_LEAD,

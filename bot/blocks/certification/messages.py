@@ -14,10 +14,14 @@ from bot.ids import ActionId
 Message = tuple[str, list[Block]]
 
 
+OPENING = {"certify": "Time to certify:", "retake": "A retake of",
+           "spotcheck": "SpotCheck (a short prompt, rated by your manager):"}
+
+
 def build_open_message(*, name: str, certification_id: int, due_on: date, attempts: int,
-                       retake: bool) -> Message:
-    """The DM saying a certification (or a retake of it) is open, with its Start button."""
-    what = "A retake of" if retake else "Time to certify:"
+                       why: str) -> Message:
+    """The DM saying a certification, a retake of it or a SpotCheck is open, with Start."""
+    what = OPENING[why]
     text = f"{what} {name}, due {due_on:%a %d %b}"
     return text, [
         section(f"*{what} {escape(name)}*\nDue by the end of *{due_on:%A %d %B}* "
@@ -43,11 +47,15 @@ def build_review_request(*, rep_name: str, name: str, attempt_id: int) -> Messag
                                  primary=True))]
 
 
-def build_reviewed_message(*, name: str, passed: bool, feedback: str,
-                           attempts_left: int) -> Message:
+def build_reviewed_message(*, name: str, passed: bool, feedback: str, attempts_left: int,
+                           spotcheck: bool = False) -> Message:
     """The rep's DM with the review's outcome and its one line of feedback."""
-    outcome = (f"You passed {name}." if passed else
-               f"{name}: your talk-track needs another attempt ({attempts_left} left).")
+    if spotcheck:
+        outcome = (f"{name}: your manager rated you still executing." if passed else
+                   f"{name}: your manager asked for a refresher; a retake opens tomorrow.")
+    else:
+        outcome = (f"You passed {name}." if passed else
+                   f"{name}: your talk-track needs another attempt ({attempts_left} left).")
     blocks = [section(escape(outcome))]
     if feedback:
         blocks.append(context(f"Feedback: {escape(feedback)}"))

@@ -94,6 +94,9 @@ def spec_problems(spec: CertificationSpec) -> list[tuple[str, str]]:
         problems.append(("opens", "it opens after the kickoff (T+1 at the earliest)"))
     if not spec.questions and spec.talk_track is None:
         problems.append(("questions", "give knowledge questions, a talk-track, or both"))
+    if spec.stage is CertificationStage.SPOTCHECK and (spec.questions or spec.talk_track is None):
+        problems.append(("talk_track", "a SpotCheck is one short prompt: give `talk_track` and "
+                                       "no questions"))
     if not 1 <= spec.attempts <= MAX_ATTEMPTS:
         problems.append(("attempts", f"allow between 1 and {MAX_ATTEMPTS} attempts"))
     if not 1 <= spec.pass_percent <= 100:

@@ -38,3 +38,20 @@ class CertificationFigures:
     stages: tuple[StageFigures, ...]
     reviews_pending: int
     reviews_overdue: int
+
+
+@dataclass(frozen=True)
+class SpotCheckFigures:
+    """A SpotCheck's read-out: the reps assigned, their managers' ratings, and how many had
+    been certified (post-event) by day 30."""
+
+    assigned: int
+    still_executing: int
+    needs_help: int
+    certified_by_day_30: int
+    shown: bool  # False: fewer reps than the program's smallest group
+
+    @property
+    def not_rated(self) -> int:
+        """Reps with no rating (no submission, or a review still waiting)."""
+        return self.assigned - self.still_executing - self.needs_help

@@ -17,7 +17,14 @@ from bot.domain.kinds import DeliveryKind
 from bot.services.availability import dm_window
 from bot.services.certification.policy import reviewer_of
 from bot.services.outbox import Envelope, delivery_key, queue
-from db.models import Certification, CertificationAttempt, Person, Program
+from db.models import (
+    AttemptStatus,
+    Certification,
+    CertificationAttempt,
+    CertificationStage,
+    Person,
+    Program,
+)
 
 
 def queue_review_request(*, session: Session, certification: Certification, program: Program,
@@ -40,8 +47,9 @@ def queue_review_outcome(*, session: Session, certification: Certification, prog
     """The rep's DM: passed or another attempt needed, with the reviewer's line."""
     rep = session.get(Person, attempt.person_id)
     assert rep is not None
-    message = build_reviewed_message(name=certification.name, passed=attempt.status == "passed",
-                                     feedback=feedback, attempts_left=attempts_left)
+    message = build_reviewed_message(name=certification.name, passed=attempt.status is AttemptStatus.PASSED,
+                                     feedback=feedback, attempts_left=attempts_left,
+                                     spotcheck=certification.stage is CertificationStage.SPOTCHECK)
     _queue(session, DeliveryKind.CERT_REVIEWED, program, rep, f"a{attempt.id}", message, now)
 
 

@@ -47,9 +47,10 @@ def queue_review_outcome(*, session: Session, certification: Certification, prog
     """The rep's DM: passed or another attempt needed, with the reviewer's line."""
     rep = session.get(Person, attempt.person_id)
     assert rep is not None
-    message = build_reviewed_message(name=certification.name, passed=attempt.status is AttemptStatus.PASSED,
-                                     feedback=feedback, attempts_left=attempts_left,
-                                     spotcheck=certification.stage is CertificationStage.SPOTCHECK)
+    message = build_reviewed_message(
+        name=certification.name, passed=attempt.status is AttemptStatus.PASSED,
+        feedback=feedback, attempts_left=attempts_left,
+        spotcheck=certification.stage is CertificationStage.SPOTCHECK)
     _queue(session, DeliveryKind.CERT_REVIEWED, program, rep, f"a{attempt.id}", message, now)
 
 

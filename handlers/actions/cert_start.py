@@ -10,6 +10,7 @@ from slack_sdk import WebClient
 from bot.blocks.certification.modals import ShownQuestion, build_attempt_modal
 from bot.blocks.metadata import read_int
 from bot.deps import deps_of
+from bot.domain.certification.scoring import shown_orders
 from bot.services.certification.attempts import start_attempt
 
 
@@ -23,7 +24,7 @@ def handle_cert_start_action(
     with deps.session_factory.begin() as session:
         found = start_attempt(session=session, certification_id=read_int(action.get("value")),
                               slack_user_id=body["user"]["id"], now=deps.clock.now())
-        orders = [list(map(int, order)) for _, order in found.attempt.drawn]  # type: ignore[call-overload]
+        orders = shown_orders(found.attempt.drawn)
         view = build_attempt_modal(
             attempt_id=found.attempt.id, name=found.certification.name,
             number=found.attempt.number, allowed=found.certification.attempts,

@@ -31,6 +31,17 @@ def draw(pool: Sequence[PoolQuestion], count: int) -> Draw:
             for question in chosen]
 
 
+def question_ids(drawn: Draw) -> list[int]:
+    """The drawn questions' ids, in the order shown."""
+    return [int(str(entry[0])) for entry in drawn]
+
+
+def shown_orders(drawn: Draw) -> list[list[int]]:
+    """Per drawn question, its option indexes in the order shown."""
+    return [[int(str(index)) for index in entry[1]]  # type: ignore[attr-defined]  # JSON list
+            for entry in drawn]
+
+
 def option_value(position: int, shown: int) -> str:
     """The opaque value of the option shown `shown`-th under the `position`-th question."""
     return f"{position}.{shown}"
@@ -40,8 +51,7 @@ def chosen_options(drawn: Draw, values: Mapping[int, str | None]) -> list[int | 
     """The option index picked for each drawn question (None: no or a forged pick), from the
     modal's values by question position."""
     picks: list[int | None] = []
-    for position, (_, order) in enumerate(drawn):
-        shown_order = list(order)  # type: ignore[call-overload]  # JSON: a list of ints
+    for position, shown_order in enumerate(shown_orders(drawn)):
         prefix, _, shown = (values.get(position) or "").partition(".")
         valid = prefix == str(position) and shown.isdigit() and int(shown) < len(shown_order)
         picks.append(int(shown_order[int(shown)]) if valid else None)

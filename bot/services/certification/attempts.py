@@ -9,7 +9,13 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.domain.certification.scoring import PoolQuestion, chosen_options, draw, passed_questions
+from bot.domain.certification.scoring import (
+    PoolQuestion,
+    chosen_options,
+    draw,
+    passed_questions,
+    question_ids,
+)
 from bot.errors import InvalidField, InvalidInput, NotAllowed
 from bot.services.certification.policy import assignee, certification_or_missing
 from bot.services.certification.retake import open_retake
@@ -121,7 +127,7 @@ def may_still_attempt(session: Session, certification: Certification, person: Pe
 
 def drawn_questions(session: Session, attempt: CertificationAttempt) -> list[CertificationQuestion]:
     """The attempt's questions in the order they were drawn."""
-    ids = [int(str(question_id)) for question_id, _ in attempt.drawn]
+    ids = question_ids(attempt.drawn)
     found = {q.id: q for q in session.scalars(select(CertificationQuestion).where(
         CertificationQuestion.id.in_(ids)))}
     return [found[question_id] for question_id in ids]

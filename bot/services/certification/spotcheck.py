@@ -28,11 +28,11 @@ def spotcheck_figures(*, session: Session, certification: Certification,
                       program: Program) -> SpotCheckFigures:
     """The read-out's counts (every rep assigned counted once)."""
     reps = {member.person_id for member in assigned(session, program)}
-    ratings = dict(session.execute(
+    ratings = {person_id: passed for person_id, passed in session.execute(
         select(CertificationAttempt.person_id, CertificationReview.passed)
         .join(CertificationReview, CertificationReview.attempt_id == CertificationAttempt.id)
         .where(CertificationAttempt.certification_id == certification.id,
-               CertificationAttempt.round == 0)).tuples())
+               CertificationAttempt.round == 0))}
     post_event = list(session.scalars(select(Certification.id).where(
         Certification.program_id == program.id,
         Certification.stage == CertificationStage.POST_EVENT)))

@@ -57,7 +57,7 @@ def test_it_opens_at_the_start_of_each_reps_own_working_day(
 def test_the_reminder_and_the_t3_lists_leave_out_who_passed(
     database: Database, made: tuple[World, int]
 ) -> None:
-    world, cert = made
+    _, cert = made
     with database.session_factory.begin() as session:
         answer(session, cert, "UREP01", datetime(2027, 1, 4, 10, tzinfo=UTC))
     with database.session_factory() as session:
@@ -78,7 +78,7 @@ def test_the_reminder_and_the_t3_lists_leave_out_who_passed(
 def test_the_manager_gets_the_missed_items_only_once_the_window_closed(
     database: Database, made: tuple[World, int]
 ) -> None:
-    world, cert = made
+    _, cert = made
     with database.session_factory.begin() as session:
         for _ in range(3):
             answer(session, cert, "UREP02", datetime(2027, 1, 4, 10, tzinfo=UTC), right=False)

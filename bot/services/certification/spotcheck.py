@@ -28,11 +28,11 @@ def spotcheck_figures(*, session: Session, certification: Certification,
                       program: Program) -> SpotCheckFigures:
     """The read-out's counts (every rep assigned counted once)."""
     reps = {member.person_id for member in assigned(session, program)}
-    ratings = {person_id: passed for person_id, passed in session.execute(
+    ratings: dict[int, bool] = dict(session.execute(
         select(CertificationAttempt.person_id, CertificationReview.passed)
         .join(CertificationReview, CertificationReview.attempt_id == CertificationAttempt.id)
         .where(CertificationAttempt.certification_id == certification.id,
-               CertificationAttempt.round == 0))}
+               CertificationAttempt.round == 0)).all())
     post_event = list(session.scalars(select(Certification.id).where(
         Certification.program_id == program.id,
         Certification.stage == CertificationStage.POST_EVENT)))

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from bot.blocks.render.markup import png_uri
 from bot.demo import scenes_audit as audit
+from bot.demo import scenes_certification as certification
 from bot.demo import scenes_coaching as coaching
 from bot.demo import scenes_home as home
 from bot.demo import scenes_metrics as metrics
@@ -41,9 +42,11 @@ def tell(stage: Stage) -> int:
     failures = setup.set_up(stage)
     setup.ask_for_help(stage)
     failures += setup.launch(stage)
+    failures += certification.define(stage)
     standups.day_one(stage)
     standups.rest_of_week(stage)
     coaching.week_two_begins(stage)
+    certification.take(stage)
     home.scene(stage)
     coaching.log_week(stage, 2, until=audit.posted_at(stage, 2))
     audit.weekly(stage, 2, from_shell=True)

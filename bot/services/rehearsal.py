@@ -1,6 +1,7 @@
 """The events a program preview plays so it can show what they make the bot send: the launch
 (welcomes), the first two reps answering Day 1 (one with a blocker, which their manager clears),
-and the first coaching session logged and disputed. Called inside a savepoint the preview rolls
+the first coaching session logged and disputed, and a certification failed out of and a
+talk-track reviewed. Called inside a savepoint the preview rolls
 back, with the same services the listeners call; the texts say they are examples."""
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from bot.domain.standups.fields import Field
 from bot.errors import KickoffError
 from bot.ids import CoachingField as F
 from bot.services.actor import Actor
+from bot.services.certification.rehearsal import certification_events
 from bot.services.coaching.calendar import program_week
 from bot.services.coaching.confirmation import answer_log
 from bot.services.coaching.log_entry import record_log
@@ -80,6 +82,9 @@ def rehearsed_events(*, session: Session, program: Program, launching: bool,
         events += _coaching_events(session, program)
     if DeliveryKind.METRICS_REVIEW in kinds:
         events += _metrics_events(session, program)
+    if DeliveryKind.CERT_REVIEW_REQUEST in kinds:
+        events += [Event(at, act) for at, act in certification_events(
+            session=session, program=program, reps=_first_reps(session, program))]
     return sorted(events, key=lambda event: event.at)
 
 
@@ -189,3 +194,4 @@ def _metrics_events(session: Session, program: Program) -> list[Event]:
             queue_review(session=session, form=form, rows=rows, now=reported)
 
     return [Event(reported, report)]
+

@@ -7,10 +7,9 @@ from typing import Any
 from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
-from bot.blocks.certification.modals import ShownQuestion, build_attempt_modal
+from bot.blocks.certification.modals import build_attempt_view
 from bot.blocks.metadata import read_int
 from bot.deps import deps_of
-from bot.domain.certification.scoring import shown_orders
 from bot.services.certification.attempts import start_attempt
 
 
@@ -24,11 +23,5 @@ def handle_cert_start_action(
     with deps.session_factory.begin() as session:
         found = start_attempt(session=session, certification_id=read_int(action.get("value")),
                               slack_user_id=body["user"]["id"], now=deps.clock.now())
-        orders = shown_orders(found.attempt.drawn)
-        view = build_attempt_modal(
-            attempt_id=found.attempt.id, name=found.certification.name,
-            number=found.attempt.number, allowed=found.certification.attempts,
-            questions=[ShownQuestion(q.prompt, tuple(q.options[i] for i in order))
-                       for q, order in zip(found.questions, orders, strict=True)],
-            talk_track=found.certification.talk_track)
+        view = build_attempt_view(found.attempt, found.certification, found.questions)
     client.views_open(trigger_id=body["trigger_id"], view=view)

@@ -13,14 +13,9 @@ from bot.deps import deps_of
 from bot.errors import InvalidField
 from bot.ids import ActionId, CertField
 from bot.services.certification.attempts import submit_attempt
-from db.models import AttemptStatus
 from handlers.home import refresh_home
 
 State = dict[str, dict[str, dict[str, Any]]]
-OUTCOMES = {
-    AttemptStatus.PASSED: "You passed.",
-    AttemptStatus.AWAITING_REVIEW: "Your talk-track is with your reviewer; you will hear back.",
-}
 
 
 def handle_cert_attempt_submission(
@@ -39,12 +34,9 @@ def handle_cert_attempt_submission(
                 slack_user_id=body["user"]["id"], picks=picks,
                 recording_url=input_value(state, CertField.RECORDING), now=deps.clock.now())
             attempt, certification = done.attempt, done.certification
-            left = certification.attempts - attempt.number
-            outcome = OUTCOMES.get(attempt.status) or (
-                f"Not passed yet: {left} attempt{'s' if left != 1 else ''} left." if left > 0
-                else "No attempts left: a retake window opens tomorrow.")
             score = build_score_view(name=certification.name, correct=attempt.correct or 0,
-                                     asked=len(done.questions), outcome=outcome)
+                                     asked=len(done.questions), status=attempt.status,
+                                     attempts_left=certification.attempts - attempt.number)
     except InvalidField as refusal:
         ack(response_action="errors", errors={refusal.field: refusal.message})
         return

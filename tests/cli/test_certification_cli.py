@@ -82,4 +82,5 @@ def test_each_reps_status_and_score_as_json_and_csv(
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == ("certification,stage,person,slack_id,manager,status,attempts_left,"
                         "best_percent,talk_track_average,due_on")
-    assert lines[1] == "Pricing pre-cert,pre-event,Rep 01,UREP01,Marta Manager,passed,2,100,,2027-01-09"
+    assert lines[1] == ("Pricing pre-cert,pre-event,Rep 01,UREP01,Marta Manager,passed,2,100,,"
+                        "2027-01-09")

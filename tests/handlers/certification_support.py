@@ -50,6 +50,12 @@ talk_track: Pitch the new pricing in three minutes; submit the recording's link.
 talk_track_pass: 4
 dimensions: [value_articulation, objection_handling]
 """
+SPOTCHECK = """\
+name: Day-100 SpotCheck
+stage: spotcheck
+attempts: 1
+talk_track: Deliver the pricing pitch again and submit the recording's link.
+"""
 
 
 @dataclass(frozen=True)

@@ -21,18 +21,12 @@ from scheduler.dispatcher import Dispatcher
 from scheduler.plans.certification_readout import SpotCheckReadoutPlanner
 from tests.blockkit import assert_valid_blocks
 from tests.databases import Database
-from tests.handlers.certification_support import ALL_WEEK, PRE_EVENT
+from tests.handlers.certification_support import ALL_WEEK, PRE_EVENT, SPOTCHECK
 from tests.handlers.surveys import add_slack_people
 from tests.services.certification.taking import answer, rate
 from tests.services.surveys.world import MANAGER, World, make_world
 
 KICKOFF = datetime(2027, 1, 11, tzinfo=UTC)
-SPOTCHECK = """\
-name: Day-100 SpotCheck
-stage: spotcheck
-attempts: 1
-talk_track: Deliver the pricing pitch again and submit the recording's link.
-"""
 POST_EVENT = PRE_EVENT.replace("pre-event", "post-event").replace("Pricing pre-cert",
                                                                   "Pricing cert")
 ZONED = (("UTOKYO", "Asia/Tokyo"), ("ULA", "America/Los_Angeles"))

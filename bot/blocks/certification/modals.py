@@ -8,11 +8,21 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.blocks.text import Block, context, escape, plain, section
-from bot.domain.certification.scoring import option_value
+from bot.domain.certification.scoring import option_value, shown_orders
 from bot.ids import ActionId, CallbackId, CertField
+from db.models import (
+    AttemptStatus,
+    Certification,
+    CertificationAttempt,
+    CertificationQuestion,
+)
 
 View = dict[str, Any]
 VERDICTS = {"pass": "Pass", "again": "Needs another attempt"}
+OUTCOMES = {
+    AttemptStatus.PASSED: "You passed.",
+    AttemptStatus.AWAITING_REVIEW: "Your talk-track is with your reviewer; you will hear back.",
+}
 SPOTCHECK_VERDICTS = {"pass": "Still executing", "again": "Needs help"}
 
 
@@ -40,10 +50,25 @@ def build_attempt_modal(*, attempt_id: int, name: str, number: int, allowed: int
     return _modal(CallbackId.CERT_ATTEMPT, name, blocks, str(attempt_id), submit="Submit")
 
 
-def build_score_view(*, name: str, correct: int, asked: int, outcome: str) -> View:
+def build_attempt_view(attempt: CertificationAttempt, certification: Certification,
+                       questions: Sequence[CertificationQuestion]) -> View:
+    """The attempt modal of a stored attempt: its drawn questions, options in its own order."""
+    shown = [ShownQuestion(q.prompt, tuple(q.options[i] for i in order))
+             for q, order in zip(questions, shown_orders(attempt.drawn), strict=True)]
+    return build_attempt_modal(attempt_id=attempt.id, name=certification.name,
+                               number=attempt.number, allowed=certification.attempts,
+                               questions=shown, talk_track=certification.talk_track)
+
+
+def build_score_view(*, name: str, correct: int, asked: int, status: AttemptStatus,
+                     attempts_left: int) -> View:
     """What a rep sees after an attempt: their score and what happens next, nothing else."""
     score = f"You answered {correct} of {asked} correctly." if asked else ""
-    return _modal(None, name, [section(f"{score} {escape(outcome)}".strip())])
+    plural = "s" if attempts_left != 1 else ""
+    outcome = OUTCOMES.get(status) or (
+        f"Not passed yet: {attempts_left} attempt{plural} left." if attempts_left > 0
+        else "No attempts left: a retake window opens tomorrow.")
+    return _modal(None, name, [section(f"{score} {outcome}".strip())])
 
 
 def build_review_modal(*, attempt_id: int, rep_name: str, prompt: str, link: str,

@@ -58,6 +58,16 @@ def chosen_options(drawn: Draw, values: Mapping[int, str | None]) -> list[int | 
     return picks
 
 
+def example_picks(drawn: Draw, answers: Sequence[int], *, right: bool) -> dict[int, str]:
+    """The modal's values picking, for each drawn question, its right option (`answers`, in
+    the drawn order) or else a wrong one: what a rehearsal or a demo answers."""
+    picks = {}
+    for position, (order, answer) in enumerate(zip(shown_orders(drawn), answers, strict=True)):
+        wanted = next(index for index in order if (index == answer) is right)
+        picks[position] = option_value(position, order.index(wanted))
+    return picks
+
+
 def passed_questions(correct: int, asked: int, pass_percent: int) -> bool:
     """Whether `correct` of `asked` meets the pass mark (80% of 5 is 4)."""
     return asked == 0 or correct >= math.ceil(asked * pass_percent / 100)

@@ -6,8 +6,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from bot.domain.certification.scoring import option_value, shown_orders
-from bot.services.certification.attempts import drawn_questions, start_attempt, submit_attempt
+from bot.services.certification.example import take_example
 from bot.services.certification.review import record_review
 from db.models import CertificationAttempt
 
@@ -15,17 +14,8 @@ from db.models import CertificationAttempt
 def answer(session: Session, certification_id: int, slack_user_id: str, now: datetime, *,
            right: bool = True, recording: str | None = None) -> CertificationAttempt:
     """One attempt, every question answered right (or wrong), submitted at `now`."""
-    found = start_attempt(session=session, certification_id=certification_id,
-                          slack_user_id=slack_user_id, now=now)
-    picks: dict[int, str | None] = {}
-    orders = shown_orders(found.attempt.drawn)
-    for position, question in enumerate(drawn_questions(session, found.attempt)):
-        order = orders[position]
-        wanted = next(i for i in order if (i == question.answer) is right)
-        picks[position] = option_value(position, order.index(wanted))
-    return submit_attempt(session=session, attempt_id=found.attempt.id,
-                          slack_user_id=slack_user_id, picks=picks, recording_url=recording,
-                          now=now).attempt
+    return take_example(session=session, certification_id=certification_id,
+                        slack_user_id=slack_user_id, now=now, right=right, recording=recording)
 
 
 def rate(session: Session, attempt: CertificationAttempt, reviewer: str, now: datetime, *,

@@ -60,6 +60,10 @@ def test_first_third_and_failing_out(
     assert reply["response_action"] == "update"
     assert "You answered 3 of 3 correctly. You passed." in outcome(reply)
     assert latest_attempt(database, first).status is AttemptStatus.PASSED
+    fake_slack.wait_for(lambda: fake_slack.home(first) is not None)
+    home = json.dumps(fake_slack.home(first))
+    assert "*Pricing pre-cert*: passed, 2 attempts left, due Sat 9 Jan" in home
+    assert "cert_start" not in home  # nothing left to start
 
     for number in (1, 2):
         reply = take(slack, fake_slack, third, cert, right=False).reply.json

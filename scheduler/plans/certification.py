@@ -23,7 +23,7 @@ from bot.services.availability import load_absences, reachable_from
 from bot.services.certification.attempts import may_still_attempt
 from bot.services.certification.missed import failed_out_missed
 from bot.services.certification.standing import Standing, standings
-from bot.services.certification.windows import Window, windows_of
+from bot.services.certification.windows import Window
 from bot.services.outbox import Envelope, delivery_key
 from db.models import Certification, CertificationStage, Person, Program, ProgramStatus, Role
 
@@ -62,8 +62,7 @@ class _Plan:
     def envelopes(self) -> Iterator[Envelope]:
         rows = standings(self.session, self.certification, self.program, self.start)
         for row in rows:
-            for window in windows_of(self.session, self.certification, self.program,
-                                     row.person):
+            for window in row.windows:
                 yield from self._window(row, window)
         if self.certification.stage is CertificationStage.PRE_EVENT:
             yield from self._lists([row for row in rows if not row.passed])
@@ -80,13 +79,14 @@ class _Plan:
                             window.closes_at, build_open_message(
                                 name=c.name, certification_id=c.id, due_on=window.due_on,
                                 attempts=c.attempts, why=why))
-        if may_still_attempt(self.session, c, row.person, window):
+        attempts = row.in_round(window.round)
+        if may_still_attempt(c, attempts):
             yield from self._to(DeliveryKind.CERT_REMINDER, row.person, slot,
                                 window.closes_at - timedelta(days=1) - REMINDER_LEAD,
                                 window.closes_at, build_reminder_message(
                                     name=c.name, certification_id=c.id, due_on=window.due_on))
         manager = self.session.get(Person, row.manager_id) if row.manager_id else None
-        missed = failed_out_missed(self.session, c, row.person, window)
+        missed = failed_out_missed(self.session, c, attempts)
         if manager is not None and missed is not None:
             yield from self._to(DeliveryKind.CERT_MISSED, manager, f"{slot}.{row.person.id}",
                                 window.closes_at, window.closes_at + LATE, build_missed_items(

@@ -113,11 +113,10 @@ def round_attempts(
         .order_by(CertificationAttempt.number)))
 
 
-def may_still_attempt(session: Session, certification: Certification, person: Person,
-                      window: Window) -> bool:
-    """Whether the person has not passed (nor waits for a review) and has attempts left in
-    the window: who the reminder is for."""
-    attempts = round_attempts(session, certification.id, person.id, window.round)
+def may_still_attempt(certification: Certification,
+                      attempts: list[CertificationAttempt]) -> bool:
+    """Whether, with these attempts in a window, the person has not passed (nor waits for a
+    review) and has attempts left: who the reminder is for."""
     try:
         _ensure_may_attempt(certification, attempts)
     except InvalidInput:

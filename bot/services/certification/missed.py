@@ -7,9 +7,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.services.actor import Actor
-from bot.services.certification.attempts import drawn_questions, round_attempts
+from bot.services.certification.attempts import drawn_questions
 from bot.services.certification.policy import certification_or_missing, ensure_enablement
-from bot.services.certification.windows import Window
 from db.models import (
     AttemptStatus,
     Certification,
@@ -29,11 +28,10 @@ def missed_items(session: Session, attempt: CertificationAttempt) -> list[Item]:
             for q, pick in zip(questions, attempt.chosen or [], strict=False) if pick != q.answer]
 
 
-def failed_out_missed(session: Session, certification: Certification, person: Person,
-                      window: Window) -> list[Item] | None:
-    """What the person missed on the last attempt of a window they failed out of (None: they
-    did not fail out of it)."""
-    attempts = round_attempts(session, certification.id, person.id, window.round)
+def failed_out_missed(session: Session, certification: Certification,
+                      attempts: list[CertificationAttempt]) -> list[Item] | None:
+    """What the person missed on the last attempt of a window they failed out of, given the
+    window's attempts (None: they did not fail out of it)."""
     done = [a for a in attempts if a.status is not AttemptStatus.STARTED]
     if len(done) < certification.attempts or any(a.status is not AttemptStatus.FAILED
                                                  for a in done):

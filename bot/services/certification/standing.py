@@ -10,11 +10,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.domain.certification.scoring import percent
-from bot.services.certification.windows import Window, current_window
+from bot.services.certification.windows import Window, latest_opened, windows_from
 from db.models import (
     AttemptStatus,
     Certification,
     CertificationAttempt,
+    CertificationRetake,
     Membership,
     Person,
     Program,
@@ -38,7 +39,13 @@ class Standing:
     status: str
     attempts_left: int
     best_percent: int | None
-    window: Window
+    window: Window  # the current one
+    windows: list[Window]  # every one, round by round
+    attempts: list[CertificationAttempt]  # every one, in order
+
+    def in_round(self, round_: int) -> list[CertificationAttempt]:
+        """The attempts of one round."""
+        return [attempt for attempt in self.attempts if attempt.round == round_]
 
     @property
     def passed(self) -> bool:
@@ -56,20 +63,26 @@ def assigned(session: Session, program: Program) -> list[Membership]:
 
 def standings(session: Session, certification: Certification, program: Program,
               now: datetime) -> list[Standing]:
-    """Every assigned rep's standing, in roster order."""
+    """Every assigned rep's standing, in roster order (a few queries, whatever the size)."""
     attempts: dict[int, list[CertificationAttempt]] = {}
     for attempt in session.scalars(select(CertificationAttempt).where(
             CertificationAttempt.certification_id == certification.id)
             .order_by(CertificationAttempt.round, CertificationAttempt.number)):
         attempts.setdefault(attempt.person_id, []).append(attempt)
-    return [_standing(session, certification, program, m, attempts.get(m.person_id, []), now)
+    retakes: dict[int, list[CertificationRetake]] = {}
+    for retake in session.scalars(select(CertificationRetake).where(
+            CertificationRetake.certification_id == certification.id)
+            .order_by(CertificationRetake.round)):
+        retakes.setdefault(retake.person_id, []).append(retake)
+    return [_standing(certification, m, windows_from(certification, program, m.person,
+                                                     retakes.get(m.person_id, [])),
+                      attempts.get(m.person_id, []), now)
             for m in assigned(session, program)]
 
 
-def _standing(session: Session, certification: Certification, program: Program,
-              member: Membership, attempts: list[CertificationAttempt],
-              now: datetime) -> Standing:
-    window = current_window(session, certification, program, member.person, now)
+def _standing(certification: Certification, member: Membership, windows: list[Window],
+              attempts: list[CertificationAttempt], now: datetime) -> Standing:
+    window = latest_opened(windows, now)
     submitted = [a for a in attempts if a.status is not AttemptStatus.STARTED]
     in_round = [a for a in submitted if a.round == window.round]
     if any(a.status is AttemptStatus.PASSED for a in submitted):
@@ -81,4 +94,4 @@ def _standing(session: Session, certification: Certification, program: Program,
     scores = [percent(a.correct or 0, len(a.drawn)) for a in submitted if a.drawn]
     return Standing(member.person, member.manager_id, status,
                     max(certification.attempts - len(in_round), 0),
-                    max(scores) if scores else None, window)
+                    max(scores) if scores else None, window, windows, attempts)

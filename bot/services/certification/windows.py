@@ -3,6 +3,7 @@ from its days relative to the kickoff) and any retake they were sent back into."
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -44,6 +45,13 @@ def own_window(certification: Certification, program: Program, person: Person) -
                   program.kickoff_date + timedelta(days=certification.due_day), person.timezone)
 
 
+def windows_from(certification: Certification, program: Program, person: Person,
+                 retakes: Iterable[CertificationRetake]) -> list[Window]:
+    """Every window of the person, round by round, from their retakes (in round order)."""
+    return [own_window(certification, program, person),
+            *(Window(r.round, r.opens_on, r.due_on, person.timezone) for r in retakes)]
+
+
 def windows_of(
     session: Session, certification: Certification, program: Program, person: Person
 ) -> list[Window]:
@@ -51,8 +59,13 @@ def windows_of(
     retakes = session.scalars(select(CertificationRetake).where(
         CertificationRetake.certification_id == certification.id,
         CertificationRetake.person_id == person.id).order_by(CertificationRetake.round))
-    return [own_window(certification, program, person),
-            *(Window(r.round, r.opens_on, r.due_on, person.timezone) for r in retakes)]
+    return windows_from(certification, program, person, retakes)
+
+
+def latest_opened(windows: list[Window], now: datetime) -> Window:
+    """The latest window that has opened by `now` (else the first, not yet open)."""
+    opened = [window for window in windows if window.opens_at <= now]
+    return opened[-1] if opened else windows[0]
 
 
 def current_window(
@@ -60,6 +73,4 @@ def current_window(
     now: datetime,
 ) -> Window:
     """The latest window that has opened by `now` (else the first, not yet open)."""
-    windows = windows_of(session, certification, program, person)
-    opened = [window for window in windows if window.opens_at <= now]
-    return opened[-1] if opened else windows[0]
+    return latest_opened(windows_of(session, certification, program, person), now)

@@ -38,11 +38,14 @@ def build_reminder_message(*, name: str, certification_id: int, due_on: date) ->
                   actions(button("Start", ActionId.CERT_START, str(certification_id)))]
 
 
-def build_review_request(*, rep_name: str, name: str, attempt_id: int) -> Message:
-    """The reviewer's DM: a talk-track to review."""
+def build_review_request(*, rep_name: str, name: str, attempt_id: int,
+                         spotcheck: bool = False) -> Message:
+    """The reviewer's DM: a talk-track to review, or a SpotCheck to rate."""
     text = f"{rep_name} submitted a talk-track for {name}"
+    ask = ("rate it: still executing, or needs help?" if spotcheck
+           else "please review it within 3 working days.")
     return text, [section(f"*{escape(rep_name)}* submitted a talk-track for *{escape(name)}*: "
-                          "please review it within 3 working days."),
+                          f"{ask}"),
                   actions(button("Review", ActionId.CERT_REVIEW, str(attempt_id),
                                  primary=True))]
 

@@ -35,8 +35,9 @@ def queue_review_request(*, session: Session, certification: Certification, prog
     rep = session.get(Person, attempt.person_id)
     if reviewer is None or rep is None:
         return
-    message = build_review_request(rep_name=rep.name, name=certification.name,
-                                   attempt_id=attempt.id)
+    message = build_review_request(
+        rep_name=rep.name, name=certification.name, attempt_id=attempt.id,
+        spotcheck=certification.stage is CertificationStage.SPOTCHECK)
     _queue(session, DeliveryKind.CERT_REVIEW_REQUEST, program, reviewer, f"a{attempt.id}",
            message, now)
 

@@ -41,8 +41,8 @@ def tell(stage: Stage) -> int:
     """Every scene, in the order they happen."""
     failures = setup.set_up(stage)
     setup.ask_for_help(stage)
-    failures += setup.launch(stage)
     failures += certification.define(stage)
+    failures += setup.launch(stage)
     standups.day_one(stage)
     standups.rest_of_week(stage)
     coaching.week_two_begins(stage)

@@ -42,10 +42,11 @@ TAKEN_ON = date(2027, 3, 22)  # T+14, its due day: Ana leaves it to the last day
 
 
 def define(stage: Stage) -> int:
-    """Elena defines the certification from the shell, the day before the kickoff."""
+    """Elena defines the certification from the shell, the day before the kickoff, before the
+    launch."""
     stage.scene("Enablement defines the post-event certification (two questions and a "
                 "talk-track) from a YAML file",
-                at_local(KICKOFF - timedelta(days=1), time(13), HOME_ZONE))
+                at_local(KICKOFF - timedelta(days=1), time(11, 30), HOME_ZONE))
     with tempfile.TemporaryDirectory() as folder, contextlib.chdir(folder):
         Path("cert.yml").write_text(CERTIFICATION, encoding="utf-8")
         return shell(["certification", "create", PROGRAM, "--file", "cert.yml"])

@@ -57,5 +57,5 @@ FEATURE = Feature(
     ),
     personal_data=(Certification.reviewer_id, Certification.created_by,
                    CertificationAttempt.person_id, CertificationRetake.person_id,
-                   CertificationReview.reviewer_id),
+                   CertificationReview.rep_id, CertificationReview.reviewer_id),
 )

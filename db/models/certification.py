@@ -11,7 +11,7 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from sqlalchemy import JSON, Enum, ForeignKey, String, Text
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from db.base import Base, UtcDateTime, utcnow
 
@@ -80,6 +80,8 @@ class CertificationRetake(Base):
     __tablename__ = "certification_retake"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    # The program of each row about a person, so a program's retention purge finds it.
+    program_id: Mapped[int] = mapped_column(ForeignKey("program.id"), index=True)
     certification_id: Mapped[int] = mapped_column(ForeignKey("certification.id"), index=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id"), index=True)
     round: Mapped[int]  # 1 for the first retake (round 0 is the certification's own window)
@@ -94,6 +96,7 @@ class CertificationAttempt(Base):
     __tablename__ = "certification_attempt"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    program_id: Mapped[int] = mapped_column(ForeignKey("program.id"), index=True)
     certification_id: Mapped[int] = mapped_column(ForeignKey("certification.id"), index=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id"), index=True)
     round: Mapped[int] = mapped_column(default=0)
@@ -117,8 +120,15 @@ class CertificationReview(Base):
 
     attempt_id: Mapped[int] = mapped_column(ForeignKey("certification_attempt.id"),
                                             primary_key=True)
+    program_id: Mapped[int] = mapped_column(ForeignKey("program.id"), index=True)
+    # The rep reviewed: erasing them deletes the review with their attempt.
+    rep_id: Mapped[int] = mapped_column(ForeignKey("person.id"), index=True)
     reviewer_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"))
     scores: Mapped[dict[str, int]] = mapped_column(JSON, default=dict)
     passed: Mapped[bool]
     feedback: Mapped[str] = mapped_column(String(200), default="")
     reviewed_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+    # Known to the unit of work, so deleting an attempt and its review together (erasing the
+    # rep) deletes the review first.
+    attempt: Mapped[CertificationAttempt] = relationship()

@@ -59,8 +59,9 @@ def start_attempt(
         pool = session.scalars(select(CertificationQuestion).where(
             CertificationQuestion.certification_id == certification.id)).all()
         attempt = CertificationAttempt(
-            certification_id=certification.id, person_id=member.person_id, round=window.round,
-            number=len(attempts) + 1, started_at=now,
+            program_id=certification.program_id, certification_id=certification.id,
+            person_id=member.person_id, round=window.round, number=len(attempts) + 1,
+            started_at=now,
             drawn=draw([PoolQuestion(q.id, len(q.options)) for q in pool],
                        certification.draw or len(pool)))
         session.add(attempt)

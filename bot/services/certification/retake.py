@@ -29,7 +29,8 @@ def open_retake(*, session: Session, certification: Certification, program: Prog
         CertificationRetake.certification_id == certification.id,
         CertificationRetake.person_id == rep.id)) or 0) + 1
     opens_on = local_date(now, rep.timezone) + timedelta(days=1)
-    retake = CertificationRetake(certification_id=certification.id, person_id=rep.id,
+    retake = CertificationRetake(program_id=program.id, certification_id=certification.id,
+                                 person_id=rep.id,
                                  round=round_, opens_on=opens_on,
                                  due_on=opens_on + timedelta(days=RETAKE_DAYS), created_at=now)
     session.add(retake)

@@ -70,10 +70,10 @@ def record_review(*, session: Session, attempt_id: int, slack_user_id: str,
             f"{certification.talk_track_minimum:g}: the outcome must agree with them."))
     reviewer = session.scalar(select(Person).where(Person.slack_user_id == slack_user_id,
                                                    Person.workspace_id == found.rep.workspace_id))
-    session.add(CertificationReview(attempt_id=attempt.id,
-                                    reviewer_id=reviewer.id if reviewer else None, scores=values,
-                                    passed=passed, feedback=(feedback or "").strip()[:200],
-                                    reviewed_at=now))
+    session.add(CertificationReview(
+        attempt_id=attempt.id, program_id=attempt.program_id, rep_id=attempt.person_id,
+        reviewer_id=reviewer.id if reviewer else None, scores=values, passed=passed,
+        feedback=(feedback or "").strip()[:200], reviewed_at=now))
     attempt.status = AttemptStatus.PASSED if passed else AttemptStatus.FAILED
     program = session.get(Program, certification.program_id)
     assert program is not None

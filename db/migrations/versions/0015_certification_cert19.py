@@ -47,6 +47,7 @@ def upgrade() -> None:
 
     op.create_table('certification_attempt',
     sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('program_id', sa.Integer(), nullable=False),
     sa.Column('certification_id', sa.Integer(), nullable=False),
     sa.Column('person_id', sa.Integer(), nullable=False),
     sa.Column('round', sa.Integer(), nullable=False),
@@ -60,11 +61,13 @@ def upgrade() -> None:
     sa.Column('submitted_at', db.base.UtcDateTime(timezone=True), nullable=True),
     sa.ForeignKeyConstraint(['certification_id'], ['certification.id'], name=op.f('fk_certification_attempt_certification_id_certification')),
     sa.ForeignKeyConstraint(['person_id'], ['person.id'], name=op.f('fk_certification_attempt_person_id_person')),
+    sa.ForeignKeyConstraint(['program_id'], ['program.id'], name=op.f('fk_certification_attempt_program_id_program')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_certification_attempt'))
     )
     with op.batch_alter_table('certification_attempt', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_certification_attempt_certification_id'), ['certification_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_certification_attempt_person_id'), ['person_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_certification_attempt_program_id'), ['program_id'], unique=False)
 
     op.create_table('certification_question',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -81,6 +84,7 @@ def upgrade() -> None:
 
     op.create_table('certification_retake',
     sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('program_id', sa.Integer(), nullable=False),
     sa.Column('certification_id', sa.Integer(), nullable=False),
     sa.Column('person_id', sa.Integer(), nullable=False),
     sa.Column('round', sa.Integer(), nullable=False),
@@ -89,29 +93,44 @@ def upgrade() -> None:
     sa.Column('created_at', db.base.UtcDateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['certification_id'], ['certification.id'], name=op.f('fk_certification_retake_certification_id_certification')),
     sa.ForeignKeyConstraint(['person_id'], ['person.id'], name=op.f('fk_certification_retake_person_id_person')),
+    sa.ForeignKeyConstraint(['program_id'], ['program.id'], name=op.f('fk_certification_retake_program_id_program')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_certification_retake'))
     )
     with op.batch_alter_table('certification_retake', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_certification_retake_certification_id'), ['certification_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_certification_retake_person_id'), ['person_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_certification_retake_program_id'), ['program_id'], unique=False)
 
     op.create_table('certification_review',
     sa.Column('attempt_id', sa.Integer(), nullable=False),
+    sa.Column('program_id', sa.Integer(), nullable=False),
+    sa.Column('rep_id', sa.Integer(), nullable=False),
     sa.Column('reviewer_id', sa.Integer(), nullable=True),
     sa.Column('scores', sa.JSON(), nullable=False),
     sa.Column('passed', sa.Boolean(), nullable=False),
     sa.Column('feedback', sa.String(length=200), nullable=False),
     sa.Column('reviewed_at', db.base.UtcDateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['attempt_id'], ['certification_attempt.id'], name=op.f('fk_certification_review_attempt_id_certification_attempt')),
+    sa.ForeignKeyConstraint(['program_id'], ['program.id'], name=op.f('fk_certification_review_program_id_program')),
+    sa.ForeignKeyConstraint(['rep_id'], ['person.id'], name=op.f('fk_certification_review_rep_id_person')),
     sa.ForeignKeyConstraint(['reviewer_id'], ['person.id'], name=op.f('fk_certification_review_reviewer_id_person')),
     sa.PrimaryKeyConstraint('attempt_id', name=op.f('pk_certification_review'))
     )
+    with op.batch_alter_table('certification_review', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_certification_review_program_id'), ['program_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_certification_review_rep_id'), ['rep_id'], unique=False)
+
 
 
 def downgrade() -> None:
     """Revert this revision."""
+    with op.batch_alter_table('certification_review', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_certification_review_rep_id'))
+        batch_op.drop_index(batch_op.f('ix_certification_review_program_id'))
+
     op.drop_table('certification_review')
     with op.batch_alter_table('certification_retake', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_certification_retake_program_id'))
         batch_op.drop_index(batch_op.f('ix_certification_retake_person_id'))
         batch_op.drop_index(batch_op.f('ix_certification_retake_certification_id'))
 
@@ -121,6 +140,7 @@ def downgrade() -> None:
 
     op.drop_table('certification_question')
     with op.batch_alter_table('certification_attempt', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_certification_attempt_program_id'))
         batch_op.drop_index(batch_op.f('ix_certification_attempt_person_id'))
         batch_op.drop_index(batch_op.f('ix_certification_attempt_certification_id'))
 

@@ -37,6 +37,11 @@ class ActionId(StrEnum):
     HOME_PAGE = "home_page"  # App Home: the next page of a long list (value: "program:page")
     HOME_PAGE_BACK = "home_page_back"  # ... and the previous one (ids are unique per block)
     HOME_SURVEY_CREATE = "home_survey_create"  # App Home: opens the survey create modal
+    HOME_CERT_CREATE = "home_cert_create"  # App Home: opens the certification create modal
+    CERT_START = "cert_start"  # "Start" in a certification DM or the home (value: its id)
+    CERT_REVIEW = "cert_review"  # "Review" a talk-track (value: the attempt id)
+    CERT_KEY = "cert_key"  # App Home: enablement's answers and missed items (value: its id)
+    CERT_INPUT = "cert_input"  # the element inside each certification modal input
     HOME_OOO = "home_ooo"  # App Home: opens the out-of-office modal
     HOME_AUDIT_WEEK = "home_audit_week"  # App Home: this week's audit so far (value: program id)
     PROGRAM_CREATE = "program_create"  # opens the program modal, empty
@@ -65,6 +70,10 @@ class CallbackId(StrEnum):
 
     SURVEY_CREATE = "survey_create"
     SURVEY_ANSWER = "survey_answer_modal"
+
+    CERT_CREATE = "cert_create_modal"
+    CERT_ATTEMPT = "cert_attempt_modal"
+    CERT_REVIEW = "cert_review_modal"
 
     METRICS_REPORT = "metrics_report_modal"
     METRICS_CORRECT = "metrics_correct_modal"
@@ -138,6 +147,16 @@ class SurveyField(StrEnum):
     CHANGED = "changed"
     BROKEN = "broken"
     KILL = "kill"
+
+
+class CertField(StrEnum):
+    """block_id of the certification modals' inputs (the attempt's questions are q0, q1, ...)."""
+
+    PROGRAM = "program"
+    DEFINITION = "definition"
+    RECORDING = "recording"
+    VERDICT = "verdict"
+    FEEDBACK = "feedback"
 
 
 class ProgramField(StrEnum):

@@ -13,6 +13,7 @@ from typing import Any, Protocol
 from bot.cli import (
     api_token,
     audit,
+    certification,
     coaching,
     db_commands,
     deliveries,
@@ -45,7 +46,7 @@ class Area(Protocol):
 
 AREAS: tuple[Area, ...] = (
     serve, worker, db_commands, program, roster, ooo, deliveries, coaching, standups, survey, audit,
-    export, person, metrics, tiers, api_token, ledger,
+    export, person, metrics, tiers, api_token, ledger, certification,
 )
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from bot.blocks.render.markup import png_uri
 from bot.demo import scenes_audit as audit
+from bot.demo import scenes_certification as certification
 from bot.demo import scenes_coaching as coaching
 from bot.demo import scenes_home as home
 from bot.demo import scenes_ledger as ledger
@@ -43,6 +44,7 @@ def tell(stage: Stage) -> int:
     failures = setup.set_up(stage)
     setup.ask_for_help(stage)
     tiers.tiers_before_launch(stage)
+    failures += certification.define(stage)
     failures += setup.launch(stage)
     tiers.start_calibration_after_launch(stage)
     standups.day_one(stage)
@@ -52,6 +54,7 @@ def tell(stage: Stage) -> int:
     tiers.enablement_spread(stage, home.scene(stage))
     coaching.log_week(stage, 2, until=audit.posted_at(stage, 2))
     audit.weekly(stage, 2, from_shell=True)
+    certification.take(stage)
     metrics.import_crm(stage)
     survey.create(stage)
     survey.answers(stage)

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from bot.domain.audit.numbers import WeekNumbers
+from bot.domain.certification.home import CertificationHome
 from bot.domain.coaching.status import CadenceCounts
 from bot.domain.deliveries import DeliveryPage
 from bot.domain.metrics.home import MetricsHome
@@ -36,6 +37,7 @@ class HomeSection(StrEnum):
     LEADER = "leader"
     METRICS = "behaviour"
     CALIBRATION = "calibration"
+    CERTIFICATION = "certification"
     ADMIN = "admin"
 
 # Programs whose people see their part of the home (an ended program is only the admins').
@@ -175,3 +177,4 @@ class HomeData:
     kickoff_admins: tuple[str, ...]  # whom someone in no program may ask
     metrics: tuple[MetricsHome, ...] = ()  # behaviour metrics, per program
     calibration: tuple[CalibrationHome, ...] = ()  # rubric calibrations, per program
+    certifications: tuple[CertificationHome, ...] = ()  # per program

@@ -36,6 +36,15 @@ class DeliveryKind(StrEnum):
     AUDIT_FILES = "audit_files"  # the chart and CSV uploaded before the weekly post
     DECISION_REPLY = "decision_reply"  # a decision on the read-out, in its thread
     CALIBRATION_REQUEST = "calibration_request"  # a manager asked to score a recorded call
+    CERT_OPEN = "cert_open"  # a certification (or a retake, a SpotCheck) is open: Start
+    CERT_REMINDER = "cert_reminder"  # two days before its due day, to who has not passed
+    CERT_REVIEW_REQUEST = "cert_review_request"  # a talk-track to review, to its reviewer
+    CERT_REVIEWED = "cert_reviewed"  # the review's outcome and feedback, to the rep
+    CERT_RETAKE = "cert_retake"  # a rep back in the cycle, to their manager
+    CERT_MISSED = "cert_missed"  # the missed items, to the manager once the window closed
+    CERT_NOT_CERTIFIED = "cert_not_certified"  # T-3: who is not pre-certified yet
+    SPOTCHECK_PROMPT = "spotcheck_prompt"  # day 100: deliver the message again, submit a link
+    SPOTCHECK_READOUT = "spotcheck_readout"  # at its close: still executing vs certified
 
 
 # Only kickoff-bot's own kinds are the lifecycle table's business (tests plan kinds of their own).

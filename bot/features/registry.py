@@ -6,6 +6,7 @@ module), its declaration module in bot/features, and one line below.
 
 from bot.features import (
     audit,
+    certification,
     coaching,
     core,
     home,
@@ -31,6 +32,7 @@ REGISTRY = Registry((
     home.FEATURE,
     metrics.FEATURE,
     tiers.FEATURE,
+    certification.FEATURE,
     audit.FEATURE,  # its planner reads the coaching items coaching's planner creates
     ledger.FEATURE,
 ))

@@ -1,9 +1,10 @@
 """The events a program preview plays so it can show what they make the bot send: the launch
 (welcomes), the first two reps answering Day 1 (one with a blocker, which their manager clears),
-the first coaching session logged and disputed, and a decision recorded on the read-out.
-Enablement starting a rubric calibration a week before the kickoff shows the managers'
-requests. Called inside a savepoint the preview rolls back, with the same services the
-listeners call; the texts say they are examples."""
+the first coaching session logged and disputed, a certification failed out of and a
+talk-track reviewed, and a decision recorded on the read-out. Enablement starting a
+rubric calibration a week before the kickoff shows the managers' requests. Called inside
+a savepoint the preview rolls back, with the same services the listeners call; the texts
+say they are examples."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from bot.errors import KickoffError
 from bot.ids import CoachingField as F
 from bot.services.actor import Actor
 from bot.services.audit.weeks import readout_posted_at
+from bot.services.certification.rehearsal import certification_events
 from bot.services.coaching.calendar import program_week
 from bot.services.coaching.confirmation import answer_log
 from bot.services.coaching.log_entry import record_log
@@ -91,6 +93,9 @@ def rehearsed_events(*, session: Session, program: Program, launching: bool,
         events += _decision_events(session, program)
     if DeliveryKind.CALIBRATION_REQUEST in kinds:
         events.append(_calibration_event(session, program, start))
+    if DeliveryKind.CERT_REVIEW_REQUEST in kinds:
+        events += [Event(at, act) for at, act in certification_events(
+            session=session, program=program, reps=_first_reps(session, program))]
     return sorted(events, key=lambda event: event.at)
 
 

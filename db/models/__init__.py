@@ -2,6 +2,15 @@
 
 from db.models.audit import AuditKind, AuditSnapshot
 from db.models.availability import OutOfOffice
+from db.models.certification import (
+    AttemptStatus,
+    Certification,
+    CertificationAttempt,
+    CertificationQuestion,
+    CertificationRetake,
+    CertificationReview,
+    CertificationStage,
+)
 from db.models.coaching import CadenceType, CoachingItem, Confirmation, LoggedStatus
 from db.models.delivery import Delivery, DeliveryStatus, SendPace
 from db.models.events import ProcessedEvent
@@ -25,12 +34,19 @@ from db.models.tiers import Calibration, CalibrationScore, RepTier, Tier
 
 __all__ = [
     "ApiToken",
+    "AttemptStatus",
     "AuditKind",
     "AuditSnapshot",
     "BreakEvenInput",
     "CadenceType",
     "Calibration",
     "CalibrationScore",
+    "Certification",
+    "CertificationAttempt",
+    "CertificationQuestion",
+    "CertificationRetake",
+    "CertificationReview",
+    "CertificationStage",
     "CoachingItem",
     "Confirmation",
     "Decision",

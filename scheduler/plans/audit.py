@@ -20,11 +20,13 @@ from sqlalchemy.orm import Session
 
 from bot.blocks.audit import audit_fallback, build_audit_message
 from bot.blocks.audit_readout import build_readout_message, readout_fallback
+from bot.blocks.certification.audit import build_certification_lines
 from bot.domain.audit.readout import ReadoutNumbers
 from bot.domain.kinds import DeliveryKind
 from bot.services.audit.record import record_readout, record_weekly_audit
 from bot.services.audit.snapshot import week_numbers_of
 from bot.services.audit.weeks import AuditSlot, audit_slots
+from bot.services.certification.figures import certification_figures
 from bot.services.ledger.posts import readout_ledger_blocks
 from bot.services.metrics.audit_section import WEEKLY, stored_behaviour
 from bot.services.outbox import Envelope, delivery_key
@@ -163,6 +165,8 @@ def _envelope(
         readout = ReadoutNumbers.model_validate(snapshot.numbers)
         text, blocks = readout_fallback(readout), build_readout_message(readout)
     blocks += behaviour_blocks(session=session, program=program, snapshot=snapshot)
+    blocks += build_certification_lines(certification_figures(
+        session=session, program=program, at=snapshot.created_at))
     if snapshot.kind is AuditKind.READOUT:  # last: break-even and "Record a decision"
         blocks += readout_ledger_blocks(session=session, program=program)
     kind = KINDS[snapshot.kind]

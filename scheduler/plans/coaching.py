@@ -5,18 +5,22 @@ each lists the manager's reps' reported weeks not yet confirmed or corrected (is
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
+from bot.blocks.certification.messages import build_talk_track_lines
 from bot.blocks.coaching.digest import build_digest_message, digest_fallback
 from bot.blocks.metrics_refs import PendingReview
+from bot.domain.block_budget import Surface, fit
 from bot.domain.coaching.cadence import DIGEST_TIME
 from bot.domain.coaching.views import Digest
 from bot.domain.kinds import DeliveryKind
 from bot.domain.local_time import at_local, end_of_local_day
 from bot.services.availability import unavailable
+from bot.services.certification.pending import pending_reviews as talk_tracks_to_review
 from bot.services.coaching.digest import compose_digest, digest_days
 from bot.services.coaching.occurrences import materialise_items
 from bot.services.coaching.status import StatusContext, load_status_context
@@ -61,8 +65,12 @@ def _program_digests(
             if _may_send(program, manager, day, context) and start <= due_at < end:
                 digest = compose_digest(program, day, manager_items, context, due_at)
                 mine = reviews.get(manager.id, [])
-                if not digest.empty or mine:
-                    envelopes.append(_envelope(program, manager, digest, due_at, mine))
+                tracks = talk_tracks_to_review(session, program, due_at).get(manager.id, [])
+                if not digest.empty or mine or tracks:
+                    envelope = _envelope(program, manager, digest, due_at, mine)
+                    envelopes.append(replace(envelope, blocks=fit(
+                        [*(envelope.blocks or []), *build_talk_track_lines(tracks)],
+                        Surface.MESSAGE)))
     return envelopes
 
 

@@ -32,7 +32,7 @@ class RemeasurePlanner:
     def advance(self, *, session: Session, now: datetime) -> None:
         """Store the figures of every program whose re-measure week has ended, once."""
         for program in _programs(session):
-            week, ends, posted = _slot(program)
+            week, ends, posted = remeasure_slot(program)
             if ends <= now < posted + POST_WINDOW and not _stored(session, program, week):
                 record_behaviour(session=session, program=program, kind=REMEASURE, week=week,
                                  monday=ends.date(), now=now)
@@ -40,7 +40,7 @@ class RemeasurePlanner:
     def plan(self, *, session: Session, start: datetime, end: datetime) -> Iterator[Envelope]:
         """The re-measure posts due in [start, end), from what was stored."""
         for program in _programs(session):
-            week, _, posted = _slot(program)
+            week, _, posted = remeasure_slot(program)
             if not start <= posted < end:
                 continue
             figures = stored_behaviour(session=session, program_id=program.id, kind=REMEASURE,
@@ -63,7 +63,7 @@ def _programs(session: Session) -> list[Program]:
     return list(session.scalars(select(Program).where(Program.status == ProgramStatus.ACTIVE)))
 
 
-def _slot(program: Program) -> tuple[str, datetime, datetime]:
+def remeasure_slot(program: Program) -> tuple[str, datetime, datetime]:
     """The re-measure week's ISO label, when it ends, and when its post is due."""
     week = metric_weeks(calendar_of(program), kickoff_date=program.kickoff_date)[-1]
     after = week.last + timedelta(days=1)

@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 
 from bot.cli import main
 from bot.clock import SystemClock
+from bot.demo.scenes_certification import CERTIFICATION
 from bot.demo.world import CREATE_PROGRAM, PROGRAM, populate, roster_csv
 from bot.fakeslack import FakeSlack
 from bot.features.registry import REGISTRY
@@ -19,6 +20,7 @@ from db.models import Delivery
 from tests.browser import check_shots, needs_chromium
 from tests.cli.shell import shell_environment
 from tests.databases import Database
+from tests.handlers.certification_support import PRE_EVENT, SPOTCHECK
 
 SEND = re.compile(r"^  \w{3} \d{4}-\d\d-\d\d \d\d:\d\d  (.+)$")
 SURVEY = ["survey", "create", "--program", PROGRAM, "--title", "Pulse", "--audience", "reps",
@@ -29,7 +31,8 @@ SURVEY = ["survey", "create", "--program", PROGRAM, "--title", "Pulse", "--audie
 @pytest.fixture
 def draft(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, fake_slack: FakeSlack,
           database: Database, clock: SystemClock) -> None:
-    """The demo's program, set up from the shell but not launched, with a survey planned."""
+    """The demo's program, set up from the shell but not launched, with a survey planned and a
+    certification of each stage."""
     shell_environment(monkeypatch, tmp_path, fake_slack, database)
     populate(fake_slack)
     (tmp_path / "roster.csv").write_bytes(roster_csv())
@@ -37,6 +40,9 @@ def draft(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, fake_slack: FakeSlack
     assert main(list(CREATE_PROGRAM)) == 0
     assert main(["roster", "import", PROGRAM, "roster.csv"]) == 0
     assert main(SURVEY) == 0
+    for number, text in enumerate((PRE_EVENT, CERTIFICATION, SPOTCHECK)):
+        (tmp_path / f"cert{number}.yml").write_text(text, encoding="utf-8")
+        assert main(["certification", "create", PROGRAM, "--file", f"cert{number}.yml"]) == 0
 
 
 def _sections(out: str) -> dict[str, list[str]]:

@@ -61,12 +61,13 @@ def test_enablement_sees_surveys_and_the_programs_at_a_glance(
     home = open_home(slack, ENABLEMENT)
     assert_valid_view(home)
     assert headers(home) == ["Your kickoff", "Enablement", "Surveys", "Behaviour metrics",
-                             "Rubric calibration"]
+                             "Rubric calibration",
+                             "Certifications"]
     # Three reps, five standup days behind them, none prompted (no dispatcher ran): excused.
     assert ("*Q1 Kickoff* (active) · 7 members · standups: 15 rep-days expected: 0 answered "
             "(0 late), 15 excused, 0 missed; none closed unexcused yet") in text_of(home)
     assert action_ids(home) == {A.HOME_OOO, A.HOME_SURVEY_CREATE, A.HOME_METRICS_SETTINGS,
-                                A.HOME_METRICS_UPLOAD, A.HOME_CALIBRATION_START}
+                                A.HOME_METRICS_UPLOAD, A.HOME_CALIBRATION_START, A.HOME_CERT_CREATE}
 
 
 def test_a_glance_withholds_standups_of_fewer_reps_than_the_smallest_group(
@@ -83,11 +84,12 @@ def test_someone_with_several_roles_sees_each_section_once(
     home = open_home(slack, MULTI)
     assert_valid_view(home)
     assert headers(home) == ["Your kickoff", "Your team", "Enablement", "Surveys",
-                             "Behaviour metrics", "Rubric calibration"]
+                             "Behaviour metrics", "Rubric calibration",
+                             "Certifications"]
     assert "manager, enablement" in text_of(home) or "enablement, manager" in text_of(home)
     assert action_ids(home) == {A.HOME_OOO, A.HOME_SURVEY_CREATE, A.HOME_METRICS_SETTINGS,
                                 A.HOME_METRICS_UPLOAD, A.HOME_METRICS_REPS,
-                                A.HOME_CALIBRATION_START}
+                                A.HOME_CALIBRATION_START, A.HOME_CERT_CREATE}
 
 
 def test_a_kickoff_admin_sees_every_set_up_button(slack: SignedSender, world: HomeWorld) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from bot.blocks.certification.home import build_certification_section
 from bot.blocks.home.admin import build_admin_section
 from bot.blocks.home.calibration import build_calibration_section
 from bot.blocks.home.common import DIVIDER
@@ -65,6 +66,9 @@ def _sections(data: HomeData, pages: dict[int, int]) -> list[Section]:
     if data.calibration:
         sections.append((HomeSection.CALIBRATION, lambda room: build_calibration_section(
             data.calibration, room=room)))
+    if data.certifications:
+        sections.append((HomeSection.CERTIFICATION, lambda room: build_certification_section(
+            data.certifications, room=room)))
     if data.admin is not None:
         admin = data.admin
         sections.append((HomeSection.ADMIN, lambda room: build_admin_section(admin, room=room)))

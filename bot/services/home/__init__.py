@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from bot.domain.home import LIVE, HomeData
 from bot.services.actor import Actor
+from bot.services.certification.home import certification_home
 from bot.services.home.admin import admin_view
 from bot.services.home.enablement import enablement_view
 from bot.services.home.leader import leader_view
@@ -50,4 +51,5 @@ def gather_home(
         if Role.ADMIN in viewer.roles else None,
         metrics=tuple(metrics_home(session=session, viewer=viewer, now=now)),
         calibration=tuple(calibration_home(session=session, viewer=viewer, now=now)),
+        certifications=tuple(certification_home(session=session, viewer=viewer, now=now)),
     )

@@ -72,7 +72,7 @@ def behaviour_lift(session: Session, program: Program) -> str | None:
 READOUT_COLUMNS = (
     LedgerColumn("coaching_completion_percent", 10, coaching_completion),
     LedgerColumn("behaviour_lift_week_4", 20, behaviour_lift),
-    # rank 30 is left for the percent certified (certifications declare their own column)
+    # rank 30: the percent certified, which certifications declare
     LedgerColumn("enps", 40, enps_score),
     LedgerColumn("gap_survey_change", 50, gap_change),
 )

@@ -1,0 +1,1 @@
+"""Block Kit builders of the certifications: DMs, the attempt and review modals, the home."""

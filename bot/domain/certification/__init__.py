@@ -1,0 +1,1 @@
+"""Certification values: the definition and its limits, reading it from YAML, scoring."""

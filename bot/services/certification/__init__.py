@@ -1,0 +1,1 @@
+"""Certifications: defining them, taking them, reviewing talk-tracks, retakes and the figures."""

@@ -1,7 +1,7 @@
 """`kickoff-bot program copy`: the next kickoff as a draft with every setting, the metric
-settings, the survey templates and the break-even inputs, the roster re-resolved in Slack (a
-deactivated rep dropped); nothing answered, planned or scored comes along, and the draft sends
-nothing before it is launched."""
+settings, the survey templates, the certifications and the break-even inputs, the roster
+re-resolved in Slack (a deactivated rep dropped); nothing answered, planned or scored comes along,
+and the draft sends nothing before it is launched."""
 
 from __future__ import annotations
 
@@ -21,7 +21,12 @@ from bot.services.audit.record import record_readout
 from bot.services.coaching.occurrences import materialise_items
 from bot.services.ledger.break_even import break_even_of, set_break_even
 from db.models import (
+    AttemptStatus,
     AuditSnapshot,
+    Certification,
+    CertificationAttempt,
+    CertificationQuestion,
+    CertificationStage,
     CoachingItem,
     Delivery,
     DeliveryStatus,
@@ -70,6 +75,20 @@ def _setup(session: Session) -> int:
     session.add(MetricValue(program_id=program.id, person_id=world.people["UR1"],
                             metric="q1_attainment", period="2027-W01", value=80,
                             source="import"))
+    # reviewed by UR3, who is deactivated before the copy: each rep's manager reviews instead
+    cert = Certification(workspace_id=world.workspace_id, program_id=program.id, name="Pricing",
+                         stage=CertificationStage.POST_EVENT, opens_day=3, due_day=14,
+                         attempts=2, pass_percent=75, draw=None, talk_track="Pitch it.",
+                         talk_track_minimum=3.5, dimensions=["value_articulation"],
+                         reviewer_id=world.people["UR3"])
+    session.add(cert)
+    session.flush()
+    session.add(CertificationQuestion(certification_id=cert.id, position=0,
+                                      prompt="Which tier has SSO?", options=["Team", "Enterprise"],
+                                      answer=1))
+    session.add(CertificationAttempt(program_id=program.id, certification_id=cert.id,
+                                     person_id=world.people["UR1"], number=1, drawn=[],
+                                     status=AttemptStatus.PASSED, started_at=utc(1, 20)))
     set_break_even(session=session, program=program, event_cost=500_000, reps=100,
                    quota=1_000_000, period="annual")
     record_readout(session=session, program=program, week=date(2027, 2, 15), now=utc(2, 15))
@@ -140,6 +159,16 @@ def test_the_copy_carries_every_setting_and_drops_the_deactivated_rep(
         assert question.prompt == "My tools get out of my way."
         assert break_even_of(session=session, program_id=copy.id) == break_even_of(
             session=session, program_id=source.id)
+        [cert] = session.scalars(select(Certification).where(
+            Certification.program_id == copy.id)).all()
+        assert (cert.name, cert.stage, cert.opens_day, cert.due_day, cert.attempts,
+                cert.pass_percent, cert.talk_track, cert.talk_track_minimum, cert.dimensions,
+                cert.reviewer_id) == ("Pricing", CertificationStage.POST_EVENT, 3, 14, 2, 75,
+                                      "Pitch it.", 3.5, ["value_articulation"], None)
+        [pool] = session.scalars(select(CertificationQuestion).where(
+            CertificationQuestion.certification_id == cert.id)).all()
+        assert (pool.prompt, pool.options, pool.answer) == (
+            "Which tier has SSO?", ["Team", "Enterprise"], 1)
 
 
 def test_nothing_answered_planned_or_scored_is_copied_and_nothing_is_sent_before_launch(
@@ -153,7 +182,8 @@ def test_nothing_answered_planned_or_scored_is_copied_and_nothing_is_sent_before
             tzinfo=utc(1, 1).tzinfo))
     with database.session_factory() as session:
         copy = copy_of(session)
-        for model in (MetricValue, StandupAnswer, CoachingItem, AuditSnapshot, MetricSnapshot):
+        for model in (MetricValue, StandupAnswer, CoachingItem, AuditSnapshot, MetricSnapshot,
+                      CertificationAttempt):
             assert count(session, model, copy.id) == 0, model.__name__
         # A planner may plan (a survey's results at its closing); the lifecycle holds it back.
         outcomes = session.execute(select(Delivery.status, Delivery.error).where(
@@ -161,6 +191,7 @@ def test_nothing_answered_planned_or_scored_is_copied_and_nothing_is_sent_before
         assert {(status, error) for status, error in outcomes} <= {
             (DeliveryStatus.CANCELLED, "not sent while the program is draft")}
         assert count(session, MetricValue, shell) == 1  # the source keeps its own
+        assert count(session, CertificationAttempt, shell) == 1
         survey_ids = select(Survey.id).where(Survey.program_id == copy.id)
         assert session.scalar(select(func.count()).select_from(SurveyAnswer).where(
             SurveyAnswer.survey_id.in_(survey_ids))) == 0

@@ -17,7 +17,7 @@ from bot.domain.local_time import at_local
 from bot.domain.surveys.content import AnswerContent
 from bot.services.surveys.answer import record_answer
 from bot.services.surveys.sealing import holding_key
-from db.models import Survey, SurveyAnswer, SurveyParticipation, SurveyPendingAnswer
+from db.models import Survey, SurveyItemAnswer, SurveyParticipation, SurveyPendingAnswer
 
 OPENS, CLOSES = "2027-03-29 17:30", "2027-04-02 12:00"  # New York time, the program's zone
 ANSWERS = {  # five of the seven reps answer; Olivia and Aroha do not
@@ -94,9 +94,10 @@ def _survey(stage: Stage) -> Survey:
 
 
 def _holdings(session: Session) -> str:
-    def count(model: type[SurveyParticipation | SurveyPendingAnswer | SurveyAnswer]) -> int:
+    def count(model: type[SurveyParticipation | SurveyPendingAnswer | SurveyItemAnswer]) -> int:
         return int(session.scalar(select(func.count()).select_from(model)) or 0)
 
     return (f"{count(SurveyParticipation)} \"has answered\" records, "
             f"{count(SurveyPendingAnswer)} sealed answers waiting, "
-            f"{count(SurveyAnswer)} readable answers (no names, no times)")
+            f"{count(SurveyItemAnswer)} readable answers, one row per question answered (no "
+            "names, no times)")

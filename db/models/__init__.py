@@ -11,7 +11,6 @@ from db.models.program import Membership, MembershipRole, Program, ProgramStatus
 from db.models.standup import StandupAnswer, StandupTypedText
 from db.models.survey import (
     Survey,
-    SurveyAnswer,
     SurveyAudience,
     SurveyItemAnswer,
     SurveyOutcome,
@@ -46,7 +45,6 @@ __all__ = [
     "StandupAnswer",
     "StandupTypedText",
     "Survey",
-    "SurveyAnswer",
     "SurveyAudience",
     "SurveyItemAnswer",
     "SurveyOutcome",

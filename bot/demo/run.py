@@ -1,5 +1,5 @@
-"""The demo's story: a program set up from the shell, then its 30 days as people live them,
-scene by scene at the simulated time each heading says."""
+"""The demo's story: a program set up from the shell a month ahead, the weeks before the kickoff,
+then its 30 days as people live them, scene by scene at the simulated time each heading says."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 from bot.blocks.render.markup import png_uri
 from bot.demo import scenes_audit as audit
 from bot.demo import scenes_coaching as coaching
+from bot.demo import scenes_gap as gap
 from bot.demo import scenes_home as home
 from bot.demo import scenes_metrics as metrics
 from bot.demo import scenes_setup as setup
@@ -41,6 +42,8 @@ def tell(stage: Stage) -> int:
     failures = setup.set_up(stage)
     setup.ask_for_help(stage)
     failures += setup.launch(stage)
+    failures += gap.schedule(stage)
+    gap.before(stage)
     standups.day_one(stage)
     standups.rest_of_week(stage)
     coaching.week_two_begins(stage)
@@ -53,6 +56,7 @@ def tell(stage: Stage) -> int:
     coaching.log_week(stage, 3, until=survey.closes_at(stage))
     survey.results(stage)
     audit.weekly(stage, 3)
+    gap.after(stage)
     coaching.log_week(stage, 4, until=audit.readout_at(stage))
     audit.readout(stage)
     return failures

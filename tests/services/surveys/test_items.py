@@ -109,7 +109,8 @@ def test_a_scale_below_twice_the_minimum_shows_no_distribution(database: Databas
     assert results.items[4].mean == Decimal("5.0")
     assert results.items[4].count == 9
     assert "9 responses" in posted
-    assert "No distribution" in blocks
+    assert "no distribution: fewer than 10 answered this question" in blocks
+    assert "```" not in blocks  # no chart at all
 
 
 def test_closing_a_gap_survey_below_the_minimum_deletes_every_answer(database: Database) -> None:

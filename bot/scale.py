@@ -11,9 +11,11 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from bot.domain.kinds import DeliveryKind
+from bot.domain.surveys.templates import enps_questions
 from bot.services.coaching.occurrences import active_pairs, occurrences
 from bot.services.standups.keys import prompt_key
 from bot.services.standups.schedule import standup_days
+from bot.services.surveys.questions import add_questions
 from db.models import (
     CoachingItem,
     Confirmation,
@@ -29,8 +31,8 @@ from db.models import (
     Role,
     StandupAnswer,
     Survey,
-    SurveyAnswer,
     SurveyAudience,
+    SurveyItemAnswer,
     SurveyOutcome,
     Workspace,
 )
@@ -168,5 +170,7 @@ def _survey(session: Session, program: Program) -> None:
                     audience_size=20, outcome=SurveyOutcome.PUBLISHED)
     session.add(survey)
     session.flush()
-    session.add_all(SurveyAnswer(key=f"s{survey.id}-{n}", survey_id=survey.id, score=n % 11)
+    score_question, *_ = add_questions(session, survey, enps_questions(survey.question))
+    session.add_all(SurveyItemAnswer(key=f"s{survey.id}-{n}", survey_id=survey.id,
+                                     question_id=score_question, score=n % 11)
                     for n in range(20))

@@ -15,7 +15,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.domain.surveys.templates import enps_questions
 from bot.fakeslack import FakeSlack
+from bot.services.surveys.questions import add_questions
 from db.models import (
     CadenceType,
     CoachingItem,
@@ -25,8 +27,8 @@ from db.models import (
     Role,
     StandupAnswer,
     Survey,
-    SurveyAnswer,
     SurveyAudience,
+    SurveyItemAnswer,
     SurveyOutcome,
 )
 from tests.factories import add_member, make_person, make_program, make_workspace
@@ -178,5 +180,7 @@ def publish_survey(session: Session, world: World) -> None:
     )
     session.add(survey)
     session.flush()
-    session.add_all(SurveyAnswer(key=f"k{n}", survey_id=survey.id, score=score)
+    score_question, *_ = add_questions(session, survey, enps_questions(survey.question))
+    session.add_all(SurveyItemAnswer(key=f"k{n}", survey_id=survey.id,
+                                     question_id=score_question, score=score)
                     for n, score in enumerate((10, 10, 9, 9, 8, 7, 6, 5, 10, 9)))

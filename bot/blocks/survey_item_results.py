@@ -45,8 +45,12 @@ def item_blocks(number: int, item: ItemResult, minimum: int) -> list[Block]:
     prompt = f"{number}. {question.prompt}"
     if question.kind is QuestionKind.TEXT:
         return text_question_blocks(prompt, list(item.texts))
-    return [section(f"*{escape(prompt)}*\n{scale_summary(item)}"),
-            *_distribution_blocks(item, minimum)]
+    if item.distribution is None:  # the figures and why there is no chart, on one line
+        return [section(f"*{escape(prompt)}* {scale_summary(item)} · no distribution: fewer "
+                        f"than {DISTRIBUTION_FACTOR * minimum} answered this question")]
+    chart = distribution_chart(item.distribution, SCALES[question.kind])
+    return [section(f"*{escape(prompt)}* {scale_summary(item)}"),
+            section("```\n" + chart + "\n```")]
 
 
 def scale_summary(item: ItemResult) -> str:
@@ -56,11 +60,3 @@ def scale_summary(item: ItemResult) -> str:
         return f"eNPS {item.enps:+d} · mean {item.mean} of 10 · {item.count} answers"
     ends = f"1 = {escape(question.low or '')}, 5 = {escape(question.high or '')}"
     return f"mean *{item.mean}* of 5 ({ends}) · {item.count} answers"
-
-
-def _distribution_blocks(item: ItemResult, minimum: int) -> list[Block]:
-    if item.distribution is None:
-        return [context(f"No distribution: fewer than {DISTRIBUTION_FACTOR * minimum} answered "
-                        "this question, so only its mean and count are shown.")]
-    chart = distribution_chart(item.distribution, SCALES[item.question.kind])
-    return [section("```\n" + chart + "\n```")]

@@ -1,5 +1,5 @@
-"""The demo's story: a program set up from the shell, then its 30 days as people live them,
-scene by scene at the simulated time each heading says."""
+"""The demo's story: a program set up from the shell a month ahead, the weeks before the kickoff,
+then its 30 days as people live them, scene by scene at the simulated time each heading says."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from bot.blocks.render.markup import png_uri
 from bot.demo import scenes_audit as audit
 from bot.demo import scenes_certification as certification
 from bot.demo import scenes_coaching as coaching
+from bot.demo import scenes_gap as gap
 from bot.demo import scenes_home as home
 from bot.demo import scenes_ledger as ledger
 from bot.demo import scenes_metrics as metrics
@@ -43,10 +44,12 @@ def tell(stage: Stage) -> int:
     """Every scene, in the order they happen."""
     failures = setup.set_up(stage)
     setup.ask_for_help(stage)
-    tiers.tiers_before_launch(stage)
-    failures += certification.define(stage)
     failures += setup.launch(stage)
-    tiers.start_calibration_after_launch(stage)
+    failures += gap.schedule(stage)
+    gap.before(stage)
+    tiers.tiers_before_kickoff(stage)
+    failures += certification.define(stage)
+    tiers.calibration_starts(stage)
     standups.day_one(stage)
     standups.rest_of_week(stage)
     coaching.week_two_begins(stage)
@@ -61,6 +64,7 @@ def tell(stage: Stage) -> int:
     coaching.log_week(stage, 3, until=survey.closes_at(stage))
     survey.results(stage)
     audit.weekly(stage, 3)
+    gap.after(stage)
     coaching.log_week(stage, 4, until=audit.readout_at(stage))
     audit.readout(stage)
     ledger.decide(stage)

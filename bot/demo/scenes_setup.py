@@ -1,19 +1,18 @@
-"""Demo scenes before the 30 days: sales ops sets the program up from the shell, people ask what
-they can do, and the launch sends everyone their welcome."""
+"""Demo scenes a month before the kickoff: sales ops sets the program up from the shell, people
+ask what they can do, and the launch sends everyone their welcome."""
 
 from __future__ import annotations
 
 import contextlib
 import tempfile
-from datetime import time, timedelta
+from datetime import time
 from pathlib import Path
 
 from bot.blocks.render.page import Shown
 from bot.demo.stage import Stage, shell
-from bot.demo.world import CREATE_PROGRAM, HOME_ZONE, KICKOFF, PEOPLE, PROGRAM, roster_csv
+from bot.demo.world import CREATE_PROGRAM, HOME_ZONE, PEOPLE, PROGRAM, SET_UP_DAY, roster_csv
 from bot.domain.local_time import at_local
 
-SUNDAY = KICKOFF - timedelta(days=1)
 ASKING = ("U0ANA",)  # a rep; --full adds a manager and the admin
 ASKING_FULL = ("U0MAR", "U0SAM")
 
@@ -21,7 +20,7 @@ ASKING_FULL = ("U0MAR", "U0SAM")
 def set_up(stage: Stage) -> int:
     """Sales ops creates the program and imports the roster from the shell."""
     stage.scene("Sales ops sets up the program from the shell",
-                at_local(SUNDAY, time(10), HOME_ZONE))
+                at_local(SET_UP_DAY, time(10), HOME_ZONE))
     failures = shell(CREATE_PROGRAM)
     # In a folder of its own, named as a user would type it: the transcript never shows a temp path.
     with tempfile.TemporaryDirectory() as folder, contextlib.chdir(folder):
@@ -39,7 +38,8 @@ def set_up(stage: Stage) -> int:
 
 def ask_for_help(stage: Stage) -> None:
     """People type `/kickoff help`: each sees what their roles allow."""
-    stage.scene("People ask kickoff-bot what they can do", at_local(SUNDAY, time(11), HOME_ZONE))
+    stage.scene("People ask kickoff-bot what they can do",
+                at_local(SET_UP_DAY, time(11), HOME_ZONE))
     for slack_id in ASKING + (ASKING_FULL if stage.story.full else ()):
         answer = stage.slack.command_reply("/kickoff", "help", user_id=slack_id,
                                            channel_id="C0GENERAL")
@@ -52,5 +52,5 @@ def ask_for_help(stage: Stage) -> None:
 def launch(stage: Stage) -> int:
     """Sales ops launches the program; each person's welcome arrives in their working hours."""
     stage.scene("Sales ops launches the program: everyone gets a welcome",
-                at_local(SUNDAY, time(12), HOME_ZONE))
+                at_local(SET_UP_DAY, time(12), HOME_ZONE))
     return shell(["program", "launch", PROGRAM])

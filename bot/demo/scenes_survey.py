@@ -17,7 +17,7 @@ from bot.domain.local_time import at_local
 from bot.domain.surveys.content import AnswerContent
 from bot.services.surveys.answer import record_answer
 from bot.services.surveys.sealing import holding_key
-from db.models import Survey, SurveyAnswer, SurveyParticipation, SurveyPendingAnswer
+from db.models import Survey, SurveyItemAnswer, SurveyParticipation, SurveyPendingAnswer
 
 OPENS, CLOSES = "2027-03-29 17:30", "2027-04-02 12:00"  # New York time, the program's zone
 ANSWERS = {  # five of the seven reps answer; Olivia and Aroha do not
@@ -56,7 +56,7 @@ def answers(stage: Stage) -> None:
                           answer=answer, now=when, key=key)
             if number in (1, len(ANSWERS)):
                 stage.story.say(f"After {number} answer(s) the database holds: "
-                                f"{_holdings(session)}")
+                                f"{_holdings(session, survey.id)}")
     stage.story.say(f"{len(ANSWERS)} of 7 reps answered; Olivia and Aroha have not yet.")
 
 
@@ -72,7 +72,7 @@ def results(stage: Stage) -> None:
     stage.timeline.advance_to(survey.closes_at + timedelta(minutes=1))
     with stage.runtime.session_factory() as session:
         stage.story.say("Every sealed answer was written at once, shuffled, with the \"has "
-                        f"answered\" records: {_holdings(session)}.")
+                        f"answered\" records: {_holdings(session, survey.id)}.")
     if stage.story.full:
         shell(["survey", "results", str(survey.id)])
 
@@ -93,10 +93,13 @@ def _survey(stage: Stage) -> Survey:
         return survey
 
 
-def _holdings(session: Session) -> str:
-    def count(model: type[SurveyParticipation | SurveyPendingAnswer | SurveyAnswer]) -> int:
-        return int(session.scalar(select(func.count()).select_from(model)) or 0)
+def _holdings(session: Session, survey_id: int) -> str:
+    """What the database holds of this survey's answers."""
+    def count(model: type[SurveyParticipation | SurveyPendingAnswer | SurveyItemAnswer]) -> int:
+        return int(session.scalar(select(func.count()).select_from(model).where(
+            model.survey_id == survey_id)) or 0)
 
     return (f"{count(SurveyParticipation)} \"has answered\" records, "
             f"{count(SurveyPendingAnswer)} sealed answers waiting, "
-            f"{count(SurveyAnswer)} readable answers (no names, no times)")
+            f"{count(SurveyItemAnswer)} readable answers (a row per question answered; no names, "
+            "no times)")

@@ -32,7 +32,7 @@ FIELDS = (CoachingField.SCORE_DISCOVERY, CoachingField.SCORE_MULTI_THREADING,
           CoachingField.SCORE_VALUE_ARTICULATION)
 
 
-def tiers_before_launch(stage: Stage) -> None:
+def tiers_before_kickoff(stage: Stage) -> None:
     """Elena loads the reps' trailing attainment from the shell: tiers for the breakouts."""
     at = at_local(date(2027, 3, 7), time(11, 30), HOME_ZONE)
     stage.scene("Enablement tiers the team from the shell (tiers never show in Slack)", at)
@@ -43,7 +43,7 @@ def tiers_before_launch(stage: Stage) -> None:
         shell(["tiers", "import", PROGRAM, "attainment.csv"])
 
 
-def start_calibration_after_launch(stage: Stage) -> None:
+def calibration_starts(stage: Stage) -> None:
     """Once launched (pre-event), Elena starts a calibration in her App Home; the managers'
     DMs go out in their working hours."""
     at = at_local(date(2027, 3, 7), time(12, 30), HOME_ZONE)

@@ -16,7 +16,7 @@ from bot.cli.runtime import Runtime
 from bot.clock import SystemClock, system_clock
 from bot.demo.story import Story
 from bot.demo.timeline import Timeline
-from bot.demo.world import HOME_ZONE, KICKOFF, PEOPLE, directory, populate, reader_of
+from bot.demo.world import HOME_ZONE, PEOPLE, SET_UP_DAY, directory, populate, reader_of
 from bot.domain.local_time import at_local
 from bot.fakeslack import FakeSlack, SignedSender
 from bot.features.registry import REGISTRY
@@ -67,11 +67,11 @@ class Stage:
 def demo_stage(*, full: bool = False) -> Iterator[Stage]:
     """Start fake Slack, migrate a SQLite file in a temporary folder, serve the app; clean up.
 
-    Everything runs on the process's one clock, placed at the simulated start (the day before
-    the kickoff) and moved along by the timeline, so the shell, the app, the dispatcher and the
-    fake Slack all live on the demo's days, whatever the real date.
+    Everything runs on the process's one clock, placed at the simulated start (the set-up day,
+    a month before the kickoff) and moved along by the timeline, so the shell, the app, the
+    dispatcher and the fake Slack all live on the demo's days, whatever the real date.
     """
-    start = at_local(KICKOFF - timedelta(days=1), time(0), HOME_ZONE)
+    start = at_local(SET_UP_DAY, time(0), HOME_ZONE)
     with (
         _process_clock_at(start) as clock,
         tempfile.TemporaryDirectory(prefix="kickoff-demo-") as folder,

@@ -27,7 +27,8 @@ INDENT = "      "
 EVERY_NEW_TEXT = frozenset({"welcome", "day-32 read-out", "survey results"})
 # Kinds printed only as the subject of their scene (the audits of weeks with coaching).
 WHEN_SPOTLIT = frozenset({"weekly coaching audit"})
-# Long posts: after the first, one line of their key figures (the bold "*Label:* value" lines).
+# Long posts: after the first of a title (its names and numbers aside: each week's audit), one
+# line of their key figures (the bold "*Label:* value" lines). Another title is printed anew.
 LONG_POSTS = frozenset({"weekly coaching audit", "survey results", "day-32 read-out"})
 KEY_FIGURES = 5
 FIGURE = re.compile(r"^\*([^*]+):\* (.+)$")
@@ -65,6 +66,7 @@ class Story:
     _shapes: set[str] = field(default_factory=set)
     _line_shapes: set[str] = field(default_factory=set)
     _printed_kinds: set[str] = field(default_factory=set)
+    _long_titles: set[str] = field(default_factory=set)  # shapes of long posts' first lines
     _spotlit: set[str] = field(default_factory=set)
     _printed: dict[str, list[str]] = field(default_factory=dict)  # lines, by message key
     _last_key: dict[str, str] = field(default_factory=dict)  # by reader
@@ -98,8 +100,8 @@ class Story:
         spotlit = shown.what in self._spotlit
         printed = self.full or not seen or spotlit
         self._spotlit.discard(shown.what)
-        if printed and not self.full and shown.what in LONG_POSTS \
-                and shown.what in self._printed_kinds:
+        title = _shape(shown.what, lines[:1], self.directory) if shown.what in LONG_POSTS else ""
+        if printed and not self.full and title in self._long_titles:
             self.told.append(Told(reader.name, shown.at, shown.what, key, False))
             self._print(reader, shown, [_figures(lines)])
             return
@@ -109,6 +111,7 @@ class Story:
             return
         self._shapes.add(shape)
         self._printed_kinds.add(shown.what)
+        self._long_titles.update({title} - {""})
         before = self._printed.get(edits or "", []) if not self.full else []
         new = [line for line in lines if line not in before]
         if not self.full and edits is None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from bot.blocks.render.markup import Directory
 from bot.demo.story import Reader
@@ -27,6 +27,9 @@ STANDUP_CHANNEL = ("C0STANDUPS", "kickoff-standups")
 AUDIT_CHANNEL = ("C0AUDIT", "sales-leadership")
 KICKOFF_DATE = "2027-03-08"  # a Monday; the US moves to daylight time that Sunday, 14 March
 KICKOFF = date.fromisoformat(KICKOFF_DATE)
+# The story's first day: sales ops sets the program up about a month before (T-31, a Friday, so
+# every welcome is out before the pre-event scenes from T-28 begin).
+SET_UP_DAY = KICKOFF - timedelta(days=31)
 HOME_ZONE = "America/New_York"  # the program's time zone
 PROGRAM = "FY27 Kickoff"
 # `kickoff-bot program create` as sales ops types it in the demo (the scene tests type the same).

@@ -21,7 +21,6 @@ from db.models.program import Membership, MembershipRole, Program, ProgramStatus
 from db.models.standup import StandupAnswer, StandupTypedText
 from db.models.survey import (
     Survey,
-    SurveyAnswer,
     SurveyAudience,
     SurveyItemAnswer,
     SurveyOutcome,
@@ -70,7 +69,6 @@ __all__ = [
     "StandupAnswer",
     "StandupTypedText",
     "Survey",
-    "SurveyAnswer",
     "SurveyAudience",
     "SurveyItemAnswer",
     "SurveyOutcome",

@@ -28,9 +28,11 @@ class SurveyAudience(StrEnum):
 class SurveyTemplate(StrEnum):
     """Which questions a survey asks (bot/domain/surveys/templates.py)."""
 
-    ENPS = "enps"  # one 0-10 question and the three fixed free texts, answers in survey_answer
-    GAP = "gap"  # the gap items, answers one row per question in survey_item_answer
-    CUSTOM = "custom"  # enablement's own list, stored like the gap survey
+    ENPS = "enps"  # one 0-10 question and the three fixed free texts (its own answer form)
+    GAP = "gap"  # the gap items
+    CUSTOM = "custom"  # enablement's own list
+    # Every template's questions are stored in survey_question, its answers one row per answer
+    # per question in survey_item_answer.
 
 
 class SurveyOutcome(StrEnum):
@@ -46,7 +48,7 @@ def _enum_column(enum: type[StrEnum]) -> Enum:
 
 
 class Survey(Base):
-    """One eNPS survey of a program: its questions' setting, schedule and threshold."""
+    """One survey of a program: its template, schedule and threshold (questions apart)."""
 
     __tablename__ = "survey"
 
@@ -82,7 +84,7 @@ class SurveyParticipation(Base):
 
 
 class SurveyQuestion(Base):
-    """One question of a survey that is not the eNPS template, in the order it is asked."""
+    """One question of a survey (of any template), in the order it is asked."""
 
     __tablename__ = "survey_question"
 
@@ -104,19 +106,6 @@ class SurveyPendingAnswer(Base):
     key: Mapped[str] = mapped_column(String(32), primary_key=True)  # random
     survey_id: Mapped[int] = mapped_column(ForeignKey("survey.id"), index=True)
     sealed: Mapped[bytes] = mapped_column(LargeBinary)
-
-
-class SurveyAnswer(Base):
-    """One anonymous answer: a random key, the score and the three optional texts."""
-
-    __tablename__ = "survey_answer"
-
-    key: Mapped[str] = mapped_column(String(32), primary_key=True)  # random, drawn at closing
-    survey_id: Mapped[int] = mapped_column(ForeignKey("survey.id"), index=True)
-    score: Mapped[int]
-    changed: Mapped[str | None] = mapped_column(Text)
-    broken: Mapped[str | None] = mapped_column(Text)
-    kill: Mapped[str | None] = mapped_column(Text)
 
 
 class SurveyItemAnswer(Base):

@@ -12,7 +12,7 @@ from bot.blocks.metadata import read_int
 from bot.blocks.survey import build_answer_modal, build_refusal_modal
 from bot.deps import deps_of
 from bot.services.surveys.answer import survey_or_refusal
-from bot.services.surveys.questions import questions_of
+from bot.services.surveys.questions import form_questions
 
 
 def handle_survey_answer_action(
@@ -26,5 +26,5 @@ def handle_survey_answer_action(
         survey = survey_or_refusal(session=session, survey_id=read_int(action.get("value")),
                                    slack_user_id=body["user"]["id"], now=deps.clock.now())
         view = (build_refusal_modal(survey) if isinstance(survey, str)
-                else build_answer_modal(survey, questions_of(session, survey)))
+                else build_answer_modal(survey, form_questions(session, survey)))
     client.views_open(trigger_id=body["trigger_id"], view=view)

@@ -21,6 +21,7 @@ from bot.blocks.survey_results import build_below_minimum_message, build_results
 from bot.blocks.text import MAX_TEXT
 from bot.domain.surveys.content import TEXT_LIMIT, AnswerContent
 from bot.domain.surveys.overview import SurveyOverview
+from bot.services.surveys.item_results import columns_of
 from bot.services.surveys.results import summarize
 from db.models import Program, Survey, SurveyAudience, SurveyOutcome
 from tests.blockkit import MAX_MESSAGE_BLOCKS, assert_valid_blocks, assert_valid_view
@@ -95,7 +96,8 @@ def test_long_results_are_split_within_slacks_limits() -> None:
     texts = ["&<>" * (TEXT_LIMIT // 3) + f" #{n}!" for n in range(40)]
     answers = [AnswerContent(score=n % 11, changed=t, broken=t, kill=None)
                for n, t in enumerate(texts)]
-    results = summarize(answers, audience_size=50, minimum=5)
+    results = summarize(columns_of([a.items() for a in answers], 4), audience_size=50,
+                        minimum=5)
     assert results is not None
     messages = build_results_messages(survey(closed_at=CLOSES), program(), results)
     assert len(messages) > 1

@@ -25,7 +25,7 @@ from db.models import (
     StandupAnswer,
     StandupTypedText,
     Survey,
-    SurveyAnswer,
+    SurveyItemAnswer,
 )
 from tests.audit_world import (
     STANDUP_DAYS,
@@ -120,7 +120,7 @@ def test_erasing_a_rep_leaves_nothing_of_them_and_the_published_figures(
     capsys.readouterr()
     published = audit_figures(capsys)
     with database.session_factory() as session:
-        survey_answers = len(session.scalars(select(SurveyAnswer)).all())
+        survey_answers = len(session.scalars(select(SurveyItemAnswer)).all())
     rep = world.people["UR1"]
 
     assert main(["person", "erase", "UR1"]) == 1
@@ -140,7 +140,7 @@ def test_erasing_a_rep_leaves_nothing_of_them_and_the_published_figures(
         assert not [secret for secret in REP_1 if secret.lower() in text], (table, column, value)
     assert audit_figures(capsys) == published
     with database.session_factory() as session:
-        assert len(session.scalars(select(SurveyAnswer)).all()) == survey_answers
+        assert len(session.scalars(select(SurveyItemAnswer)).all()) == survey_answers
         assert session.scalars(select(Survey.reminder_audience)).one() == [world.people["UR2"]]
         kept = session.scalars(select(Delivery).order_by(Delivery.key)).all()
         assert [(row.key, row.text) for row in kept] == [

@@ -38,7 +38,7 @@ from db.models import (
     ProgramStatus,
     StandupAnswer,
     Survey,
-    SurveyAnswer,
+    SurveyItemAnswer,
     SurveyQuestion,
     SurveyTemplate,
 )
@@ -193,5 +193,5 @@ def test_nothing_answered_planned_or_scored_is_copied_and_nothing_is_sent_before
         assert count(session, MetricValue, shell) == 1  # the source keeps its own
         assert count(session, CertificationAttempt, shell) == 1
         survey_ids = select(Survey.id).where(Survey.program_id == copy.id)
-        assert session.scalar(select(func.count()).select_from(SurveyAnswer).where(
-            SurveyAnswer.survey_id.in_(survey_ids))) == 0
+        assert session.scalar(select(func.count()).select_from(SurveyItemAnswer).where(
+            SurveyItemAnswer.survey_id.in_(survey_ids))) == 0

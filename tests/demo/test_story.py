@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from datetime import datetime
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 from bot.demo.world import PEOPLE
 from tests.demo.conftest import ToldDemo
@@ -69,8 +70,8 @@ def test_people_keep_answering_and_managers_keep_logging(told_demo: ToldDemo) ->
 
 def test_repeats_are_summarised_and_the_story_stays_short(told_demo: ToldDemo) -> None:
     assert "(the standup prompt: 28 more, to Ana Ruiz, Arjun Mehta" in told_demo.out
-    # 385 lines, +5%; then +13 decision, +17 tiers and calibration, +36 certifications
-    assert len(told_demo.out.splitlines()) < 471
+    # 385 lines, +5%; then +13 decision, +17 tiers and calibration, +36 certifications, +36 gap
+    assert len(told_demo.out.splitlines()) < 507
     launch = told_demo.out.split("· Sales ops launches the program")[1].split("\n=== ")[0]
     for part in ("*Week 1: a daily standup*", "*Enablement:*", "you own the coaching",
                  "*Admin:*", "*Leadership:*"):  # each role's part of the welcome, once
@@ -92,7 +93,7 @@ def test_each_feature_shows_what_its_people_see(told_demo: ToldDemo) -> None:
     reminded = {t["reader"] for t in told_demo.told if t["what"] == "survey reminder"}
     assert reminded == {"Olivia Brown", "Aroha Ngata"}  # only those who had not answered
     assert "5 sealed answers waiting, 0 readable answers" in told_demo.out
-    assert "0 sealed answers waiting, 5 readable answers" in told_demo.out
+    assert "0 sealed answers waiting, 11 readable answers" in told_demo.out  # 5 scores, 6 texts
     posted = {t["what"] for t in told_demo.told if t["reader"] == "#sales-leadership"}
     assert posted == {"weekly coaching audit", "survey results", "day-32 read-out",
                       "a decision, in the read-out's thread"}
@@ -117,3 +118,23 @@ def test_a_leader_records_a_decision_in_the_readouts_thread_and_the_ledger_shows
     assert "#sales-leadership, in the thread: a decision" in scene
     assert "*Call reviews: Change* (owner Marcus Reed)" in scene
     assert "| FY27 Kickoff | 2027-03-08 | 74 |" in scene
+
+
+def test_the_gap_survey_goes_out_at_t_minus_28_and_the_read_out_compares_it(
+    told_demo: ToldDemo,
+) -> None:
+    zones = {p.name: ZoneInfo(p.tz) for p in PEOPLE}
+    invited = [(str(t["reader"]), datetime.fromisoformat(str(t["at"])).astimezone(
+        zones[str(t["reader"])])) for t in told_demo.told
+        if t["what"] == "survey invitation" and str(t["at"]) < "2027-03-08"]  # before kickoff
+    assert {name for name, _ in invited} == {p.name for p in PEOPLE if "rep" in p.roles}
+    for name, local in invited:  # each at their own time, in their working hours, from T-28
+        assert local.date() >= date(2027, 2, 8), name
+        assert 8 <= local.hour < 18, (name, local)
+    out = told_demo.out
+    assert "· T-28: the gap survey opens" in out
+    assert "mean *2.1* of 5 (1 = Big gaps, 5 = No gaps) · 7 answers · no distribution" in out
+    readout = out.split("day-32 read-out")[-1]
+    # By hand from bot/demo/scenes_gap.py: (2+3+2+2+2+1+3)/7 = 2.14 -> 2.1; 23/7 = 3.29 -> 3.3.
+    assert "My skills cover what this year's plan asks of me. 2.1 → 3.3 (+1.2; 7 then 7" in readout
+    assert "get out of my way. 2.0 → 3.6 (+1.6; 7 then 7 answers)" in readout

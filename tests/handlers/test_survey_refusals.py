@@ -17,7 +17,7 @@ from db.models import (
     Delivery,
     Program,
     Survey,
-    SurveyAnswer,
+    SurveyItemAnswer,
     SurveyParticipation,
     SurveyPendingAnswer,
 )
@@ -42,7 +42,7 @@ from tests.services.surveys.world import (
 )
 
 WEDNESDAY_AFTERNOON = datetime(2027, 2, 3, 15, 0, tzinfo=UTC)
-MODELS = (Survey, SurveyParticipation, SurveyPendingAnswer, SurveyAnswer, Delivery)
+MODELS = (Survey, SurveyParticipation, SurveyPendingAnswer, SurveyItemAnswer, Delivery)
 
 
 @pytest.fixture

@@ -21,7 +21,8 @@ from tests.databases import Database
 from tests.services.surveys.world import RESULTS_CHANNEL, make_world
 
 KICKOFF = date(2027, 3, 1)  # a Monday: T-28 is Monday 1 February, day 28 Monday 29 March
-ZONED = (("UBERLIN", "Europe/Berlin"), ("UKOLKATA", "Asia/Kolkata"))
+ZONED = (("UBERLIN", "Europe/Berlin"), ("UKOLKATA", "Asia/Kolkata"),
+         ("ULA", "America/Los_Angeles"))
 CREATED = datetime(2027, 1, 20, 12, 0, tzinfo=UTC)
 
 
@@ -60,3 +61,7 @@ def test_gap_runs_reach_everyone_at_t_minus_28_and_day_28_in_their_hours(
     assert post["UREP02"] == datetime(2027, 3, 29, 8, 0, tzinfo=UTC)  # day 28
     assert post["UREP01"] == datetime(2027, 3, 31, 8, 0, tzinfo=UTC)  # away: day 30
     assert post["UBERLIN"] == datetime(2027, 3, 29, 8, 0, tzinfo=UTC)
+    # Still night in Los Angeles at the opening: the start of their own working hours, 08:00
+    # Pacific, in standard time at T-28 and in daylight time (from 14 March) on day 28.
+    assert pre["ULA"] == datetime(2027, 2, 1, 16, 0, tzinfo=UTC)
+    assert post["ULA"] == datetime(2027, 3, 29, 15, 0, tzinfo=UTC)

@@ -30,6 +30,11 @@ class AnswerContent:
         """The free-text answers by question field."""
         return {"changed": self.changed, "broken": self.broken, "kill": self.kill}
 
+    def items(self) -> tuple[int, str | None, str | None, str | None]:
+        """The answer as one value per question of the eNPS template, in its order (how every
+        survey's answers are sealed and stored)."""
+        return (self.score, self.changed, self.broken, self.kill)
+
 
 def parse_answer(score: str | None, texts: dict[str, str | None]) -> AnswerContent:
     """An AnswerContent from submitted values; the messages never repeat what was typed."""

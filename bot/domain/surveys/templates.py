@@ -1,4 +1,5 @@
 """The surveys enablement starts from: today's eNPS survey (the default) and the gap survey.
+Both are stored as questions like enablement's own lists.
 
 The gap survey is the kickoff model's Phase 1 instrument ("skill gaps, tooling friction,
 territory issues, pipeline coverage, and quota confidence (1-5 Likert)") plus one free text;
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from bot.domain.surveys.content import QUESTIONS
 from bot.domain.surveys.questions import Question, QuestionKind
 from db.models import SurveyTemplate
 
@@ -36,5 +38,14 @@ GAP_TITLE = "Gap survey"
 GAP_PRE_OPENS = timedelta(days=-28)
 GAP_PRE_CLOSES = timedelta(days=-14)
 GAP_POST_OPENS = timedelta(days=28)
+
+
+
+def enps_questions(prompt: str) -> tuple[Question, ...]:
+    """The eNPS template as stored: its 0-10 question, then the three fixed free texts (in the
+    order of AnswerContent.items())."""
+    return (Question(QuestionKind.ZERO_TO_TEN, prompt),
+            *(Question(QuestionKind.TEXT, text) for text in QUESTIONS.values()))
+
 
 TEMPLATE_QUESTIONS: dict[SurveyTemplate, tuple[Question, ...]] = {SurveyTemplate.GAP: GAP_QUESTIONS}

@@ -15,7 +15,7 @@ from bot.errors import InvalidInput, KickoffError, NotAllowed, NotFound
 from bot.services.surveys.audience import AUDIENCE_NAMES, is_in_audience
 from bot.services.surveys.batching import lock_survey, random_key
 from bot.services.surveys.questions import questions_of
-from bot.services.surveys.sealing import seal, seal_items
+from bot.services.surveys.sealing import seal_items
 from db.models import Person, Survey, SurveyParticipation, SurveyPendingAnswer, SurveyTemplate
 
 ALREADY_ANSWERED = (
@@ -64,8 +64,8 @@ def record_answer(
     *, session: Session, survey_id: int, slack_user_id: str,
     answer: AnswerContent | ItemAnswers, now: datetime, key: bytes,
 ) -> None:
-    """Record that the person answered, and hold their answer (the eNPS template's, or one
-    per question) sealed until closing."""
+    """Record that the person answered, and hold their answer (the eNPS form's, or one per
+    question) sealed until closing."""
     if lock_survey(session, survey_id) is None:
         raise NotFound(GONE)
     survey = check_may_answer(session=session, survey_id=survey_id, slack_user_id=slack_user_id,
@@ -81,13 +81,13 @@ def record_answer(
 def _sealed(
     session: Session, survey: Survey, answer: AnswerContent | ItemAnswers, key: bytes
 ) -> bytes:
-    """The answer sealed, once it is known to fit the survey's questions (a form opened before
-    the survey changed, or forged, is refused)."""
-    if survey.template is SurveyTemplate.ENPS and isinstance(answer, AnswerContent):
-        return seal(key, survey.id, answer)
-    questions = questions_of(session, survey)  # none for the eNPS template
-    if questions and isinstance(answer, tuple) and fits(questions, answer):
-        return seal_items(key, survey.id, answer)
+    """The answer sealed, one value per question, once it is known to fit the survey's
+    questions (a form opened before the survey changed, or forged, is refused)."""
+    enps_form = isinstance(answer, AnswerContent)
+    values = answer.items() if isinstance(answer, AnswerContent) else answer
+    if enps_form == (survey.template is SurveyTemplate.ENPS) and fits(
+            questions_of(session, survey), values):
+        return seal_items(key, survey.id, values)
     raise InvalidInput(CHANGED_FORM)
 
 

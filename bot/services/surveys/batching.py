@@ -19,13 +19,11 @@ from typing import TypeVar
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from bot.domain.surveys.content import AnswerContent
 from bot.domain.surveys.items import ItemAnswers
 from bot.services.surveys.questions import stored_questions
-from bot.services.surveys.sealing import unseal, unseal_items
+from bot.services.surveys.sealing import unseal_items
 from db.models import (
     Survey,
-    SurveyAnswer,
     SurveyItemAnswer,
     SurveyParticipation,
     SurveyPendingAnswer,
@@ -54,28 +52,15 @@ def random_key() -> str:
     return secrets.token_hex(16)
 
 
-def publish_answers(session: Session, survey: Survey, key: bytes) -> list[AnswerContent]:
-    """Open every held answer and write them all, shuffled, with every participation rewritten
-    in the same transaction; returns the answers."""
-    answers = _open_held(session, survey, lambda sealed: unseal(key, survey.id, sealed))
-    if answers:
-        session.execute(insert(SurveyAnswer), [
-            {"key": random_key(), "survey_id": survey.id, "score": answer.score,
-             "changed": answer.changed, "broken": answer.broken, "kill": answer.kill}
-            for answer in answers
-        ])
-    rewrite_participation(session, survey.id)
-    return answers
-
-
-def publish_item_answers(session: Session, survey: Survey, key: bytes) -> list[ItemAnswers]:
-    """Open every held answer to a survey of several questions and write each answer to each
-    question as a row of its own, every question's rows shuffled together (so neither position
-    nor key pairs two answers of one person), participation rewritten in the same transaction.
+def publish_answers(session: Session, survey: Survey, key: bytes) -> list[ItemAnswers]:
+    """Open every held answer to the survey (any template) and write each answer to each
+    question as a row of its own, in random order (so neither position nor key pairs two
+    answers of one person), participation rewritten in the same transaction.
     Returns the answers, each person's in a random order of people."""
     questions = stored_questions(session, survey)
+    asked = [question for _, question in questions]
     responses = _open_held(session, survey, lambda sealed: unseal_items(
-        key, survey.id, sealed, len(questions)))
+        key, survey.id, sealed, asked))
     rows = [
         {"key": random_key(), "survey_id": survey.id, "question_id": question_id,
          "score": value if isinstance(value, int) else None,
@@ -85,6 +70,9 @@ def publish_item_answers(session: Session, survey: Survey, key: bytes) -> list[I
         if value is not None
     ]
     _random.shuffle(rows)
+    # Free texts first, then every scale answer: a text's neighbours (on disk, and in the
+    # sample of rows a SQL log line shows) are other people's texts, never scale answers.
+    rows.sort(key=lambda row: row["text"] is None)  # stable: each group stays shuffled
     if rows:
         session.execute(insert(SurveyItemAnswer), rows)
     rewrite_participation(session, survey.id)
@@ -94,7 +82,6 @@ def publish_item_answers(session: Session, survey: Survey, key: bytes) -> list[I
 def discard_answers(session: Session, survey_id: int) -> None:
     """Delete every answer of the survey, unread (the minimum was not met)."""
     _delete_held(session, survey_id)
-    session.execute(delete(SurveyAnswer).where(SurveyAnswer.survey_id == survey_id))
     session.execute(delete(SurveyItemAnswer).where(SurveyItemAnswer.survey_id == survey_id))
     rewrite_participation(session, survey_id)
 

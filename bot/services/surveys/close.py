@@ -29,7 +29,6 @@ from bot.services.surveys.batching import (
     discard_answers,
     lock_survey,
     publish_answers,
-    publish_item_answers,
 )
 from bot.services.surveys.item_results import columns_of, summarize_items
 from bot.services.surveys.policy import ensure_may_manage
@@ -80,18 +79,18 @@ def close_survey(*, session: Session, survey_id: int, now: datetime, key: bytes)
 def _publish(
     session: Session, survey: Survey, program: Program, key: bytes
 ) -> list[Message] | None:
-    """Write the held answers (one row per answer per question unless eNPS) and build the
-    results; None when fewer answers than the minimum could be opened."""
+    """Write the held answers, one row per answer per question, and build the results (the
+    eNPS template's as it always looked); None when fewer answers than the minimum could be
+    opened."""
+    questions = questions_of(session, survey)
+    responses = publish_answers(session, survey, key)
+    columns = columns_of(responses, len(questions))
     audience_size = survey.audience_size or 0
     if survey.template is SurveyTemplate.ENPS:
-        results = summarize(publish_answers(session, survey, key), audience_size=audience_size,
-                            minimum=survey.minimum)
+        results = summarize(columns, audience_size=audience_size, minimum=survey.minimum)
         return build_results_messages(survey, program, results) if results else None
-    questions = questions_of(session, survey)
-    responses = publish_item_answers(session, survey, key)
-    items = summarize_items(questions, columns_of(responses, len(questions)),
-                            responses=len(responses), audience_size=audience_size,
-                            minimum=survey.minimum)
+    items = summarize_items(questions, columns, responses=len(responses),
+                            audience_size=audience_size, minimum=survey.minimum)
     return build_item_results_messages(survey, program, items) if items else None
 
 

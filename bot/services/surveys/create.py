@@ -20,7 +20,7 @@ from bot.domain.surveys.form import (
     TITLE_LENGTH,
 )
 from bot.domain.surveys.questions import Question, list_problems, question_problems
-from bot.domain.surveys.templates import TEMPLATE_QUESTIONS
+from bot.domain.surveys.templates import TEMPLATE_QUESTIONS, enps_questions
 from bot.domain.working_hours import outside_window
 from bot.errors import NotFound
 from bot.services.actor import Actor
@@ -65,13 +65,13 @@ def create_survey(
     opens_at, closes_at = _schedule(values.opens_at, values.closes_at, now)
     _inside_working_hours(program, values.opens_at, closes_at)
     template, questions = _questions(values.template, values.questions)
+    title = _text("title", values.title, TITLE_LENGTH)
+    # The eNPS template's 0-10 question, asked as typed; other templates name none.
+    question = (_text("question", values.question, QUESTION_LENGTH)
+                if template is SurveyTemplate.ENPS else "")
     survey = Survey(
-        workspace_id=program.workspace_id, program_id=program.id,
-        title=_text("title", values.title, TITLE_LENGTH),
-        template=template,
-        # The eNPS template's 0-10 question; a survey of several questions keeps them apart.
-        question=(_text("question", values.question, QUESTION_LENGTH)
-                  if template is SurveyTemplate.ENPS else ""),
+        workspace_id=program.workspace_id, program_id=program.id, title=title,
+        template=template, question=question,
         audience=audience, opens_at=opens_at, closes_at=closes_at,
         results_channel=_channel(values.results_channel),
         minimum=_minimum(session, program, audience, values.minimum),
@@ -79,7 +79,8 @@ def create_survey(
     )
     session.add(survey)
     session.flush()
-    add_questions(session, survey, questions)
+    add_questions(session, survey,
+                  enps_questions(question) if template is SurveyTemplate.ENPS else questions)
     return survey
 
 

@@ -49,18 +49,24 @@ def columns_of(responses: Sequence[ItemAnswers], count: int) -> list[list[int | 
     return columns
 
 
+def answer_columns(session: Session, survey: Survey) -> list[tuple[Question, list[int | str]]]:
+    """Each question of the survey with its answers, read from its own rows (plain rows, not
+    ORM objects: a survey of 10,000 reps is read whole)."""
+    columns = []
+    for question_id, question in stored_questions(session, survey):
+        rows = session.execute(select(SurveyItemAnswer.score, SurveyItemAnswer.text).where(
+            SurveyItemAnswer.question_id == question_id)).all()
+        columns.append((question, [row.score if question.is_scale else row.text for row in rows]))
+    return columns
+
+
 def item_results_of(*, session: Session, survey: Survey) -> ItemResults | None:
     """A closed survey's results; None while it is open or when the minimum was not met."""
     if survey.outcome is not SurveyOutcome.PUBLISHED:
         return None
-    questions = stored_questions(session, survey)
-    columns: list[list[int | str]] = []
-    for question_id, question in questions:
-        rows = session.execute(select(SurveyItemAnswer.score, SurveyItemAnswer.text).where(
-            SurveyItemAnswer.question_id == question_id)).all()
-        columns.append([row.score if question.is_scale else row.text for row in rows])
-    responses = max((len(column) for column, (_, q) in zip(columns, questions, strict=True)
-                     if q.is_scale), default=0)
-    return summarize_items([q for _, q in questions], columns, responses=responses,
-                           audience_size=survey.audience_size or responses,
+    columns = answer_columns(session, survey)
+    responses = max((len(values) for question, values in columns if question.is_scale),
+                    default=0)
+    return summarize_items([q for q, _ in columns], [values for _, values in columns],
+                           responses=responses, audience_size=survey.audience_size or responses,
                            minimum=survey.minimum)

@@ -21,6 +21,8 @@ from tests.databases import Database
 PERSON_COLUMNS = ("person_id", "created_by", "manager_id")
 XID_TEXT = "xmin::text::bigint"
 READER = "attacker"
+# Every survey's answers: one row per answer per question (key, survey, question, score or text).
+ANSWER_TABLE = "survey_item_answer"
 TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}")
 
 
@@ -78,11 +80,11 @@ def markers_in(value: object, markers: Iterable[str]) -> set[str]:
 
 def by_shared_columns(rows: list[Row], people: dict[str, int]) -> dict[str, set[int]]:
     """Join each answer to every row sharing any column value (same name) with it."""
-    answers = [row for row in rows if row.table == "survey_answer"]
+    answers = [row for row in rows if row.table == ANSWER_TABLE]
     linked: dict[str, set[int]] = defaultdict(set)
     for answer in answers:
         for row in rows:
-            if row.table == "survey_answer":
+            if row.table == ANSWER_TABLE:
                 continue
             shared = [c for c, v in answer.values.items() if v is not None and
                       c in row.values and row.values[c] == v]
@@ -96,13 +98,13 @@ def by_same_xmin(rows: list[Row], people: dict[str, int]) -> dict[str, set[int]]
     return {
         answer.values["key"]: set().union(*(people_of(r, people) for r in rows
                                             if r.xmin == answer.xmin and r is not answer))
-        for answer in rows if answer.table == "survey_answer"
+        for answer in rows if answer.table == ANSWER_TABLE
     }
 
 
 def by_earlier_xmin(rows: list[Row]) -> dict[str, set[int]]:
     """Each answer with the people whose "has answered" row is no younger (xid order)."""
-    answers = [row for row in rows if row.table == "survey_answer"]
+    answers = [row for row in rows if row.table == ANSWER_TABLE]
     participations = [row for row in rows if row.table == "survey_participation"]
     return {
         answer.values["key"]: {int(r.values["person_id"]) for r in participations
@@ -119,7 +121,7 @@ def by_first_sight(readings: list[list[Row]]) -> dict[str, set[int]]:
     answered_before: set[int] = set()
     first: dict[tuple[Any, ...], set[int]] = {}
     for rows in readings:
-        answers = {_content(r) for r in rows if r.table == "survey_answer"}
+        answers = {_content(r) for r in rows if r.table == ANSWER_TABLE}
         answered = {int(r.values["person_id"]) for r in rows if r.table == "survey_participation"}
         for content in answers - published:
             first[content] = answered - answered_before
@@ -127,11 +129,11 @@ def by_first_sight(readings: list[list[Row]]) -> dict[str, set[int]]:
             published |= answers
             answered_before = answered
     return {r.values["key"]: first[_content(r)] for r in readings[-1]
-            if r.table == "survey_answer"}
+            if r.table == ANSWER_TABLE}
 
 
 def _content(row: Row) -> tuple[Any, ...]:
-    return tuple(row.values[c] for c in ("score", "changed", "broken", "kill"))
+    return tuple(row.values[c] for c in ("question_id", "score", "text"))
 
 
 def best_order_pairing(

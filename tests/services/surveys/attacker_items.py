@@ -10,15 +10,14 @@ from collections import defaultdict
 from sqlalchemy import text
 
 from tests.databases import Database
-from tests.services.surveys.attacker import Row
+from tests.services.surveys.attacker import ANSWER_TABLE, Row
 
-ITEM_TABLE = "survey_item_answer"
 SHARED_BY_ALL = frozenset({"survey_id"})  # the same on every answer of the survey
 
 
 def item_rows(rows: list[Row]) -> list[Row]:
     """The per-question answer rows."""
-    return [row for row in rows if row.table == ITEM_TABLE]
+    return [row for row in rows if row.table == ANSWER_TABLE]
 
 
 def by_question(rows: list[Row]) -> dict[int, list[Row]]:

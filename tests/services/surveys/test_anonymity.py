@@ -32,6 +32,7 @@ from tests.handlers.surveys import (
     survey_dispatcher,
 )
 from tests.services.surveys.attacker import (
+    ANSWER_TABLE,
     Row,
     best_order_pairing,
     by_earlier_xmin,
@@ -126,10 +127,11 @@ def played(
 
 
 def linked(candidates: dict[str, set[int]], rows: list[Row], authors: dict[str, int]) -> list[str]:
-    """Answers a strategy points at within fewer than MINIMUM people, its author among them."""
+    """Answers a strategy points at within fewer than MINIMUM people, its author among them
+    (the answers whose author the test knows: those holding a marker)."""
     found = []
     for row in rows:
-        if row.table != "survey_answer":
+        if row.table != ANSWER_TABLE or not markers_in(row.values, authors):
             continue
         (marker,) = markers_in(row.values, authors)
         crowd = candidates.get(row.values["key"], set())
@@ -150,9 +152,9 @@ def check_holding_area_and_batches(played: Played) -> None:
     """During the survey: nothing readable at all, every answer sealed in the holding table."""
     visible = []
     for rows in played.snapshots:
-        shown = [r for r in rows if r.table == "survey_answer"]
+        shown = [r for r in rows if r.table == ANSWER_TABLE]
         elsewhere = [r.table for r in rows
-                     if r.table != "survey_answer" and markers_in(r.values, played.authors)]
+                     if r.table != ANSWER_TABLE and markers_in(r.values, played.authors)]
         assert elsewhere == []  # sealed while held, and nowhere else
         visible.append(len(shown))
         assert linked(by_same_xmin(rows, played.people), rows, played.authors) == []
@@ -163,11 +165,11 @@ def check_holding_area_and_batches(played: Played) -> None:
 def check_tables_after_closing(played: Played) -> None:
     """After closing: no join, no transaction id, no content elsewhere ties an answer."""
     rows, authors = played.final, played.authors
-    answers = [row for row in rows if row.table == "survey_answer"]
-    assert len(answers) == ANSWERING
-    assert set(answers[0].values) == {"key", "survey_id", "score", "changed", "broken", "kill"}
+    answers = [row for row in rows if row.table == ANSWER_TABLE]
+    assert len(answers) == ANSWERING * 2  # each answer's score and its text, rows of their own
+    assert set(answers[0].values) == {"key", "survey_id", "question_id", "score", "text"}
     for row in rows:
-        if row.table != "survey_answer" and markers_in(row.values, authors):
+        if row.table != ANSWER_TABLE and markers_in(row.values, authors):
             assert row.table == "delivery"  # the results post: all of them, to a channel
             assert row.values["person_id"] is None
             assert len(markers_in(row.values, authors)) >= MINIMUM
@@ -175,13 +177,14 @@ def check_tables_after_closing(played: Played) -> None:
     assert linked(by_same_xmin(rows, played.people), rows, authors) == []
     assert linked(by_earlier_xmin(rows), rows, authors) == []
     assert linked(by_first_sight([*played.snapshots, rows]), rows, authors) == []
-    written = {row.xmin for row in rows if row.table in ("survey_answer", "survey_participation")}
+    written = {row.xmin for row in rows if row.table in (ANSWER_TABLE, "survey_participation")}
     assert len(written) == 1  # one transaction wrote every answer and every "has answered"
 
 
 def check_physical_order(played: Played) -> None:
     """Pairing answers with people by ctid/rowid or key order does no better than chance."""
-    answers = [row for row in played.final if row.table == "survey_answer"]
+    answers = [row for row in played.final
+               if row.table == ANSWER_TABLE and markers_in(row.values, played.authors)]
     truth = {r.values["key"]: played.authors[next(iter(markers_in(r.values, played.authors)))]
              for r in answers}
     participations = sorted((r for r in played.final if r.table == "survey_participation"),

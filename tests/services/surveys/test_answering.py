@@ -16,7 +16,7 @@ from bot.services.surveys.close import close_survey
 from db.models import (
     Delivery,
     Survey,
-    SurveyAnswer,
+    SurveyItemAnswer,
     SurveyOutcome,
     SurveyParticipation,
     SurveyPendingAnswer,
@@ -47,11 +47,14 @@ def answer(database: Database, survey_id: int, slack_id: str, score: int, *,
 
 
 def counts(session: Session, survey_id: int) -> tuple[int, int, int]:
-    """(participations, pending answers, batched answers) of the survey."""
-    def count(model: type[SurveyParticipation | SurveyPendingAnswer | SurveyAnswer]) -> int:
+    """(participations, pending answers, batched answers) of the survey (a batched answer: its
+    score's row, one per answer; its texts are rows of their own)."""
+    def count(model: type[SurveyParticipation | SurveyPendingAnswer | SurveyItemAnswer]) -> int:
         query = select(func.count()).select_from(model).where(model.survey_id == survey_id)
+        if model is SurveyItemAnswer:
+            query = query.where(SurveyItemAnswer.score.is_not(None))
         return int(session.scalar(query) or 0)
-    return count(SurveyParticipation), count(SurveyPendingAnswer), count(SurveyAnswer)
+    return count(SurveyParticipation), count(SurveyPendingAnswer), count(SurveyItemAnswer)
 
 
 def test_answers_stay_sealed_until_closing(
@@ -69,7 +72,8 @@ def test_answers_stay_sealed_until_closing(
         close_survey(session=session, survey_id=survey_id, now=CLOSES, key=KEY)
     with database.session_factory() as session:
         assert counts(session, survey_id) == (6, 0, 6)
-        assert sorted(session.scalars(select(SurveyAnswer.score))) == [3, 6, 7, 8, 9, 10]
+        scores = session.scalars(select(SurveyItemAnswer.score))
+        assert sorted(score for score in scores if score is not None) == [3, 6, 7, 8, 9, 10]
 
 
 @pytest.mark.parametrize(
@@ -126,7 +130,7 @@ def test_closing_rewrites_every_answer_and_queues_the_results(
         close_survey(session=session, survey_id=survey_id, now=CLOSES, key=KEY)
     with database.session_factory() as session:
         assert counts(session, survey_id) == (7, 0, 7)
-        assert not held & set(session.scalars(select(SurveyAnswer.key)))  # fresh keys
+        assert not held & set(session.scalars(select(SurveyItemAnswer.key)))  # fresh keys
         posted = list(session.scalars(select(Delivery).order_by(Delivery.id)))
         assert [row.channel for row in posted] == ["CRESULTS"]
         assert posted[0].text.endswith("eNPS +14, 7 responses (58%)")

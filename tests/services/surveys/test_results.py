@@ -7,7 +7,13 @@ import pytest
 
 from bot.domain.surveys.content import AnswerContent
 from bot.domain.surveys.results import rounded_percent
+from bot.services.surveys.item_results import columns_of
 from bot.services.surveys.results import enps, summarize
+
+
+def by_question(answers: list[AnswerContent]) -> list[list[int | str]]:
+    """The answers as closing stores them: each question's apart (score, then the texts)."""
+    return columns_of([answer.items() for answer in answers], 4)
 
 
 @pytest.mark.parametrize(
@@ -35,7 +41,7 @@ def test_percentages_round_half_away_from_zero() -> None:
 def test_a_summary_counts_every_score_and_keeps_each_question_apart() -> None:
     answers = [AnswerContent(score=s, changed=f"c{s}", kill="k" if s > 8 else None)
                for s in (10, 9, 9, 8, 7, 6, 3)]
-    results = summarize(answers, audience_size=12, minimum=5)
+    results = summarize(by_question(answers), audience_size=12, minimum=5)
     assert results is not None
     assert results.distribution == (0, 0, 0, 1, 0, 0, 1, 1, 1, 2, 1)
     assert (results.enps, results.promoters, results.detractors) == (14, 43, 29)
@@ -47,4 +53,4 @@ def test_a_summary_counts_every_score_and_keeps_each_question_apart() -> None:
 
 def test_below_the_minimum_there_is_no_summary() -> None:
     answers = [AnswerContent(score=9)] * 4
-    assert summarize(answers, audience_size=12, minimum=5) is None
+    assert summarize(by_question(answers), audience_size=12, minimum=5) is None

@@ -12,8 +12,8 @@ from sqlalchemy.orm import Session
 
 from bot.domain.surveys.content import AnswerContent
 from bot.services.surveys.batching import publish_answers, random_key, rewrite_participation
-from bot.services.surveys.sealing import seal
-from db.models import Person, Survey, SurveyAnswer, SurveyParticipation, SurveyPendingAnswer
+from bot.services.surveys.sealing import seal_items
+from db.models import Person, Survey, SurveyItemAnswer, SurveyParticipation, SurveyPendingAnswer
 from tests.databases import Database
 from tests.services.surveys.world import KEY, make_survey, make_world
 
@@ -45,16 +45,16 @@ def test_answers_are_published_in_a_fresh_random_order(database: Database) -> No
     cells: Counter[tuple[int, int]] = Counter()
     for _ in range(TRIALS):
         with database.session_factory.begin() as session:
-            session.execute(delete(SurveyAnswer))
+            session.execute(delete(SurveyItemAnswer))
             for score in range(SIZE):  # held in a known order
                 session.execute(insert(SurveyPendingAnswer).values(
                     key=random_key(), survey_id=survey_id,
-                    sealed=seal(KEY, survey_id, AnswerContent(score=score))))
+                    sealed=seal_items(KEY, survey_id, AnswerContent(score=score).items())))
             survey = session.get(Survey, survey_id)
             assert survey is not None
             assert len(publish_answers(session, survey, KEY)) == SIZE
         with database.session_factory() as session:
-            cells.update(enumerate(physical(session, "survey_answer", "score")))
+            cells.update(enumerate(physical(session, "survey_item_answer", "score")))
     assert max(cells.values()) <= MOST_IN_ONE_CELL
     assert len(cells) == SIZE * SIZE  # every answer was seen in every position
 

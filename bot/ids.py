@@ -49,6 +49,11 @@ class ActionId(StrEnum):
     ROSTER_SYNC = "roster_sync"  # opens the channel sync modal (value: program id)
     SEND_TEST = "send_test"  # opens "send me a test" (value: program id)
 
+    PLAN_WRITE = "plan_write"  # opens the rep's plan modal, new or changed (value: program id)
+    PLAN_COSIGN = "plan_cosign"  # the manager co-signs a rep's plan (value: plan id)
+    PLAN_REVISE = "plan_revise"  # the manager opens "Ask to revise" (value: plan id)
+    PLAN_VIEW = "plan_view"  # opens one plan, read only (value: plan id)
+
 
 class CallbackId(StrEnum):
     """callback_id values of modals."""
@@ -56,6 +61,9 @@ class CallbackId(StrEnum):
     STANDUP_ANSWER = "standup_answer_modal"
 
     COACHING_LOG = "coaching_log"
+
+    PLAN_FORM = "plan_form"
+    PLAN_REVISE = "plan_revise"
 
     SURVEY_CREATE = "survey_create"
     SURVEY_ANSWER = "survey_answer_modal"
@@ -100,6 +108,19 @@ class CoachingField(StrEnum):
     SCORE_NEXT_STEP = "score_next_step"
     SCORE_VALUE_ARTICULATION = "score_value_articulation"
     AGREED_BEHAVIOUR = "agreed_behaviour"
+
+
+class PlanField(StrEnum):
+    """block_id (and action_id) of each input of the plan modals; a refusal points at one."""
+
+    GOAL = "goal"
+    OBSTACLE_1 = "obstacle_1"
+    OBSTACLE_2 = "obstacle_2"
+    OBSTACLE_3 = "obstacle_3"
+    FOCUS = "focus"
+    COACHING_PLAN = "coaching_plan"
+    AGREE = "agree"
+    REVISE_REASON = "revise_reason"
 
 
 class SurveyField(StrEnum):

@@ -34,6 +34,11 @@ class DeliveryKind(StrEnum):
     METRICS_REVIEW = "metrics_review"  # a rep's reported week, to their manager
     METRICS_REMEASURE = "metrics_remeasure"  # day 100: baseline vs week 4 vs now
     AUDIT_FILES = "audit_files"  # the chart and CSV uploaded before the weekly post
+    PLAN_INVITE = "plan_invite"  # the breakout: "write and sign your plan"
+    PLAN_REVIEW = "plan_review"  # a rep's signed plan, to their manager to co-sign
+    PLAN_REVISE = "plan_revise"  # the manager's "please revise", to the rep
+    PLAN_NUDGE = "plan_nudge"  # one working day later, to a manager who has not answered
+    PLAN_REMINDER = "plan_reminder"  # the one reminder, to whoever has not signed
 
 
 # Only kickoff-bot's own kinds are the lifecycle table's business (tests plan kinds of their own).

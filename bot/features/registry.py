@@ -12,6 +12,7 @@ from bot.features import (
     launch,
     metrics,
     out_of_office,
+    plans,
     setup,
     standups,
     surveys,
@@ -28,5 +29,6 @@ REGISTRY = Registry((
     out_of_office.FEATURE,
     home.FEATURE,
     metrics.FEATURE,
+    plans.FEATURE,
     audit.FEATURE,  # last: its planner reads the coaching items coaching's planner creates
 ))

@@ -7,6 +7,7 @@ from db.models.delivery import Delivery, DeliveryStatus, SendPace
 from db.models.events import ProcessedEvent
 from db.models.metrics import ApiToken, MetricSnapshot, MetricValue, ProgramMetric
 from db.models.people import Person, Workspace
+from db.models.plan import PlanContract, RepPlan
 from db.models.program import Membership, MembershipRole, Program, ProgramStatus, Role
 from db.models.standup import StandupAnswer, StandupTypedText
 from db.models.survey import (
@@ -37,10 +38,12 @@ __all__ = [
     "MetricValue",
     "OutOfOffice",
     "Person",
+    "PlanContract",
     "ProcessedEvent",
     "Program",
     "ProgramMetric",
     "ProgramStatus",
+    "RepPlan",
     "Role",
     "SendPace",
     "StandupAnswer",

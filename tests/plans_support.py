@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
@@ -22,7 +23,7 @@ GOOD = {PlanField.GOAL: "$450k closed", PlanField.OBSTACLE_1: "Too few meetings 
         PlanField.COACHING_PLAN: "Review one discovery call a week", PlanField.AGREE: "agree"}
 
 
-def plan_values(values: dict[PlanField, str | None]) -> dict[str, dict[str, Json]]:
+def plan_values(values: Mapping[PlanField, str | None]) -> dict[str, dict[str, Json]]:
     """The modal's state as Slack sends it back."""
     state: dict[str, dict[str, Json]] = {}
     for field, value in values.items():
@@ -39,12 +40,13 @@ def plan_values(values: dict[PlanField, str | None]) -> dict[str, dict[str, Json
 
 
 def submit_plan(slack: SignedSender, user: str, program_id: int,
-                values: dict[PlanField, str | None]) -> Json:
+                values: Mapping[PlanField, str | None]) -> Json:
     """Submit the plan modal; returns the app's answer (the ack's body)."""
     response = slack.view_submission(
         user_id=user, callback_id=CallbackId.PLAN_FORM.value, values=plan_values(values),
         private_metadata=f'{{"program": {program_id}}}')
-    assert response.status == 200 and response.json is not None
+    assert response.status == 200
+    assert response.json is not None
     return response.json
 
 
@@ -55,7 +57,8 @@ def submit_reason(slack: SignedSender, user: str, plan: RepPlan, reason: str) ->
     response = slack.view_submission(
         user_id=user, callback_id=CallbackId.PLAN_REVISE.value, values=values,
         private_metadata=f'{{"plan": {plan.id}, "revision": {plan.revision}}}')
-    assert response.status == 200 and response.json is not None
+    assert response.status == 200
+    assert response.json is not None
     return response.json
 
 

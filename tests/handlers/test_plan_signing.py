@@ -77,7 +77,8 @@ def test_the_rep_signs_and_the_manager_co_signs(
     assert answer["replace_original"] is True
     assert "You co-signed *Rep Ana*'s plan." in str(answer["blocks"])
     [signed] = plans_of(database, world.people["URANA"])
-    assert signed.locked and signed.rep_signed_at == plan.rep_signed_at
+    assert signed.locked
+    assert signed.rep_signed_at == plan.rep_signed_at
 
 
 def test_ask_to_revise_then_the_rep_resubmits(

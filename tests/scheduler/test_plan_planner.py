@@ -36,10 +36,12 @@ def world(database: Database, fake_slack: FakeSlack) -> World:
         world = build_world(session, fake_slack)
         program = session.get(Program, world.program_id)
         manager = session.get(Person, world.people["UMLA"])
-        assert program is not None and manager is not None
+        assert program is not None
+        assert manager is not None
         fake_slack.add_user("URCHA", real_name="Rep Cha", tz="Pacific/Chatham")
-        chatham = make_person(session, session.get(Workspace, world.workspace_id), "URCHA", tz="Pacific/Chatham",
-                              name="Rep Cha")
+        workspace = session.get(Workspace, world.workspace_id)
+        assert workspace is not None
+        chatham = make_person(session, workspace, "URCHA", tz="Pacific/Chatham", name="Rep Cha")
         add_member(session, program, chatham, Role.REP, manager=manager)
         session.add(OutOfOffice(person_id=world.people[AWAY], first_day=date(2027, 1, 11),
                                 last_day=date(2027, 1, 13)))
@@ -93,7 +95,9 @@ def test_the_one_reminder_goes_only_to_whoever_has_not_signed(
                     revision=1, actor=Actor("UMLA"), now=evening)
         plan_all(session, [PLANNER], now=evening)
         reminders = planned(session, DeliveryKind.PLAN_REMINDER)
-    assert "URANA" not in reminders and "URBEN" not in reminders and AWAY not in reminders
+    assert "URANA" not in reminders
+    assert "URBEN" not in reminders
+    assert AWAY not in reminders
     assert {"URCAI", "URARJ", "URCHA", "URLEN"} <= reminders.keys()
     assert "1 plan(s) await your co-signature: Rep Ana" in str(reminders["UMLA"].blocks)
     new_york_9am = datetime(2027, 1, 12, 14, 0, tzinfo=UTC)

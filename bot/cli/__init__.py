@@ -20,6 +20,7 @@ from bot.cli import (
     metrics,
     ooo,
     person,
+    plans,
     program,
     roster,
     serve,
@@ -43,7 +44,7 @@ class Area(Protocol):
 
 AREAS: tuple[Area, ...] = (
     serve, worker, db_commands, program, roster, ooo, deliveries, coaching, standups, survey, audit,
-    export, person, metrics, api_token,
+    export, person, metrics, api_token, plans,
 )
 
 

@@ -49,7 +49,7 @@ def write_contract(
     if text is not None and (problem := contract_problem(text)) is not None:
         raise InvalidField("file", problem)
     if breakout_day is not None and not 1 <= breakout_day <= program.event_days:
-        raise InvalidField("day", f"the event has {program.event_days} day(s); "
+        raise InvalidField("--day", f"the event has {program.event_days} day(s); "
                                   f"choose 1 to {program.event_days}")
     row = session.get(PlanContract, program.id) or PlanContract(program_id=program.id)
     session.add(row)

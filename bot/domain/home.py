@@ -21,6 +21,7 @@ from db.models import (
     Person,
     Program,
     ProgramStatus,
+    RepPlan,
     Role,
     Survey,
 )
@@ -89,6 +90,7 @@ class RepView:
     coaching: list[CoachingItem]
     reviews: list[Review]
     agreed_behaviour: str | None
+    plan: RepPlan | None = None  # the rep's current plan (bot/services/plans)
 
 
 @dataclass(frozen=True)

@@ -93,10 +93,10 @@ def _reminders(program: Program, breakout_day: date, reps: list[RepWithPlan],
         elif entry.state is PlanState.REP_ONLY:
             awaiting[entry.manager.id].append(entry)
     for entries in awaiting.values():
-        names = [entry.rep.name for entry in entries]
+        plans = [entry.plan for entry in entries if entry.plan is not None]
         yield from _dm(DeliveryKind.PLAN_REMINDER, program, entries[0].manager, day, None,
-                       absences, f"{program.name}: {len(names)} plan(s) await your co-signature.",
-                       build_manager_reminder(program.name, names))
+                       absences, f"{program.name}: {len(plans)} plan(s) await your co-signature.",
+                       build_manager_reminder(program.name, plans))
 
 
 def _nudges(program: Program, reps: list[RepWithPlan], absences: Absences

@@ -79,7 +79,8 @@ def test_the_export_matches_what_was_signed(capsys: pytest.CaptureFixture[str]) 
 def test_the_export_as_json_keeps_values_exact(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    assert main(["plans", "export", "Q1 Kickoff", "--json", "-o", str(tmp_path / "plans.json")]) == 0
+    target = str(tmp_path / "plans.json")
+    assert main(["plans", "export", "Q1 Kickoff", "--json", "-o", target]) == 0
     assert "wrote 10 plans of 'Q1 Kickoff'" in capsys.readouterr().out
     rows = json.loads((tmp_path / "plans.json").read_text(encoding="utf-8"))
     assert next(row for row in rows if row["rep_slack_id"] == "URANA")["goal"] == "=450k closed"

@@ -99,7 +99,11 @@ def test_the_one_reminder_goes_only_to_whoever_has_not_signed(
     assert "URBEN" not in reminders
     assert AWAY not in reminders
     assert {"URCAI", "URARJ", "URCHA", "URLEN"} <= reminders.keys()
-    assert "1 plan(s) await your co-signature: Rep Ana" in str(reminders["UMLA"].blocks)
+    manager_reminder = reminders["UMLA"].blocks
+    assert manager_reminder is not None
+    assert_valid_blocks(manager_reminder)
+    assert "1 plan(s) await your co-signature" in str(manager_reminder)
+    assert "*Rep Ana* · Q1 goal: $450k closed" in str(manager_reminder)
     new_york_9am = datetime(2027, 1, 12, 14, 0, tzinfo=UTC)
     assert reminders["URARJ"].due_at == new_york_9am  # day 2, lived in the event's zone
     assert reminders["UMLA"].due_at == new_york_9am

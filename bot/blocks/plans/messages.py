@@ -3,11 +3,13 @@ rep's "please revise", the one reminder, and the answers that replace the button
 
 from __future__ import annotations
 
-from bot.blocks.plans.summary import plan_blocks
+from bot.blocks.plans.summary import plan_blocks, view_button
 from bot.blocks.standup import actions, button
 from bot.blocks.text import Block, context, escape, section, split_escaped
 from bot.ids import ActionId
 from db.models import RepPlan
+
+MAX_LISTED = 40  # plans listed in one reminder, within a message's 50 blocks
 
 
 def build_invite_message(program_name: str, program_id: int, contract: str) -> list[Block]:
@@ -84,8 +86,13 @@ def build_rep_reminder(program_name: str, program_id: int) -> list[Block]:
     ]
 
 
-def build_manager_reminder(program_name: str, rep_names: list[str]) -> list[Block]:
-    """The one reminder to a manager with plans awaiting their co-signature."""
-    names = ", ".join(escape(name) for name in rep_names)
-    return [section(f"*{escape(program_name)}:* {len(rep_names)} plan(s) await your "
-                    f"co-signature: {names}. The Co-sign buttons are in the DMs above.")]
+def build_manager_reminder(program_name: str, plans: list[RepPlan]) -> list[Block]:
+    """The one reminder to a manager with plans awaiting their co-signature, each openable."""
+    shown = plans[:MAX_LISTED]
+    blocks = [section(f"*{escape(program_name)}:* {len(plans)} plan(s) await your "
+                      "co-signature; the Co-sign buttons are in the DMs above.")]
+    blocks += [section(f"*{escape(plan.rep.name)}* · Q1 goal: {escape(plan.goal)}")
+               | {"accessory": view_button(plan)} for plan in shown]
+    if len(plans) > len(shown):
+        blocks.append(context(f"…and {len(plans) - len(shown)} more."))
+    return blocks

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.blocks.standup import button
-from bot.blocks.text import Block, context, escape, section
+from bot.blocks.text import MAX_TEXT, Block, context, escape, section
 from bot.domain.coaching.vocabulary import DIMENSION_LABELS
 from bot.domain.local_time import zone
 from bot.ids import ActionId
@@ -38,9 +38,15 @@ def plan_blocks(plan: RepPlan, tz: str) -> list[Block]:
     return [section(plan_text(plan)), context(signatures_text(plan, tz))]
 
 
-def goal_line(plan: RepPlan) -> str:
-    """One line reminding the rep of their goal (standup prompts)."""
-    return f"Your Q1 goal: *{escape(plan.goal)}*"
+def build_rep_plan_part(program_id: int, plan: RepPlan | None) -> Block:
+    """The rep's plan in their App Home, with a button to change it (or to write it)."""
+    if plan is None:
+        text, label = "*Your plan*: not written yet; your manager co-signs it.", "Write my plan"
+    else:
+        text = f"*Your plan* · {signatures_text(plan, plan.rep.timezone)}\n{plan_text(plan)}"
+        label = "Change my plan"
+    return section(text[:MAX_TEXT]) | {"accessory": button(label, ActionId.PLAN_WRITE,
+                                                           str(program_id))}
 
 
 def view_button(plan: RepPlan) -> Block:

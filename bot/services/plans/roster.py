@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm import Session, joinedload, lazyload
 
-from db.models import Membership, Person, Program, RepPlan, Role
+from db.models import Membership, MembershipRole, Person, Program, RepPlan, Role
 
 
 class PlanState(StrEnum):
@@ -40,9 +40,13 @@ def reps_with_plans(*, session: Session, program: Program) -> list[RepWithPlan]:
     """Every active rep with a manager, by name."""
     members = session.scalars(
         select(Membership).join(Membership.person)
+        .join(MembershipRole, MembershipRole.membership_id == Membership.id)
         .where(Membership.program_id == program.id, Membership.active.is_(True),
-               Membership.manager_id.is_not(None), Person.active.is_(True))
-        .options(joinedload(Membership.person), joinedload(Membership.manager))
+               Membership.manager_id.is_not(None), Person.active.is_(True),
+               MembershipRole.role == Role.REP)
+        # The role is filtered in the join: no per-500-members load of every grant.
+        .options(joinedload(Membership.person), joinedload(Membership.manager),
+                 lazyload(Membership.role_grants))
         .order_by(Person.name, Person.id)
     )
     plans = {plan.rep_id: plan for plan in session.scalars(
@@ -50,4 +54,4 @@ def reps_with_plans(*, session: Session, program: Program) -> list[RepWithPlan]:
         .options(joinedload(RepPlan.rep), joinedload(RepPlan.manager))
     )}
     return [RepWithPlan(m.person, m.manager, plans.get(m.person_id))
-            for m in members if Role.REP in m.roles and m.manager is not None]
+            for m in members if m.manager is not None]

@@ -10,6 +10,7 @@ from bot.demo import scenes_audit as audit
 from bot.demo import scenes_coaching as coaching
 from bot.demo import scenes_home as home
 from bot.demo import scenes_metrics as metrics
+from bot.demo import scenes_plans as plans
 from bot.demo import scenes_setup as setup
 from bot.demo import scenes_standups as standups
 from bot.demo import scenes_survey as survey
@@ -41,6 +42,7 @@ def tell(stage: Stage) -> int:
     failures = setup.set_up(stage)
     setup.ask_for_help(stage)
     failures += setup.launch(stage)
+    plans.breakout(stage)
     standups.day_one(stage)
     standups.rest_of_week(stage)
     coaching.week_two_begins(stage)

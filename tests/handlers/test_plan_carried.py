@@ -82,7 +82,7 @@ def test_every_reps_welcome_carries_the_contract(database: Database) -> None:
                        text="I commit to <!channel> 60 meetings.")
         written = welcome_message(program, frozenset({Role.REP}), "Marcus Reed")[1]
         manager = welcome_message(program, frozenset({Role.MANAGER}), None)[1]
-    assert "*What you will sign*\nFor the 30 days after the kickoff" in sections(default)
+    assert "*What you will sign*\nFor the 30 days after the kickoff I commit" in sections(default)
     assert "*What you will sign*\nI commit to &lt;!channel&gt; 60 meetings." in sections(written)
     assert "What you will sign" not in sections(manager)
 

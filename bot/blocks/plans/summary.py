@@ -14,9 +14,9 @@ from db.models import RepPlan
 
 def plan_text(plan: RepPlan) -> str:
     """Goal, obstacles and coaching plan, escaped."""
-    obstacles = "\n".join(f"{n}. {escape(text)}" for n, text in enumerate(plan.obstacles, 1))
+    obstacles = "; ".join(f"{n}. {escape(text)}" for n, text in enumerate(plan.obstacles, 1))
     focus = DIMENSION_LABELS.get(plan.focus, plan.focus)
-    return (f"*Q1 goal:* {escape(plan.goal)}\n*Top obstacles:*\n{obstacles}\n"
+    return (f"*Q1 goal:* {escape(plan.goal)}\n*Top obstacles:* {obstacles}\n"
             f"*Coaching plan* ({focus} first): {escape(plan.coaching_plan)}")
 
 

@@ -12,13 +12,10 @@ BREAKOUT_TIME = time(14, 0)
 REMINDER_TIME = time(9, 0)  # the one reminder: the next event day's (or working day's) morning
 
 DEFAULT_CONTRACT = (
-    "For the 30 days after the kickoff I commit to:\n"
-    "1. *My Q1 goal*, mine and not the team's, as a number I can be measured on.\n"
-    "2. *My top obstacles*, named, so my manager and I can work on them.\n"
-    "3. *A written coaching plan* with my manager: the rubric skill we work on first, and how.\n"
-    "4. *Daily standups in week 1*: one new activity, one small win, one blocker.\n"
-    "5. *A weekly 1:1 in weeks 2-4*: pipeline review and coaching on a recorded call.\n"
-    "My manager co-signs the plan; if either of us changes it, we both sign again."
+    "For the 30 days after the kickoff I commit to *my own Q1 goal*, a number I can be measured "
+    "on; *my top obstacles*, named; *a written coaching plan* with my manager, starting with one "
+    "rubric skill; *daily standups in week 1*; and *a weekly 1:1 in weeks 2-4*. My manager "
+    "co-signs; if either of us changes the plan, we both sign again."
 )
 
 

@@ -110,6 +110,9 @@ def test_a_bad_contract_is_refused_in_one_line(
     before = row_counts(database)
     assert main(["plans", "contract", "Q1 Kickoff", "--day", "3"]) != 0
     assert "the event has 2 day(s); choose 1 to 2" in refusal(capsys)
+    assert main(["plans", "contract", "Q1 Kickoff", "--at", "19:00"]) != 0
+    assert ("the breakout, 19:00 in America/New_York, is not inside the working window "
+            "(08:00-18:00)") in refusal(capsys)
     (tmp_path / "empty.txt").write_text("  \n", encoding="utf-8")
     assert main(["plans", "contract", "Q1 Kickoff", "--file", "empty.txt"]) != 0
     assert "the contract is empty" in refusal(capsys)

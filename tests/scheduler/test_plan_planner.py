@@ -17,7 +17,7 @@ from bot.services.plans.signing import cosign_plan, submit_plan
 from db.models import Delivery, DeliveryStatus, OutOfOffice, Person, Program, Role, Workspace
 from scheduler.dispatcher import Dispatcher
 from scheduler.planning import plan_all
-from scheduler.plans.rep_plans import PlanPlanner
+from scheduler.plans.rep_plans import PlanPlanner, reminder_day
 from tests.blockkit import assert_valid_blocks
 from tests.coaching_world import World, build_world
 from tests.databases import Database
@@ -131,3 +131,15 @@ def test_a_manager_who_has_not_answered_is_nudged_a_working_day_later(
     # A day after Arjun signed, Priya's Wednesday in Kolkata has begun: 08:00 there.
     assert nudge.due_at == datetime(2027, 1, 13, 2, 30, tzinfo=UTC)
     assert "Still waiting for you" in str(nudge.blocks)
+
+
+def test_after_a_one_day_event_the_reminder_waits_for_the_next_working_morning(
+    database: Database,
+) -> None:
+    with database.session_factory.begin() as session:
+        world = build_world(session, kickoff_date=date(2027, 1, 15), event_days=1)  # a Friday
+        program = session.get_one(Program, world.program_id)
+        assert reminder_day(program, program.kickoff_date) == date(2027, 1, 19)  # Mon 18: off
+        plan_all(session, [PLANNER], now=datetime(2027, 1, 18, 12, 0, tzinfo=UTC))
+        reminders = planned(session, DeliveryKind.PLAN_REMINDER)
+    assert reminders["URANA"].due_at == datetime(2027, 1, 19, 17, 0, tzinfo=UTC)  # 09:00 LA

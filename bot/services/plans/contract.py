@@ -14,7 +14,9 @@ from bot.domain.plans.contract import (
     DEFAULT_CONTRACT,
     contract_problem,
 )
+from bot.domain.working_hours import outside_window
 from bot.errors import InvalidField
+from bot.services.availability import work_window
 from db.models import PlanContract, Program
 
 
@@ -51,6 +53,11 @@ def write_contract(
     if breakout_day is not None and not 1 <= breakout_day <= program.event_days:
         raise InvalidField("--day", f"the event has {program.event_days} day(s); "
                                   f"choose 1 to {program.event_days}")
+    if breakout_time is not None:
+        late = outside_window("the breakout", breakout_time, work_window(program),
+                              zone=program.timezone)
+        if late is not None:
+            raise InvalidField("--at", late)
     row = session.get(PlanContract, program.id) or PlanContract(program_id=program.id)
     session.add(row)
     if text is not None:

@@ -34,12 +34,6 @@ def queue_revise_notice(*, session: Session, plan: RepPlan, now: datetime) -> bo
                  now=now) == 1
 
 
-def review_key(plan: RepPlan) -> str:
-    """The key of the manager's copy of this revision (the nudge follows it)."""
-    return delivery_key(DeliveryKind.PLAN_REVIEW, plan.program_id, plan.manager_id,
-                        f"{plan.id}.{plan.revision}")
-
-
 def _envelope(
     session: Session, kind: DeliveryKind, plan: RepPlan, to: Person, text: str,
     blocks: list[Block], now: datetime,

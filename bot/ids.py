@@ -60,6 +60,11 @@ class ActionId(StrEnum):
     HOME_CALIBRATION_START = "home_calibration_start"  # App Home: start one (value: program id)
     CALIBRATION_SCORE = "calibration_score"  # a manager opens the scoring modal (value: its id)
 
+    PLAN_WRITE = "plan_write"  # opens the rep's plan modal, new or changed (value: program id)
+    PLAN_COSIGN = "plan_cosign"  # the manager co-signs a rep's plan (value: plan id)
+    PLAN_REVISE = "plan_revise"  # the manager opens "Ask to revise" (value: plan id)
+    PLAN_VIEW = "plan_view"  # opens one plan, read only (value: plan id)
+
 
 class CallbackId(StrEnum):
     """callback_id values of modals."""
@@ -67,6 +72,9 @@ class CallbackId(StrEnum):
     STANDUP_ANSWER = "standup_answer_modal"
 
     COACHING_LOG = "coaching_log"
+
+    PLAN_FORM = "plan_form"
+    PLAN_REVISE = "plan_revise"
 
     SURVEY_CREATE = "survey_create"
     SURVEY_ANSWER = "survey_answer_modal"
@@ -128,6 +136,19 @@ class CalibrationField(StrEnum):
 
     CALL_LINK = "calibration_call_link"
     CLOSES_ON = "calibration_closes_on"
+
+
+class PlanField(StrEnum):
+    """block_id (and action_id) of each input of the plan modals; a refusal points at one."""
+
+    GOAL = "goal"
+    OBSTACLE_1 = "obstacle_1"
+    OBSTACLE_2 = "obstacle_2"
+    OBSTACLE_3 = "obstacle_3"
+    FOCUS = "focus"
+    COACHING_PLAN = "coaching_plan"
+    AGREE = "agree"
+    REVISE_REASON = "revise_reason"
 
 
 class SurveyField(StrEnum):

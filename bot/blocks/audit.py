@@ -16,6 +16,7 @@ from bot.blocks.audit_lines import (
     percent,
     summary_lines,
 )
+from bot.blocks.plans.standing import build_plans_section
 from bot.blocks.text import Block, context, escape, header, plain, section
 from bot.domain.audit.numbers import WeekNumbers
 from bot.domain.audit.standings import below_target
@@ -41,6 +42,7 @@ def build_audit_message(
         blocks.append(_chart(chart_file_id))
     blocks += _managers(numbers, csv_link)
     blocks += _blockers(numbers)
+    blocks += build_plans_section(numbers.plans, numbers.smallest_group)
     changes = change_lines(numbers.changes)
     if changes:
         title = ("*Changed after it was posted* (late logs or corrections; the posted audit "

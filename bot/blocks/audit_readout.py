@@ -5,6 +5,7 @@ the days it covers): a plain verdict per cadence type against the target, then w
 from __future__ import annotations
 
 from bot.blocks.audit_lines import percent, standups_text
+from bot.blocks.plans.standing import build_plans_section
 from bot.blocks.survey_gap import build_gap_change_blocks
 from bot.blocks.text import Block, context, escape, header, section
 from bot.domain.audit.numbers import Tally
@@ -51,6 +52,7 @@ def build_readout_message(numbers: ReadoutNumbers) -> list[Block]:
                 f"resolved, {numbers.open_blockers} still open"),
         section(f"*eNPS:* {_enps(numbers)}"),
         *build_gap_change_blocks(numbers.gap),
+        *build_plans_section(numbers.plans, numbers.smallest_group, named=False),
         context(f"Posted on day {numbers.day} after the kickoff for the governance review: "
                 "decide which interventions continue. Excused sessions are left out of every "
                 "rate; managers and reps are not named here."),

@@ -54,9 +54,11 @@ def build_standup_prompt(
     closes: datetime,
     tz: str,
     reminder: bool = False,
+    goal: str | None = None,
 ) -> list[Block]:
-    """The morning prompt (or the reminder): greeting, the day, Answer and Out today; the day
-    `closes` (the rep's midnight) is said in the rep's zone `tz`."""
+    """The morning prompt (or the reminder): greeting, the day, the rep's Q1 goal if they wrote
+    one, Answer and Out today; the day `closes` (the rep's midnight) is said in the rep's zone
+    `tz`."""
     if reminder:
         opening = (
             f"Hi {escape(rep_name)}, a quick reminder: *{day.label}* of your week-1 "
@@ -64,8 +66,10 @@ def build_standup_prompt(
         )
     else:
         opening = f"Good morning {escape(rep_name)}! :wave: Week-1 standup, *{day.label}*."
+    goal_line = [context(f"Your Q1 goal: *{escape(goal)}*")] if goal else []
     return [
         section(f"{opening}\nThree quick answers: {QUESTIONS_LINE} (optional)."),
+        *goal_line,
         actions(
             button("Answer", ActionId.STANDUP_ANSWER, ref.to_value(), primary=True),
             button("Out today", ActionId.STANDUP_OUT_TODAY, ref.to_value()),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, time
 
+from bot.blocks.plans.messages import contract_blocks
 from bot.blocks.text import Block, context, escape, header, section
 from bot.domain.coaching.cadence import CADENCE_WEEKS
 from bot.domain.coaching.vocabulary import CADENCE_MINUTES
@@ -26,6 +27,7 @@ class WelcomeFacts:
     audit_channel: str
     coaching_due_weekday: int
     manager_name: str | None
+    contract: str | None = None  # the behaviour contract reps sign at the event
 
 
 def _weeks(cadence: CadenceType) -> str:
@@ -82,6 +84,8 @@ def build_welcome_message(facts: WelcomeFacts, roles: frozenset[Role]) -> list[B
         section("Here is what the next 30 days hold for you:"),
     ]
     blocks += [section(_role_line(role, facts)) for role in ROLE_ORDER if role in roles]
+    if Role.REP in roles and facts.contract:
+        blocks += contract_blocks(facts.contract)  # every rep walks in knowing what they sign
     blocks.append(context(
         "Away? `/kickoff ooo 2027-01-12 2027-01-14` (or your App Home): nothing is sent to you "
         "on those days. `/kickoff help` lists the rest."

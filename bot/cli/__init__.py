@@ -22,6 +22,7 @@ from bot.cli import (
     metrics,
     ooo,
     person,
+    plans,
     program,
     roster,
     serve,
@@ -46,7 +47,7 @@ class Area(Protocol):
 
 AREAS: tuple[Area, ...] = (
     serve, worker, db_commands, program, roster, ooo, deliveries, coaching, standups, survey, audit,
-    export, person, metrics, tiers, api_token, ledger, certification,
+    export, person, metrics, tiers, api_token, ledger, certification, plans,
 )
 
 

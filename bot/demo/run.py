@@ -13,6 +13,7 @@ from bot.demo import scenes_gap as gap
 from bot.demo import scenes_home as home
 from bot.demo import scenes_ledger as ledger
 from bot.demo import scenes_metrics as metrics
+from bot.demo import scenes_plans as plans
 from bot.demo import scenes_setup as setup
 from bot.demo import scenes_standups as standups
 from bot.demo import scenes_survey as survey
@@ -50,6 +51,7 @@ def tell(stage: Stage) -> int:
     tiers.tiers_before_kickoff(stage)
     failures += certification.define(stage)
     tiers.calibration_starts(stage)
+    plans.breakout(stage)
     standups.day_one(stage)
     standups.rest_of_week(stage)
     coaching.week_two_begins(stage)

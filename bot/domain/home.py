@@ -23,6 +23,7 @@ from db.models import (
     Person,
     Program,
     ProgramStatus,
+    RepPlan,
     Role,
     Survey,
 )
@@ -93,6 +94,7 @@ class RepView:
     coaching: list[CoachingItem]
     reviews: list[Review]
     agreed_behaviour: str | None
+    plan: RepPlan | None = None  # the rep's current plan (bot/services/plans)
 
 
 @dataclass(frozen=True)

@@ -45,6 +45,11 @@ class DeliveryKind(StrEnum):
     CERT_NOT_CERTIFIED = "cert_not_certified"  # T-3: who is not pre-certified yet
     SPOTCHECK_PROMPT = "spotcheck_prompt"  # day 100: deliver the message again, submit a link
     SPOTCHECK_READOUT = "spotcheck_readout"  # at its close: still executing vs certified
+    PLAN_INVITE = "plan_invite"  # the breakout: "write and sign your plan"
+    PLAN_REVIEW = "plan_review"  # a rep's signed plan, to their manager to co-sign
+    PLAN_REVISE = "plan_revise"  # the manager's "please revise", to the rep
+    PLAN_NUDGE = "plan_nudge"  # one working day later, to a manager who has not answered
+    PLAN_REMINDER = "plan_reminder"  # the one reminder, to whoever has not signed
 
 
 # Only kickoff-bot's own kinds are the lifecycle table's business (tests plan kinds of their own).

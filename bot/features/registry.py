@@ -14,6 +14,7 @@ from bot.features import (
     ledger,
     metrics,
     out_of_office,
+    plans,
     setup,
     standups,
     surveys,
@@ -33,6 +34,7 @@ REGISTRY = Registry((
     metrics.FEATURE,
     tiers.FEATURE,
     certification.FEATURE,
+    plans.FEATURE,
     audit.FEATURE,  # its planner reads the coaching items coaching's planner creates
     ledger.FEATURE,
 ))

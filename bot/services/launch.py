@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm import Session, joinedload, object_session
 
 from bot.blocks.text import Block
 from bot.blocks.welcome import WelcomeFacts, build_welcome_message, welcome_fallback
@@ -22,6 +22,7 @@ from bot.services.availability import (
     reachable_from,
 )
 from bot.services.outbox import Envelope, cancel_planned, delivery_key, queue
+from bot.services.plans.contract import contract_of
 from bot.services.programs import TRANSITIONS, change_status
 from bot.services.standups.schedule import standup_days
 from db.models import Delivery, DeliveryStatus, Membership, Person, Program, Role
@@ -114,8 +115,16 @@ def welcome_message(
         standup_days=program.standup_days, standup_time=program.standup_time,
         standup_channel=program.standup_channel, audit_channel=program.audit_channel,
         coaching_due_weekday=program.coaching_due_weekday, manager_name=manager_name,
+        contract=_contract(program),
     )
     return welcome_fallback(facts), build_welcome_message(facts, roles)
+
+
+def _contract(program: Program) -> str | None:
+    """The contract reps will sign (read through the program's own session, which every caller
+    holds: the welcome's signature stays what the launch and "send me a test" call)."""
+    session = object_session(program)
+    return None if session is None else contract_of(session=session, program=program).text
 
 
 def welcome_envelope(

@@ -1,10 +1,10 @@
 """The events a program preview plays so it can show what they make the bot send: the launch
 (welcomes), the first two reps answering Day 1 (one with a blocker, which their manager clears),
-the first coaching session logged and disputed, a certification failed out of and a
-talk-track reviewed, and a decision recorded on the read-out. Enablement starting a
-rubric calibration a week before the kickoff shows the managers' requests. Called inside
-a savepoint the preview rolls back, with the same services the listeners call; the texts
-say they are examples."""
+the first coaching session logged and disputed, the first rep's plan signed and returned,
+a certification failed out of and a talk-track reviewed, and a decision recorded on the
+read-out. Enablement starting a rubric calibration a week before the kickoff shows the
+managers' requests. Called inside a savepoint the preview rolls back, with the same
+services the listeners call; the texts say they are examples."""
 
 from __future__ import annotations
 
@@ -36,6 +36,7 @@ from bot.services.ledger.decisions import DecisionValues, record_decision
 from bot.services.ledger.policy import DECIDERS
 from bot.services.metrics.review_notice import queue_review
 from bot.services.metrics.self_report import read_values, report_form, save_report
+from bot.services.plans.rehearsal import plan_events
 from bot.services.standups.answer import submit_answer
 from bot.services.standups.resolve import resolve_blocker
 from bot.services.standups.schedule import standup_days
@@ -89,6 +90,8 @@ def rehearsed_events(*, session: Session, program: Program, launching: bool,
         events += _coaching_events(session, program)
     if DeliveryKind.METRICS_REVIEW in kinds:
         events += _metrics_events(session, program)
+    if DeliveryKind.PLAN_REVIEW in kinds:
+        events += [Event(at, act) for at, act in plan_events(session=session, program=program)]
     if DeliveryKind.DECISION_REPLY in kinds:
         events += _decision_events(session, program)
     if DeliveryKind.CALIBRATION_REQUEST in kinds:

@@ -17,6 +17,7 @@ from db.models.events import ProcessedEvent
 from db.models.ledger import BreakEvenInput, Decision, DecisionRevision
 from db.models.metrics import ApiToken, MetricSnapshot, MetricValue, ProgramMetric
 from db.models.people import Person, Workspace
+from db.models.plan import PlanContract, RepPlan
 from db.models.program import Membership, MembershipRole, Program, ProgramStatus, Role
 from db.models.standup import StandupAnswer, StandupTypedText
 from db.models.survey import (
@@ -59,10 +60,12 @@ __all__ = [
     "MetricValue",
     "OutOfOffice",
     "Person",
+    "PlanContract",
     "ProcessedEvent",
     "Program",
     "ProgramMetric",
     "ProgramStatus",
+    "RepPlan",
     "RepTier",
     "Role",
     "SendPace",

@@ -11,6 +11,7 @@ from bot.blocks.coaching.log_modal import build_log_modal
 from bot.deps import deps_of
 from bot.services.coaching.log_entry import item_to_log, logger_today
 from bot.services.coaching.policy import writes_notes
+from bot.services.plans.carried import plan_of
 from handlers.actor import load_actor
 
 
@@ -27,6 +28,7 @@ def handle_coaching_log_action(
         item = item_to_log(session=session, item_id=item_id, actor=actor)
         today = logger_today(session=session, item=item, actor=actor, now=now)
         view = build_log_modal(
-            item, today=today, with_notes=writes_notes(item.manager, actor)
+            item, today=today, with_notes=writes_notes(item.manager, actor),
+            plan=plan_of(session=session, program_id=item.program_id, rep_id=item.rep_id),
         )
     client.views_open(trigger_id=body["trigger_id"], view=view)

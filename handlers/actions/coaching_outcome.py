@@ -12,6 +12,7 @@ from bot.blocks.metadata import read_member
 from bot.deps import deps_of
 from bot.services.coaching.log_entry import item_to_log, logger_today
 from bot.services.coaching.policy import writes_notes
+from bot.services.plans.carried import plan_of
 from db.models import LoggedStatus
 from handlers.actor import load_actor
 
@@ -32,6 +33,7 @@ def handle_coaching_outcome_action(
         item = item_to_log(session=session, item_id=state.item_id, actor=actor)
         today = logger_today(session=session, item=item, actor=actor, now=now)
         updated = build_log_modal(
-            item, outcome, today=today, with_notes=writes_notes(item.manager, actor)
+            item, outcome, today=today, with_notes=writes_notes(item.manager, actor),
+            plan=plan_of(session=session, program_id=item.program_id, rep_id=item.rep_id),
         )
     client.views_update(view_id=view["id"], hash=view["hash"], view=updated)

@@ -19,6 +19,7 @@ from bot.domain.kinds import DeliveryKind
 from bot.domain.standups.days import StandupDay
 from bot.services.availability import load_absences, unavailable
 from bot.services.outbox import Envelope
+from bot.services.plans.carried import goals_of
 from bot.services.standups.keys import prompt_key, reminder_key
 from bot.services.standups.reps import Rep, active_programs, answers_of, reps_of
 from bot.services.standups.schedule import closes_at, prompt_at, reminder_at, standup_days
@@ -50,16 +51,18 @@ def _program_plan(
         last=days[-1].date,
     )
     answered = answers_of(session=session, program_id=program.id).keys()
+    goals = goals_of(session=session, program_id=program.id)
     for rep in reps:
         for day in days:
             if (rep.person_id, day.number) in answered:
                 continue
             if unavailable(program, rep.person_id, day.date, absences) is None:
-                yield from _day_plan(program, rep, day, start, end)
+                yield from _day_plan(program, rep, day, start, end, goals.get(rep.person_id))
 
 
 def _day_plan(
-    program: Program, rep: Rep, day: StandupDay, start: datetime, end: datetime
+    program: Program, rep: Rep, day: StandupDay, start: datetime, end: datetime,
+    goal: str | None,
 ) -> Iterator[Envelope]:
     tz = rep.timezone
     prompt, reminder, closes = (
@@ -68,9 +71,11 @@ def _day_plan(
         closes_at(day, tz),
     )
     if start <= prompt < end:
-        yield _envelope(program, rep, day, due=prompt, window_end=reminder, reminder=False)
+        yield _envelope(program, rep, day, due=prompt, window_end=reminder, reminder=False,
+                        goal=goal)
     if start <= reminder < end:
-        yield _envelope(program, rep, day, due=reminder, window_end=closes, reminder=True)
+        yield _envelope(program, rep, day, due=reminder, window_end=closes, reminder=True,
+                        goal=goal)
 
 
 def _envelope(
@@ -81,6 +86,7 @@ def _envelope(
     due: datetime,
     window_end: datetime,
     reminder: bool,
+    goal: str | None,
 ) -> Envelope:
     user = rep.slack_user_id
     closes = closes_at(day, rep.timezone)
@@ -93,6 +99,7 @@ def _envelope(
         closes=closes,
         tz=rep.timezone,
         reminder=reminder,
+        goal=goal,
     )
     return Envelope(
         key=(reminder_key if reminder else prompt_key)(program.id, user, day.number),

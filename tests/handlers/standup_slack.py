@@ -44,8 +44,9 @@ def acting_at(
 
 
 def last_dm(fake: FakeSlack, user: str) -> dict[str, Any]:
-    """The newest top-level message in the bot's DM with `user`."""
-    messages = fake.messages(fake.dm_channel(user))
+    """The newest top-level message in the bot's DM with `user`, leaving out the plan DMs (the
+    event's next morning is often Day 1: the plan reminder comes at the same 09:00)."""
+    messages = [m for m in fake.messages(fake.dm_channel(user)) if "your plan" not in m["text"]]
     assert messages, f"no DM to {user}"
     return messages[-1]
 

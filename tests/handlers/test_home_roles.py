@@ -41,7 +41,7 @@ def test_a_rep_sees_their_standups_and_coaching_and_nothing_else(
     assert_valid_view(home)
     assert headers(home) == ["Your kickoff", "Your standups and coaching"]
     assert "Coaching ahead" in text_of(home)
-    assert action_ids(home) == {A.HOME_OOO}
+    assert action_ids(home) == {A.HOME_OOO, A.PLAN_WRITE}  # "Write my plan"
 
 
 def test_a_manager_sees_the_team_with_log_buttons(slack: SignedSender, world: HomeWorld) -> None:

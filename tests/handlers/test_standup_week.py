@@ -49,10 +49,11 @@ class Week:
         self.sent_at: dict[str, list[datetime]] = {user: [] for user in REPS}
 
     def tick(self, now: datetime) -> set[str]:
-        """Tick at `now`; the reps it DMed."""
+        """Tick at `now`; the reps it DMed about their standup (plan DMs left out)."""
         before = len(self.fake.calls_to("chat.postMessage"))
         self.dispatcher.tick(now=now)
-        users = {c.params["channel"] for c in self.fake.calls_to("chat.postMessage")[before:]}
+        users = {c.params["channel"] for c in self.fake.calls_to("chat.postMessage")[before:]
+                 if "your plan" not in str(c.params.get("text"))}
         for user in users & REPS.keys():
             self.sent_at[user].append(now)
         return users & REPS.keys()

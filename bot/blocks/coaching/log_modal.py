@@ -16,11 +16,12 @@ from bot.blocks.coaching.modal_inputs import (
     url_input,
 )
 from bot.blocks.metadata import read_int, read_member, read_metadata
+from bot.blocks.plans.summary import plan_blocks
 from bot.blocks.text import Block, context, escape, plain, section
 from bot.domain.coaching.log_form import MINUTES, NOTES_LIMIT, REASON_LIMIT, SCORE_FIELDS, LogForm
 from bot.domain.coaching.vocabulary import CADENCE_AGENDAS, CADENCE_MINUTES, DIMENSION_LABELS
 from bot.ids import ActionId, CallbackId, CoachingField
-from db.models import CadenceType, CoachingItem, LoggedStatus
+from db.models import CadenceType, CoachingItem, LoggedStatus, RepPlan
 from db.models.coaching import RUBRIC_DIMENSIONS
 
 OUTCOME_LABELS = {
@@ -30,6 +31,7 @@ OUTCOME_LABELS = {
 }
 YES_NO = {"yes": "Yes", "no": "No"}
 SCORES = {str(n): str(n) for n in range(1, 6)}
+PLAN_SHOWN = frozenset({CadenceType.ONE_ON_ONE, CadenceType.CALL_REVIEW})  # the rep's plan
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,7 @@ class LogModalState:
 
 def build_log_modal(
     item: CoachingItem, outcome: LoggedStatus | None = None, *, today: date,
-    with_notes: bool = True,
+    with_notes: bool = True, plan: RepPlan | None = None,
 ) -> dict[str, Any]:
     """The modal for `item` with the inputs of `outcome` (default: as logged, else held),
     prefilled from an earlier log; `today` is the logger's date. Without `with_notes` (an admin
@@ -65,7 +67,10 @@ def build_log_modal(
         f"*{cadence_label(item).capitalize()} with {escape(item.rep.name)}* "
         f"({CADENCE_MINUTES[item.cadence]} min) · week {item.week} · {due_text(item)}"
     )
-    blocks = [section(heading), context(CADENCE_AGENDAS[item.cadence]), _outcome_choice(outcome)]
+    blocks = [section(heading), context(CADENCE_AGENDAS[item.cadence])]
+    if plan is not None and item.cadence in PLAN_SHOWN:
+        blocks += plan_blocks(plan, item.manager.timezone)
+    blocks.append(_outcome_choice(outcome))
     blocks += _inputs(item, outcome, today, with_notes)
     return {
         "type": "modal", "callback_id": CallbackId.COACHING_LOG.value,

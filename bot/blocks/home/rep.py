@@ -1,10 +1,11 @@
-"""The rep's section of the home: today's standup with its buttons, coaching ahead, call-review
-scores and the behaviour agreed at the last review."""
+"""The rep's section of the home: today's standup with its buttons, their signed plan, coaching
+ahead, call-review scores and the behaviour agreed at the last review."""
 
 from __future__ import annotations
 
 from bot.blocks.coaching.describe import cadence_label, due_text
 from bot.blocks.home.common import DIVIDER, clip, short_date
+from bot.blocks.plans.summary import build_rep_plan_part
 from bot.blocks.standup import actions, button
 from bot.blocks.standup_refs import DayRef
 from bot.blocks.text import Block, escape, header, section
@@ -13,8 +14,8 @@ from bot.domain.home import RepView, Review
 from bot.ids import ActionId
 from db.models import ProgramStatus
 
-# Blocks one program takes at most: standup section and buttons, coaching, reviews, divider.
-PROGRAM_BLOCKS = 5
+# Blocks one program takes at most: standup section and buttons, plan, coaching, reviews, divider.
+PROGRAM_BLOCKS = 6
 MAX_REVIEWS = 4
 
 
@@ -30,6 +31,8 @@ def build_rep_section(views: list[RepView], *, room: int) -> list[Block]:
 
 def _program_part(view: RepView) -> list[Block]:
     blocks = _standup_part(view)
+    if view.plan is not None or view.member.program.status is ProgramStatus.ACTIVE:
+        blocks.append(build_rep_plan_part(view.member.program_id, view.plan))
     if view.coaching:
         lines = [f"• {cadence_label(item)} ({CADENCE_MINUTES[item.cadence]} min), week "
                  f"{item.week}, {due_text(item)}" for item in view.coaching]

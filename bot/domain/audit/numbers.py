@@ -10,6 +10,7 @@ from datetime import date, datetime
 
 from pydantic import BaseModel, ConfigDict
 
+from bot.domain.audit.plans import PlanStandings
 from bot.domain.coaching.status import CadenceCounts
 from bot.domain.standups.participation import Counts
 from bot.domain.surveys.results import rounded_percent
@@ -165,6 +166,7 @@ class WeekNumbers(BaseModel):
     changes: list[WeekChange]
     blockers: list[OpenBlocker] = []  # oldest first
     smallest_group: int = 5  # the program's, below which a team's rubric is not shown
+    plans: PlanStandings | None = None  # the reps' signed plans (None in older audits)
 
     def cadence(self, value: str) -> Tally:
         """This week's tally of one cadence type (empty when none was due)."""

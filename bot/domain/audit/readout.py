@@ -7,6 +7,7 @@ from datetime import date, datetime
 from pydantic import BaseModel, ConfigDict
 
 from bot.domain.audit.numbers import Enps, StandupTally, Tally
+from bot.domain.audit.plans import PlanStandings
 from bot.domain.audit.standings import ONE_ON_ONE, on_cadence
 from bot.domain.surveys.gap import GapChange
 
@@ -70,6 +71,7 @@ class ReadoutNumbers(BaseModel):
     gap: GapChange | None = None  # the gap survey before vs after (None: the program ran none)
     # The latest calibration's spread (None: none closed, or fewer scorers than the smallest group)
     calibration: CalibrationSpread | None = None
+    plans: PlanStandings | None = None  # the reps' signed plans (None in older read-outs)
 
     def held(self, cadence: str) -> bool | None:
         """Whether the cadence type held: the 1:1s at the target, the others on their own

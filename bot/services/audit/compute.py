@@ -27,6 +27,7 @@ from bot.services.audit.weeks import (
 )
 from bot.services.coaching.history import CoachingHistory, coaching_history
 from bot.services.coaching.status import load_status_context
+from bot.services.plans.standing import plan_standings
 from bot.services.standups.totals import participation_totals
 from db.models import AuditSnapshot, Program
 
@@ -65,7 +66,8 @@ def compute_week(*, session: Session, program: Program, monday: date, now: datet
     """The audit of the week starting `monday`, as things stand at `now`."""
     previous = latest_audit_before(session=session, program_id=program.id,
                                    week=week_label(monday))
-    return week_numbers(gather(session=session, program=program, now=now), monday, previous)
+    numbers = week_numbers(gather(session=session, program=program, now=now), monday, previous)
+    return numbers.model_copy(update={"plans": plan_standings(session=session, program=program)})
 
 
 def week_numbers(sources: Sources, monday: date, previous: AuditSnapshot | None) -> WeekNumbers:

@@ -18,6 +18,7 @@ from bot.services.audit.sources import BlockerTotals, blocker_totals
 from bot.services.audit.weeks import readout_date, week_label
 from bot.services.coaching.calendar import cadence_end, program_week
 from bot.services.coaching.history import RepRubric
+from bot.services.plans.standing import plan_standings
 from bot.services.surveys.gap import gap_change
 from bot.services.tiers.calibration_results import readout_calibration
 from db.models import Program
@@ -30,7 +31,9 @@ def compute_readout(*, session: Session, program: Program, now: datetime) -> Rea
     numbers = readout_numbers(sources, blocker_totals(session=session, program_id=program.id))
     return numbers.model_copy(update={
         "gap": gap_change(session=session, program=program, now=now),
-        "calibration": readout_calibration(session=session, program=program, now=now)})
+        "calibration": readout_calibration(session=session, program=program, now=now),
+        "plans": plan_standings(session=session, program=program),
+    })
 
 
 def readout_numbers(sources: Sources, blockers: BlockerTotals) -> ReadoutNumbers:

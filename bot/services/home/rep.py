@@ -12,6 +12,7 @@ from bot.domain.coaching.status import TO_LOG, Status
 from bot.domain.home import RepView, Review, StandupToday
 from bot.domain.local_time import local_date
 from bot.services.coaching.status import load_status_context
+from bot.services.plans.carried import plan_of
 from bot.services.standups.reps import answer_of, is_taking_part
 from bot.services.standups.schedule import today_for
 from bot.services.standups.slots import describe_next_day
@@ -40,6 +41,7 @@ def rep_view(*, session: Session, member: Membership, now: datetime) -> RepView:
         if is_taking_part(member) else None,
         coaching=ahead[:MAX_COACHING], reviews=[_review(item) for item in reviews],
         agreed_behaviour=reviews[-1].agreed_behaviour if reviews else None,
+        plan=plan_of(session=session, program_id=program.id, rep_id=person.id),
     )
 
 

@@ -1,0 +1,1 @@
+"""Block Kit builders of the plans feature: the plan modal, the DMs, the plan as text."""

@@ -13,6 +13,7 @@ class ActionId(StrEnum):
     STANDUP_OUT_TODAY = "standup_out_today"
     STANDUP_RESOLVE = "standup_resolve_blocker"
     STANDUP_TEXT = "standup_text"  # the text input inside each standup modal field
+    STANDUP_FOLLOW = "standup_follow"  # "Done?" about the last answered day's activity
 
     COACHING_LOG = "coaching_log"  # "Log" button: opens the log modal of one coaching item
     COACHING_OUTCOME = "coaching_outcome"  # held / rescheduled / skipped, inside the log modal
@@ -78,6 +79,7 @@ class BlockId(StrEnum):
     STANDUP_ACTIVITY = "standup_activity"
     STANDUP_WIN = "standup_win"
     STANDUP_BLOCKER = "standup_blocker"
+    STANDUP_FOLLOW = "standup_follow"
 
 
 class CoachingField(StrEnum):

@@ -2,7 +2,8 @@
 
 from db.models.audit import AuditKind, AuditSnapshot
 from db.models.availability import OutOfOffice
-from db.models.coaching import CadenceType, CoachingItem, Confirmation, LoggedStatus
+from db.models.coaching import CadenceType, Change, CoachingItem, Confirmation, LoggedStatus
+from db.models.commitment import ManagerCommitment
 from db.models.delivery import Delivery, DeliveryStatus, SendPace
 from db.models.events import ProcessedEvent
 from db.models.metrics import ApiToken, MetricSnapshot, MetricValue, ProgramMetric
@@ -26,11 +27,13 @@ __all__ = [
     "AuditKind",
     "AuditSnapshot",
     "CadenceType",
+    "Change",
     "CoachingItem",
     "Confirmation",
     "Delivery",
     "DeliveryStatus",
     "LoggedStatus",
+    "ManagerCommitment",
     "Membership",
     "MembershipRole",
     "MetricSnapshot",

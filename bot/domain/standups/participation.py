@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TypeVar
 
+from db.models import Change
+
 K = TypeVar("K", bound=Hashable)
 
 
@@ -35,6 +37,7 @@ class RepDay:
     status: Status
     late: bool = False
     reason: str | None = None  # why excused
+    follow: Change | None = None  # was the previous answered day's activity done?
 
 
 @dataclass
@@ -47,9 +50,16 @@ class Counts:
     excused: int = 0
     missed: int = 0
     pending: int = 0
+    # Follow-through: the previous answered day's planned activity done, partly done, not done.
+    follow_yes: int = 0
+    follow_partly: int = 0
+    follow_no: int = 0
 
     def add(self, row: RepDay) -> None:
         """Count one rep-day."""
+        self.follow_yes += row.follow is Change.YES
+        self.follow_partly += row.follow is Change.PARTLY
+        self.follow_no += row.follow is Change.NO
         self.expected += 1
         self.answered += row.status is Status.ANSWERED
         self.late += row.late

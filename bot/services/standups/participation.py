@@ -96,6 +96,7 @@ def _rep_day(
         status=status,
         late=bool(status is Status.ANSWERED and answer and answer.late),
         reason=reason,
+        follow=answer.follow if status is Status.ANSWERED and answer else None,
     )
 
 

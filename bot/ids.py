@@ -16,6 +16,7 @@ class ActionId(StrEnum):
     STANDUP_FOLLOW = "standup_follow"  # "Done?" about the last answered day's activity
 
     COACHING_LOG = "coaching_log"  # "Log" button: opens the log modal of one coaching item
+    COMMITMENT_OPEN = "commitment_open"  # "Write my commitment": opens the manager's modal
     COACHING_OUTCOME = "coaching_outcome"  # held / rescheduled / skipped, inside the log modal
     COACHING_CONFIRM = "coaching_confirm"  # the rep confirms a logged session
     COACHING_DISPUTE = "coaching_dispute"  # the rep says it did not happen
@@ -57,6 +58,7 @@ class CallbackId(StrEnum):
     STANDUP_ANSWER = "standup_answer_modal"
 
     COACHING_LOG = "coaching_log"
+    COMMITMENT = "commitment_modal"
 
     SURVEY_CREATE = "survey_create"
     SURVEY_ANSWER = "survey_answer_modal"
@@ -102,6 +104,17 @@ class CoachingField(StrEnum):
     SCORE_NEXT_STEP = "score_next_step"
     SCORE_VALUE_ARTICULATION = "score_value_articulation"
     AGREED_BEHAVIOUR = "agreed_behaviour"
+    BEHAVIOUR_CHANGED = "behaviour_changed"  # did the last agreed behaviour change?
+
+
+class CommitmentField(StrEnum):
+    """block_id (and action_id) of each input of the manager's commitment modal: one per cadence
+    type (named "commit_" + its value), then the metric."""
+
+    ONE_ON_ONE = "commit_one_on_one"
+    CALL_REVIEW = "commit_call_review"
+    TERRITORY_REVIEW = "commit_territory_review"
+    METRIC = "commit_metric"
 
 
 class SurveyField(StrEnum):

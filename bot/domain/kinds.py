@@ -34,6 +34,7 @@ class DeliveryKind(StrEnum):
     METRICS_REVIEW = "metrics_review"  # a rep's reported week, to their manager
     METRICS_REMEASURE = "metrics_remeasure"  # day 100: baseline vs week 4 vs now
     AUDIT_FILES = "audit_files"  # the chart and CSV uploaded before the weekly post
+    COMMITMENT_PROMPT = "commitment_prompt"  # the manager's commitment, at the event's close
 
 
 # Only kickoff-bot's own kinds are the lifecycle table's business (tests plan kinds of their own).

@@ -7,6 +7,7 @@ module), its declaration module in bot/features, and one line below.
 from bot.features import (
     audit,
     coaching,
+    commitments,
     core,
     home,
     launch,
@@ -20,6 +21,7 @@ from bot.features.spec import Registry
 
 REGISTRY = Registry((
     core.FEATURE,
+    commitments.FEATURE,  # before coaching: the sessions managers added are in its digests
     coaching.FEATURE,
     standups.FEATURE,
     surveys.FEATURE,

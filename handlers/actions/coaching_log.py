@@ -9,6 +9,7 @@ from slack_sdk import WebClient
 
 from bot.blocks.coaching.log_modal import build_log_modal
 from bot.deps import deps_of
+from bot.services.coaching.behaviours import behaviour_to_ask
 from bot.services.coaching.log_entry import item_to_log, logger_today
 from bot.services.coaching.policy import writes_notes
 from handlers.actor import load_actor
@@ -27,6 +28,7 @@ def handle_coaching_log_action(
         item = item_to_log(session=session, item_id=item_id, actor=actor)
         today = logger_today(session=session, item=item, actor=actor, now=now)
         view = build_log_modal(
-            item, today=today, with_notes=writes_notes(item.manager, actor)
+            item, today=today, with_notes=writes_notes(item.manager, actor),
+            behaviour=behaviour_to_ask(session=session, item=item, day=item.held_on or today),
         )
     client.views_open(trigger_id=body["trigger_id"], view=view)

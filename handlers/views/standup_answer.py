@@ -46,7 +46,7 @@ def handle_standup_submission(
             follow=(follow.get("selected_option") or {}).get("value"),
         )
     if done.errors or done.follow_error:
-        errors = {FIELD_BLOCKS[f]: m for f, m in done.errors.items()}
+        errors: dict[str, str] = {FIELD_BLOCKS[f]: m for f, m in done.errors.items()}
         if done.follow_error:
             errors[BlockId.STANDUP_FOLLOW] = done.follow_error
         ack(response_action="errors", errors=errors)

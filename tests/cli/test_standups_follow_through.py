@@ -65,7 +65,9 @@ def test_the_follow_through_rate_matches_a_hand_count(
     assert (totals["follow_yes"], totals["follow_partly"], totals["follow_no"]) == (3, 1, 1)
     by_day = {d["day"]: (d["follow_yes"], d["follow_partly"], d["follow_no"])
               for d in report["days"]}
-    assert by_day[1] == (0, 0, 0) and by_day[2] == (1, 0, 1) and by_day[3] == (2, 1, 0)
+    assert by_day[1] == (0, 0, 0)
+    assert by_day[2] == (1, 0, 1)
+    assert by_day[3] == (2, 1, 0)
     managers = {m["manager"]: (m["follow_yes"], m["follow_partly"], m["follow_no"])
                 for m in report["managers"]}
     assert managers["Priya Nair"] == (1, 1, 0)  # Arjun's two answers
@@ -86,4 +88,5 @@ def test_a_missing_follow_through_answer_saves_nothing(database: Database) -> No
             opened_revision=0, raw={Field.ACTIVITY: "Call", Field.WIN: "Win"},
         )
     assert refused.outcome is None
-    assert refused.follow_error is not None and "yes, partly or no" in refused.follow_error
+    assert refused.follow_error is not None
+    assert "yes, partly or no" in refused.follow_error

@@ -67,6 +67,7 @@ def test_the_question_must_be_answered_with_yes_partly_or_no(
     view = open_modal(slack, "UBER", monday, when=MONDAY_ANSWER)
     response = submit(slack, "UBER", view, when=MONDAY_ANSWER, done=done)
     body = response.json
+    assert body is not None
     assert body["response_action"] == "errors"
     assert "yes, partly or no" in body["errors"][BlockId.STANDUP_FOLLOW]
     assert _monday_answer(database) is None  # nothing saved

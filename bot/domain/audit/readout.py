@@ -56,6 +56,9 @@ class ReadoutNumbers(BaseModel):
     last_day: date | None = None
     smallest_group: int = 5  # the program's, below which the rubric averages are not shown
     gap: GapChange | None = None  # the gap survey before vs after (None: the program ran none)
+    # Sessions managers added in their commitments, over all managers: never in the totals.
+    committed_sessions: int = 0
+    committed_done: int = 0
 
     def held(self, cadence: str) -> bool | None:
         """Whether the cadence type held: the 1:1s at the target, the others on their own

@@ -14,8 +14,8 @@ from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
-from bot.domain.audit.numbers import Enps, StandupTally, Tally, WeekNumbers
-from bot.domain.group_size import smallest_group
+from bot.domain.audit.numbers import CommittedDone, Enps, StandupTally, Tally, WeekNumbers
+from bot.domain.group_size import may_show, smallest_group
 from bot.services.audit.managers import blockers_of, manager_histories
 from bot.services.audit.snapshot import late_changes, latest_audit_before
 from bot.services.audit.sources import RaisedBlocker, latest_enps, open_blockers
@@ -27,6 +27,7 @@ from bot.services.audit.weeks import (
 )
 from bot.services.coaching.history import CoachingHistory, coaching_history
 from bot.services.coaching.occurrences import Pair, active_pairs
+from bot.services.commitments.sessions import committed_vs_done
 from bot.services.standups.participation import participation
 from db.models import AuditSnapshot, Program
 
@@ -42,6 +43,7 @@ class Sources:
     blockers: list[RaisedBlocker]
     pairs: list[Pair]
     enps: Enps | None
+    committed: list[CommittedDone]
 
 
 def gather(*, session: Session, program: Program, now: datetime) -> Sources:
@@ -50,13 +52,21 @@ def gather(*, session: Session, program: Program, now: datetime) -> Sources:
         program=program,
         now=now,
         history=coaching_history(session=session, program_id=program.id, now=now),
-        standups=StandupTally.of(
-            participation(session=session, program=program, now=now, started_only=True).totals()
-        ),
+        standups=_standups(session, program, now),
         blockers=open_blockers(session=session, program_id=program.id),
         pairs=active_pairs(session=session, program_id=program.id),
         enps=latest_enps(session=session, program_id=program.id, now=now),
+        committed=committed_vs_done(session=session, program=program, now=now),
     )
+
+
+def _standups(session: Session, program: Program, now: datetime) -> StandupTally:
+    """The days begun so far; their follow-through only for a program of at least its smallest
+    group of reps."""
+    result = participation(session=session, program=program, now=now, started_only=True)
+    reps = len({row.person_id for row in result.rows})
+    return StandupTally.of(result.totals(), follow_shown=may_show(
+        reps, smallest=smallest_group(program.smallest_group)))
 
 
 def compute_week(*, session: Session, program: Program, monday: date, now: datetime) -> WeekNumbers:
@@ -91,7 +101,7 @@ def week_numbers(sources: Sources, monday: date, previous: AuditSnapshot | None)
         managers=manager_histories(sources.history, up_to=number, smallest=smallest),
         seen=seen, changes=late_changes(seen, previous),
         blockers=blockers_of(sources.blockers, now=sources.now, tz=program.timezone),
-        smallest_group=smallest,
+        smallest_group=smallest, committed=sources.committed,
     )
 
 

@@ -58,6 +58,8 @@ def readout_numbers(sources: Sources, blockers: BlockerTotals) -> ReadoutNumbers
         open_blockers=len(sources.blockers), enps=sources.enps,
         first_day=program.kickoff_date, last_day=cadence_end(program),
         smallest_group=smallest,
+        committed_sessions=sum(line.committed for line in sources.committed),
+        committed_done=sum(line.done for line in sources.committed),
     )
 
 

@@ -60,3 +60,13 @@ def commitment_form(*, session: Session, program_id: int, slack_user_id: str) ->
     return CommitmentForm(program=program, manager=manager, cadences=cadences, metrics=metrics,
                           metric=saved.metric_key if saved else None,
                           revision=saved.revision if saved else 0)
+
+
+def commitment_shown(*, session: Session, program_id: int, slack_user_id: str
+                     ) -> CommitmentForm | None:
+    """The manager's commitment form for their App Home (None for anyone not coaching reps)."""
+    try:
+        return commitment_form(session=session, program_id=program_id,
+                               slack_user_id=slack_user_id)
+    except NotAllowed:
+        return None

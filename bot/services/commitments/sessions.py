@@ -4,12 +4,12 @@ way, and reported apart as committed vs done (the program-cadence completion nev
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from bot.domain.audit.numbers import CommittedDone
 from bot.domain.coaching.status import Status
 from bot.domain.commitments import Added, parse_added
 from bot.services.coaching.calendar import end_of_week, program_week
@@ -58,16 +58,6 @@ def _insert(
         session.execute(insert_ignoring_duplicates(session), rows)
 
 
-@dataclass(frozen=True)
-class CommittedDone:
-    """One manager's added sessions: how many they committed to, and how many were held."""
-
-    manager_id: int
-    manager_name: str
-    committed: int
-    done: int
-
-
 def committed_vs_done(*, session: Session, program: Program, now: datetime) -> list[CommittedDone]:
     """Per manager with added sessions, by name: committed vs done as things stand at `now`."""
     context = load_status_context(session=session, program=program)
@@ -76,5 +66,5 @@ def committed_vs_done(*, session: Session, program: Program, now: datetime) -> l
         count = counts.setdefault((item.manager_name, item.manager_id), [0, 0])
         count[0] += 1
         count[1] += context.status_of(item, now) is Status.DONE
-    return [CommittedDone(manager_id, name, committed, done)
-            for (name, manager_id), (committed, done) in sorted(counts.items())]
+    return [CommittedDone(manager=name, committed=committed, done=done)
+            for (name, _id), (committed, done) in sorted(counts.items())]

@@ -8,6 +8,7 @@ from pathlib import Path
 from bot.blocks.render.markup import png_uri
 from bot.demo import scenes_audit as audit
 from bot.demo import scenes_coaching as coaching
+from bot.demo import scenes_commitments as commitments
 from bot.demo import scenes_home as home
 from bot.demo import scenes_metrics as metrics
 from bot.demo import scenes_setup as setup
@@ -42,6 +43,7 @@ def tell(stage: Stage) -> int:
     setup.ask_for_help(stage)
     failures += setup.launch(stage)
     standups.day_one(stage)
+    commitments.manager_commits(stage)
     standups.rest_of_week(stage)
     coaching.week_two_begins(stage)
     home.scene(stage)

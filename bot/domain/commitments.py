@@ -15,7 +15,7 @@ CLOSE_OF_ONE_DAY = time(16, 30)
 CADENCE_PHRASES = {
     CadenceType.ONE_ON_ONE: "Weekly 1:1s",
     CadenceType.CALL_REVIEW: "Bi-weekly call reviews",
-    CadenceType.TERRITORY_REVIEW: "Monthly territory review",
+    CadenceType.TERRITORY_REVIEW: "A monthly territory review",
 }
 Added = frozenset[tuple[CadenceType, int]]
 

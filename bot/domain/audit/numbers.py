@@ -6,6 +6,7 @@ week, a rep moved to another manager); disputed sessions count as not done.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime
 
 from pydantic import BaseModel, ConfigDict
@@ -23,6 +24,22 @@ class CommittedDone(BaseModel):
     manager: str
     committed: int
     done: int
+
+
+def committed_up_to(
+    by_week: Mapping[int, list[CommittedDone]], week: int | None = None
+) -> list[CommittedDone]:
+    """Each manager's added sessions of program weeks up to `week` (all weeks if None), summed,
+    by name."""
+    totals: dict[str, tuple[int, int]] = {}
+    for number, lines in by_week.items():
+        if week is not None and number > week:
+            continue
+        for line in lines:
+            committed, done = totals.get(line.manager, (0, 0))
+            totals[line.manager] = (committed + line.committed, done + line.done)
+    return [CommittedDone(manager=name, committed=committed, done=done)
+            for name, (committed, done) in sorted(totals.items())]
 
 
 class Tally(BaseModel):

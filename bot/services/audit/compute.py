@@ -14,7 +14,14 @@ from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
-from bot.domain.audit.numbers import CommittedDone, Enps, StandupTally, Tally, WeekNumbers
+from bot.domain.audit.numbers import (
+    CommittedDone,
+    Enps,
+    StandupTally,
+    Tally,
+    WeekNumbers,
+    committed_up_to,
+)
 from bot.domain.group_size import may_show, smallest_group
 from bot.services.audit.managers import blockers_of, manager_histories
 from bot.services.audit.snapshot import late_changes, latest_audit_before
@@ -43,7 +50,7 @@ class Sources:
     blockers: list[RaisedBlocker]
     pairs: list[Pair]
     enps: Enps | None
-    committed: list[CommittedDone]
+    committed: dict[int, list[CommittedDone]]  # added sessions, by program week
 
 
 def gather(*, session: Session, program: Program, now: datetime) -> Sources:
@@ -101,7 +108,7 @@ def week_numbers(sources: Sources, monday: date, previous: AuditSnapshot | None)
         managers=manager_histories(sources.history, up_to=number, smallest=smallest),
         seen=seen, changes=late_changes(seen, previous),
         blockers=blockers_of(sources.blockers, now=sources.now, tz=program.timezone),
-        smallest_group=smallest, committed=sources.committed,
+        smallest_group=smallest, committed=committed_up_to(sources.committed, number),
     )
 
 

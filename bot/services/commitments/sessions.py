@@ -58,13 +58,17 @@ def _insert(
         session.execute(insert_ignoring_duplicates(session), rows)
 
 
-def committed_vs_done(*, session: Session, program: Program, now: datetime) -> list[CommittedDone]:
-    """Per manager with added sessions, by name: committed vs done as things stand at `now`."""
+def committed_vs_done(
+    *, session: Session, program: Program, now: datetime
+) -> dict[int, list[CommittedDone]]:
+    """Per program week, per manager with added sessions due that week: committed vs done as
+    things stand at `now`."""
     context = load_status_context(session=session, program=program)
-    counts: dict[tuple[str, int], list[int]] = {}
+    counts: dict[int, dict[str, list[int]]] = {}
     for item in item_rows(session=session, program_id=program.id, committed=True):
-        count = counts.setdefault((item.manager_name, item.manager_id), [0, 0])
+        count = counts.setdefault(item.week, {}).setdefault(item.manager_name, [0, 0])
         count[0] += 1
         count[1] += context.status_of(item, now) is Status.DONE
-    return [CommittedDone(manager=name, committed=committed, done=done)
-            for (name, _id), (committed, done) in sorted(counts.items())]
+    return {week: [CommittedDone(manager=name, committed=committed, done=done)
+                   for name, (committed, done) in sorted(managers.items())]
+            for week, managers in sorted(counts.items())}

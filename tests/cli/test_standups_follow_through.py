@@ -19,39 +19,20 @@ from bot.services.standups.turn import StandupTurn
 from db.models import Program
 from tests.cli.shell import shell_environment
 from tests.databases import Database
-from tests.standup_world import build_world, utc
+from tests.standup_world import answer_with_follow_through, build_world, utc
 
 DAY_3_OVER = datetime(2027, 3, 17, 12, tzinfo=UTC)  # Day 3 (Tue 16 March) is over everywhere
-# (rep, day, UTC instant inside their day, follow-through answer from Day 2 on)
-ANSWERS = (
-    ("UKOL", 1, utc(2027, 3, 12, 4), None),
-    ("UKOL", 2, utc(2027, 3, 15, 4), "yes"),
-    ("UKOL", 3, utc(2027, 3, 16, 4), "partly"),
-    ("UBER", 1, utc(2027, 3, 12, 8), None),
-    ("UBER", 2, utc(2027, 3, 15, 8), "no"),
-    ("UBER", 3, utc(2027, 3, 16, 8), "yes"),
-    ("ULA", 2, utc(2027, 3, 15, 17), None),  # Ana's first answer: nothing earlier to ask about
-    ("ULA", 3, utc(2027, 3, 16, 17), "yes"),
-)
-# By hand: yes = Arjun D2, Lena D3, Ana D3; partly = Arjun D3; no = Lena D2: 3 of 5, 60%.
 
 
 @pytest.fixture
 def shell(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, fake_slack: FakeSlack, database: Database
 ) -> None:
-    """The command's environment and the answers above, each saved through the service."""
+    """The command's environment and the standup world's follow-through answers (3 of 5 done,
+    1 partly, by hand)."""
     shell_environment(monkeypatch, tmp_path, fake_slack, database)
     with database.session_factory.begin() as session:
-        world = build_world(session)
-        for user, number, now, done in ANSWERS:
-            saved = submit_answer(
-                session=session,
-                turn=StandupTurn(program_id=world.program_id, rep_user_id=user,
-                                 actor_user_id=user, number=number, now=now),
-                opened_revision=0, raw={Field.ACTIVITY: "Call", Field.WIN: "Win"}, follow=done,
-            )
-            assert saved.outcome is not None, saved
+        answer_with_follow_through(session, build_world(session))
 
 
 @pytest.mark.usefixtures("shell")

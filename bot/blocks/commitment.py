@@ -11,7 +11,13 @@ from typing import Any
 from bot.blocks.metadata import read_int, read_metadata
 from bot.blocks.standup import actions, button
 from bot.blocks.text import Block, context, escape, plain, section
-from bot.domain.commitments import CADENCE_PHRASES, CadenceWeeks, CommitmentForm, weeks_text
+from bot.domain.commitments import (
+    CADENCE_PHRASES,
+    CadenceWeeks,
+    CommitmentForm,
+    cadence_field,
+    weeks_text,
+)
 from bot.ids import ActionId, CallbackId, CommitmentField
 from db.models import CadenceType
 
@@ -75,7 +81,7 @@ def _week_option(week: int, program: Sequence[int]) -> Block:
 
 
 def _weeks_input(cadence: CadenceWeeks) -> Block:
-    field = CommitmentField(f"commit_{cadence.cadence.value}")
+    field = cadence_field(cadence.cadence)
     options = [_week_option(week, cadence.program) for week in cadence.offered]
     element: Block = {"type": "checkboxes", "action_id": field.value, "options": options}
     chosen = [o for o in options if int(o["value"]) in cadence.chosen]
@@ -103,15 +109,17 @@ def read_commitment_view(
     """The ref, the weeks ticked per cadence type and the metric chosen, as submitted."""
     ref = CommitmentRef.load(view.get("private_metadata") or "")
     values = view.get("state", {}).get("values", {})
-    weeks = {
-        cadence: [str(o.get("value")) for o in
-                  (values.get(f"commit_{cadence.value}", {}).get(f"commit_{cadence.value}")
-                   or {}).get("selected_options") or []]
-        for cadence in CadenceType
-    }
-    metric = ((values.get(CommitmentField.METRIC, {}).get(CommitmentField.METRIC) or {})
-              .get("selected_option") or {}).get("value")
+    weeks = {cadence: [str(option.get("value")) for option in
+                       _state(values, cadence_field(cadence)).get("selected_options") or []]
+             for cadence in CadenceType}
+    metric = (_state(values, CommitmentField.METRIC).get("selected_option") or {}).get("value")
     return ref, weeks, None if metric is None else str(metric)
+
+
+def _state(values: dict[str, Any], field: CommitmentField) -> dict[str, Any]:
+    """What one input (block and action id `field`) sent back, or nothing."""
+    state: dict[str, Any] = (values.get(field) or {}).get(field) or {}
+    return state
 
 
 def build_commitment_saved_view(form: CommitmentForm) -> dict[str, Any]:

@@ -4,9 +4,11 @@ the sessions a manager adds to it, stored as "cadence@week"."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 
+from bot.ids import CommitmentField
 from db.models import CadenceType, Person, Program
 
 # Event day 2 at 16:00 in the program's zone; a one-day event closes on day 1, at 16:30.
@@ -18,6 +20,11 @@ CADENCE_PHRASES = {
     CadenceType.TERRITORY_REVIEW: "A monthly territory review",
 }
 Added = frozenset[tuple[CadenceType, int]]
+
+
+def cadence_field(cadence: CadenceType) -> CommitmentField:
+    """The commitment modal's input of one cadence type (its block and action id)."""
+    return CommitmentField(f"commit_{cadence.value}")
 
 
 def commitment_moment(kickoff: date, event_days: int) -> tuple[date, time]:
@@ -38,13 +45,16 @@ def parse_added(text: str) -> Added:
     return frozenset((CadenceType(cadence), int(week)) for cadence, week in pairs)
 
 
-def weeks_text(weeks: tuple[int, ...] | list[int]) -> str:
+def listed(parts: Sequence[str]) -> str:
+    """ "a, b and c", "a", "" (for the sentences people read)."""
+    return f"{', '.join(parts[:-1])} and {parts[-1]}" if len(parts) > 1 else "".join(parts)
+
+
+def weeks_text(weeks: Sequence[int]) -> str:
     """ "weeks 2, 3 and 4", "week 3", "no week". """
     if not weeks:
         return "no week"
-    numbers = [str(week) for week in sorted(weeks)]
-    listed = numbers[0] if len(numbers) == 1 else f"{', '.join(numbers[:-1])} and {numbers[-1]}"
-    return f"week{'s' if len(numbers) > 1 else ''} {listed}"
+    return f"week{'s' if len(weeks) > 1 else ''} {listed([str(w) for w in sorted(weeks)])}"
 
 
 @dataclass(frozen=True)
@@ -82,6 +92,5 @@ class CommitmentForm:
             extra = f" ({weeks_text(added)} added by me)" if added else ""
             parts.append(f"{CADENCE_PHRASES[cadence.cadence].lower()} in "
                          f"{weeks_text(cadence.chosen)}{extra}")
-        run = ", ".join(parts[:-1]) + f" and {parts[-1]}" if len(parts) > 1 else "".join(parts)
-        return f"I will run {run}, and track {self.metric_name or 'no metric yet'} for the next " \
-               "30 days."
+        metric = self.metric_name or "no metric yet"
+        return f"I will run {listed(parts)}, and track {metric} for the next 30 days."

@@ -9,7 +9,13 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from bot.domain.commitments import Added, CommitmentForm, dump_added, weeks_text
+from bot.domain.commitments import (
+    Added,
+    CommitmentForm,
+    cadence_field,
+    dump_added,
+    weeks_text,
+)
 from bot.ids import CommitmentField
 from bot.services.commitments.form import (
     commitment_form,
@@ -29,11 +35,6 @@ class Saved:
     commitment: ManagerCommitment | None = None
     errors: dict[str, str] = field(default_factory=dict)
     refusal: str | None = None
-
-
-def cadence_field(cadence: CadenceType) -> CommitmentField:
-    """The modal input of one cadence type."""
-    return CommitmentField(f"commit_{cadence.value}")
 
 
 def save_commitment(

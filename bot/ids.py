@@ -13,8 +13,10 @@ class ActionId(StrEnum):
     STANDUP_OUT_TODAY = "standup_out_today"
     STANDUP_RESOLVE = "standup_resolve_blocker"
     STANDUP_TEXT = "standup_text"  # the text input inside each standup modal field
+    STANDUP_FOLLOW = "standup_follow"  # "Done?" about the last answered day's activity
 
     COACHING_LOG = "coaching_log"  # "Log" button: opens the log modal of one coaching item
+    COMMITMENT_OPEN = "commitment_open"  # "Write my commitment": opens the manager's modal
     COACHING_OUTCOME = "coaching_outcome"  # held / rescheduled / skipped, inside the log modal
     COACHING_CONFIRM = "coaching_confirm"  # the rep confirms a logged session
     COACHING_DISPUTE = "coaching_dispute"  # the rep says it did not happen
@@ -72,6 +74,7 @@ class CallbackId(StrEnum):
     STANDUP_ANSWER = "standup_answer_modal"
 
     COACHING_LOG = "coaching_log"
+    COMMITMENT = "commitment_modal"
 
     PLAN_FORM = "plan_form"
     PLAN_REVISE = "plan_revise"
@@ -106,6 +109,7 @@ class BlockId(StrEnum):
     STANDUP_ACTIVITY = "standup_activity"
     STANDUP_WIN = "standup_win"
     STANDUP_BLOCKER = "standup_blocker"
+    STANDUP_FOLLOW = "standup_follow"
 
 
 class CoachingField(StrEnum):
@@ -128,6 +132,17 @@ class CoachingField(StrEnum):
     SCORE_NEXT_STEP = "score_next_step"
     SCORE_VALUE_ARTICULATION = "score_value_articulation"
     AGREED_BEHAVIOUR = "agreed_behaviour"
+    BEHAVIOUR_CHANGED = "behaviour_changed"  # did the last agreed behaviour change?
+
+
+class CommitmentField(StrEnum):
+    """block_id (and action_id) of each input of the manager's commitment modal: one per cadence
+    type (named "commit_" + its value), then the metric."""
+
+    ONE_ON_ONE = "commit_one_on_one"
+    CALL_REVIEW = "commit_call_review"
+    TERRITORY_REVIEW = "commit_territory_review"
+    METRIC = "commit_metric"
 
 
 class CalibrationField(StrEnum):

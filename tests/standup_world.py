@@ -13,7 +13,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.domain.standups.fields import Field
 from bot.fakeslack import FakeSlack
+from bot.services.standups.answer import submit_answer
+from bot.services.standups.turn import StandupTurn
 from db.models import Delivery, Role
 from tests.factories import add_member, make_person, make_program, make_workspace
 
@@ -92,3 +95,29 @@ def deliveries(session: Session, kind: str | None = None) -> list[Delivery]:
     if kind is not None:
         query = query.where(Delivery.kind == kind)
     return list(session.scalars(query))
+
+
+# (rep, day, UTC instant inside their day, follow-through answer from Day 2 on). By hand: yes =
+# Arjun D2, Lena D3, Ana D3; partly = Arjun D3; no = Lena D2: 3 of 5 done, 60%.
+FOLLOW_ANSWERS = (
+    ("UKOL", 1, utc(2027, 3, 12, 4), None),
+    ("UKOL", 2, utc(2027, 3, 15, 4), "yes"),
+    ("UKOL", 3, utc(2027, 3, 16, 4), "partly"),
+    ("UBER", 1, utc(2027, 3, 12, 8), None),
+    ("UBER", 2, utc(2027, 3, 15, 8), "no"),
+    ("UBER", 3, utc(2027, 3, 16, 8), "yes"),
+    ("ULA", 2, utc(2027, 3, 15, 17), None),  # Ana's first answer: nothing earlier to ask about
+    ("ULA", 3, utc(2027, 3, 16, 17), "yes"),
+)
+
+
+def answer_with_follow_through(session: Session, world: World) -> None:
+    """Save FOLLOW_ANSWERS through the standup service, as the modal does."""
+    for user, number, now, done in FOLLOW_ANSWERS:
+        saved = submit_answer(
+            session=session,
+            turn=StandupTurn(program_id=world.program_id, rep_user_id=user, actor_user_id=user,
+                             number=number, now=now),
+            opened_revision=0, raw={Field.ACTIVITY: "Call", Field.WIN: "Win"}, follow=done,
+        )
+        assert saved.outcome is not None, saved

@@ -11,6 +11,7 @@ from __future__ import annotations
 from bot.blocks.audit_lines import (
     blocker_lines,
     change_lines,
+    committed_lines,
     manager_lines,
     managers_title,
     percent,
@@ -41,6 +42,11 @@ def build_audit_message(
     if chart_file_id is not None:
         blocks.append(_chart(chart_file_id))
     blocks += _managers(numbers, csv_link)
+    committed = committed_lines(numbers, escape)
+    if committed:
+        title = ("*Sessions added in managers' commitments* (committed vs done, not counted in "
+                 "the completion above):")
+        blocks += [section(text) for text in pack(title, committed)]
     blocks += _blockers(numbers)
     blocks += build_plans_section(numbers.plans, numbers.smallest_group)
     changes = change_lines(numbers.changes)

@@ -188,3 +188,10 @@ def _trend(standing: Standing) -> list[str]:
     if now == before:
         return [f"same as the week before ({before}%)"]
     return [f"{'up' if now > before else 'down'} from {before}%"]
+
+
+def committed_lines(numbers: WeekNumbers, escape: Escape) -> list[str]:
+    """Per manager, the sessions they added in their commitment: committed vs done (kept out
+    of every completion rate above)."""
+    return [f"• {escape(line.manager)}: {line.done} done of {line.committed} committed"
+            for line in numbers.committed]

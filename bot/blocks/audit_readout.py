@@ -46,6 +46,7 @@ def build_readout_message(numbers: ReadoutNumbers) -> list[Block]:
         ])),
         section(f"*Week-1 standups:* {standups_text(numbers.standups)}"),
         section("\n".join(["*Coaching completion per week*", *week_lines(numbers)])),
+        *_committed(numbers),
         section("\n".join(rubric_lines(numbers))),
         *([section(calibration_line(numbers.calibration))] if numbers.calibration else []),
         section(f"*Blockers:* {numbers.blockers_raised} raised, {numbers.blockers_resolved} "
@@ -57,6 +58,15 @@ def build_readout_message(numbers: ReadoutNumbers) -> list[Block]:
                 "decide which interventions continue. Excused sessions are left out of every "
                 "rate; managers and reps are not named here."),
     ]
+
+
+def _committed(numbers: ReadoutNumbers) -> list[Block]:
+    """The sessions managers added in their commitments, committed vs done (not in the rates)."""
+    if not numbers.committed_sessions:
+        return []
+    return [section(f"*Sessions added in managers' commitments:* {numbers.committed_done} done "
+                    f"of {numbers.committed_sessions} committed (not counted in the completion "
+                    "above)")]
 
 
 def readout_fallback(numbers: ReadoutNumbers) -> str:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from bot.blocks.standup_refs import ModalRef
-from bot.blocks.text import Block, context, plain, section
+from bot.blocks.text import Block, context, escape, plain, section
+from bot.domain.follow_through import CHANGE_LABELS, EarlierPlan
 from bot.domain.standups.days import StandupDay
 from bot.domain.standups.fields import MAX_CHARS, AnswerText, Field
 from bot.ids import ActionId, BlockId, CallbackId
@@ -28,8 +29,10 @@ def build_standup_modal(
     ref: ModalRef,
     channel: str,
     initial: AnswerText | None,
+    earlier: EarlierPlan | None = None,
 ) -> dict[str, Any]:
-    """The modal: one input per question, each limited to 1,000 characters."""
+    """The modal: one input per question, each limited to 1,000 characters; from Day 2 it
+    first asks whether the activity of the rep's last answered day (`earlier`) was done."""
     editing = ref.revision > 0
     intro = (
         "Change what you like; your post in the channel is edited, not repeated."
@@ -43,8 +46,26 @@ def build_standup_modal(
         "title": plain(day.label),
         "submit": plain("Save" if editing else "Post"),
         "close": plain("Cancel"),
-        "blocks": [context(intro), *(_input(field, initial) for field in Field)],
+        "blocks": [context(intro), *_follow_up(earlier),
+                   *(_input(field, initial) for field in Field)],
     }
+
+
+def _follow_up(earlier: EarlierPlan | None) -> list[Block]:
+    """"On Friday you planned: ... Done?" yes / partly / no (required)."""
+    if earlier is None:
+        return []
+    options = [{"text": plain(label), "value": change.value}
+               for change, label in CHANGE_LABELS.items()]
+    element: Block = {"type": "radio_buttons", "action_id": ActionId.STANDUP_FOLLOW,
+                      "options": options}
+    if earlier.answer is not None:
+        element["initial_option"] = next(o for o in options if o["value"] == earlier.answer)
+    return [
+        section(f"*On {earlier.weekday} you planned:* {escape(earlier.activity)}"),
+        {"type": "input", "block_id": BlockId.STANDUP_FOLLOW, "label": plain("Done?"),
+         "element": element},
+    ]
 
 
 def _input(field: Field, initial: AnswerText | None) -> Block:

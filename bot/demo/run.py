@@ -9,6 +9,7 @@ from bot.blocks.render.markup import png_uri
 from bot.demo import scenes_audit as audit
 from bot.demo import scenes_certification as certification
 from bot.demo import scenes_coaching as coaching
+from bot.demo import scenes_commitments as commitments
 from bot.demo import scenes_gap as gap
 from bot.demo import scenes_home as home
 from bot.demo import scenes_ledger as ledger
@@ -53,6 +54,7 @@ def tell(stage: Stage) -> int:
     tiers.calibration_starts(stage)
     plans.breakout(stage)
     standups.day_one(stage)
+    commitments.manager_commits(stage)
     standups.rest_of_week(stage)
     coaching.week_two_begins(stage)
     certification.take(stage)

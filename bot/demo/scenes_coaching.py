@@ -104,7 +104,9 @@ def _values(log: Log, due: date) -> dict[F, str]:
     if log.outcome is LoggedStatus.RESCHEDULED:
         return {F.RESCHEDULED_TO: (due + timedelta(days=1)).isoformat()}
     better = BETTER if log.week == 4 and log.cadence is REVIEW else {}
-    return {F.HELD_ON: due.isoformat(), **FIELDS[log.cadence], **better}
+    # Asked only once a behaviour was agreed (a call review held before): week 3 partly, then yes.
+    changed = {F.BEHAVIOUR_CHANGED: "partly" if log.week == 3 else "yes"}
+    return {F.HELD_ON: due.isoformat(), **FIELDS[log.cadence], **better, **changed}
 
 
 def _log(stage: Stage, log: Log, when: datetime) -> None:

@@ -130,7 +130,7 @@ def _answer(stage: Stage, program: Program, day: StandupDay, answer: Answer, sho
     raw = {Field.ACTIVITY: answer.activity, Field.WIN: answer.win, Field.BLOCKER: answer.blocker}
     with stage.runtime.session_factory.begin() as session:
         done = submit_answer(session=session, turn=_turn(program, day, answer.rep, when),
-                             opened_revision=0, raw=raw)
+                             opened_revision=0, raw=raw, follow=answer.done)
     assert done.text is not None
     if show_modal:
         stage.story.say(f'{person(answer.rep).name} clicks "Answer" and fills in the modal:')

@@ -38,7 +38,9 @@ LOGS = (
     Log(2, "U0PRI", "U0ARO", ONE), Log(2, "U0PRI", "U0ARO", REVIEW, answer=None),
     Log(2, "U0HAN", "U0LEN", ONE, late=1), Log(2, "U0HAN", "U0JON", ONE, late=1),
     Log(3, "U0MAR", "U0ANA", ONE), Log(3, "U0MAR", "U0BEN", ONE),
-    Log(3, "U0MAR", "U0ANA", TERRITORY), Log(3, "U0MAR", "U0BEN", TERRITORY, SKIPPED, None),
+    Log(3, "U0MAR", "U0ANA", TERRITORY),
+    Log(3, "U0MAR", "U0BEN", TERRITORY, SKIPPED, None),
+    Log(3, "U0MAR", "U0ANA", REVIEW),  # the call review Marcus added in his commitment
     Log(3, "U0PRI", "U0ARJ", ONE), Log(3, "U0PRI", "U0OLI", ONE),
     Log(3, "U0PRI", "U0ARO", ONE, MOVED, None), Log(3, "U0PRI", "U0ARJ", TERRITORY),
     Log(3, "U0PRI", "U0OLI", TERRITORY), Log(3, "U0PRI", "U0ARO", TERRITORY, answer=None),

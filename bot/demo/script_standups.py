@@ -16,6 +16,7 @@ class Answer:
     activity: str
     win: str
     blocker: str | None = None
+    done: str = "yes"  # from Day 2: was the last answered day's activity done? (yes/partly/no)
 
 
 OUT_TODAY = (("U0OLI", 1, "09:05"), ("U0OLI", 4, "09:10"))  # Olivia is travelling those days
@@ -33,13 +34,14 @@ ANSWERS = (
            "My manager reviewed my call and it helped"),
     Answer("U0ANA", 2, "09:40", "Send Acme the mutual action plan", "Procurement said yes"),
     Answer("U0ARJ", 2, "09:30", "Book the Globex technical demo", "Champion found at Globex"),
-    Answer("U0LEN", 2, "10:10", "Call three lapsed customers", "Two of them picked up"),
+    Answer("U0LEN", 2, "10:10", "Call three lapsed customers", "Two of them picked up",
+           done="partly"),
     Answer("U0ARO", 2, "09:20", "Prepare the Kauri CFO meeting", "CFO meeting confirmed"),
     Answer("U0JON", 2, "11:30", "Map the buying group at Umbrella", "Got an intro to their CIO",
            "No territory owner yet for the Nordics"),
     Answer("U0OLI", 2, "09:15", "Re-engage the Wallaby account", "First call back in a month"),
     Answer("U0ANA", 3, "09:05", "Practise the new objection handling", "Acme asked for pricing"),
-    Answer("U0ARJ", 3, "09:50", "Follow up on the demo", "Demo went well"),
+    Answer("U0ARJ", 3, "09:50", "Follow up on the demo", "Demo went well", done="no"),
     Answer("U0LEN", 3, "09:30", "Ask for referrals at Initech", "One referral already"),
     Answer("U0ARO", 3, "12:15", "Send the pilot summary", "Legal approved the pilot terms"),
     Answer("U0OLI", 3, "09:45", "Shadow a senior rep's discovery call", "Learnt three questions"),

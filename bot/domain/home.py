@@ -3,14 +3,16 @@ built into blocks by bot/blocks/home/)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 
 from bot.domain.audit.numbers import WeekNumbers
 from bot.domain.certification.home import CertificationHome
 from bot.domain.coaching.status import CadenceCounts
+from bot.domain.commitments import CommitmentForm
 from bot.domain.deliveries import DeliveryPage
+from bot.domain.follow_through import FollowCounts
 from bot.domain.metrics.home import MetricsHome
 from bot.domain.standups.days import StandupDay
 from bot.domain.standups.participation import Counts
@@ -95,6 +97,10 @@ class RepView:
     reviews: list[Review]
     agreed_behaviour: str | None
     plan: RepPlan | None = None  # the rep's current plan (bot/services/plans)
+    # Every behaviour agreed (oldest first), whether they changed, and the standup activities done.
+    behaviours: tuple[str, ...] = ()
+    behaviour_follow: FollowCounts = field(default_factory=FollowCounts)
+    standup_follow: FollowCounts = field(default_factory=FollowCounts)
 
 
 @dataclass(frozen=True)
@@ -118,6 +124,7 @@ class ManagerView:
     standups: Counts
     blockers: list[OpenBlocker]
     more_blockers: int
+    commitment: CommitmentForm | None = None  # None: not a manager coaching reps here
 
 
 @dataclass(frozen=True)

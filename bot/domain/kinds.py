@@ -50,6 +50,7 @@ class DeliveryKind(StrEnum):
     PLAN_REVISE = "plan_revise"  # the manager's "please revise", to the rep
     PLAN_NUDGE = "plan_nudge"  # one working day later, to a manager who has not answered
     PLAN_REMINDER = "plan_reminder"  # the one reminder, to whoever has not signed
+    COMMITMENT_PROMPT = "commitment_prompt"  # the manager's commitment, at the event's close
 
 
 # Only kickoff-bot's own kinds are the lifecycle table's business (tests plan kinds of their own).

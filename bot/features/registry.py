@@ -8,6 +8,7 @@ from bot.features import (
     audit,
     certification,
     coaching,
+    commitments,
     core,
     home,
     launch,
@@ -24,6 +25,7 @@ from bot.features.spec import Registry
 
 REGISTRY = Registry((
     core.FEATURE,
+    commitments.FEATURE,  # before coaching: the sessions managers added are in its digests
     coaching.FEATURE,
     standups.FEATURE,
     surveys.FEATURE,

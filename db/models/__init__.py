@@ -11,7 +11,8 @@ from db.models.certification import (
     CertificationReview,
     CertificationStage,
 )
-from db.models.coaching import CadenceType, CoachingItem, Confirmation, LoggedStatus
+from db.models.coaching import CadenceType, Change, CoachingItem, Confirmation, LoggedStatus
+from db.models.commitment import ManagerCommitment
 from db.models.delivery import Delivery, DeliveryStatus, SendPace
 from db.models.events import ProcessedEvent
 from db.models.ledger import BreakEvenInput, Decision, DecisionRevision
@@ -47,6 +48,7 @@ __all__ = [
     "CertificationRetake",
     "CertificationReview",
     "CertificationStage",
+    "Change",
     "CoachingItem",
     "Confirmation",
     "Decision",
@@ -54,6 +56,7 @@ __all__ = [
     "Delivery",
     "DeliveryStatus",
     "LoggedStatus",
+    "ManagerCommitment",
     "Membership",
     "MembershipRole",
     "MetricSnapshot",

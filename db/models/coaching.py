@@ -43,6 +43,14 @@ class LoggedStatus(StrEnum):
     SKIPPED = "skipped"
 
 
+class Change(StrEnum):
+    """Whether something agreed earlier happened: a behaviour changed, a planned activity done."""
+
+    YES = "yes"
+    PARTLY = "partly"
+    NO = "no"
+
+
 class Confirmation(StrEnum):
     """The rep's answer to a logged session."""
 
@@ -95,6 +103,11 @@ class CoachingItem(Base):
     score_next_step: Mapped[int | None] = mapped_column(SmallInteger)
     score_value_articulation: Mapped[int | None] = mapped_column(SmallInteger)
     agreed_behaviour: Mapped[str | None] = mapped_column(Text)
+    # Whether the behaviour agreed at the pair's previous call review changed (asked when logged).
+    behaviour_changed: Mapped[Change | None] = mapped_column(_enum_column(Change))
+    # Added by the manager's own commitment (bot/services/commitments): reported as committed vs
+    # done, never counted in the program-cadence completion.
+    committed: Mapped[bool] = mapped_column(default=False)
     logged_by: Mapped[str | None] = mapped_column(String(32))  # Slack user id of who logged
     logged_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     revision: Mapped[int] = mapped_column(default=0)  # +1 on every log or edit

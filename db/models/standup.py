@@ -8,6 +8,8 @@ from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.base import Base, UtcDateTime, utcnow
+from db.models.coaching import Change
+from db.models.program import _enum_column
 
 
 class StandupAnswer(Base):
@@ -34,6 +36,9 @@ class StandupAnswer(Base):
     blocker_key: Mapped[str | None] = mapped_column(String(200))
     blocker_resolved_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     blocker_resolved_by_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"))
+    # Follow-through: was the activity of the rep's previous answered day (`follow_day`) done?
+    follow_day: Mapped[int | None]
+    follow_through: Mapped[Change | None] = mapped_column(_enum_column(Change))
 
     @property
     def has_open_blocker(self) -> bool:

@@ -10,6 +10,7 @@ from slack_sdk import WebClient
 from bot.blocks.coaching.log_modal import LogModalState, build_log_modal
 from bot.blocks.metadata import read_member
 from bot.deps import deps_of
+from bot.services.coaching.behaviours import behaviour_to_ask
 from bot.services.coaching.log_entry import item_to_log, logger_today
 from bot.services.coaching.policy import writes_notes
 from bot.services.plans.carried import plan_of
@@ -35,5 +36,6 @@ def handle_coaching_outcome_action(
         updated = build_log_modal(
             item, outcome, today=today, with_notes=writes_notes(item.manager, actor),
             plan=plan_of(session=session, program_id=item.program_id, rep_id=item.rep_id),
+            behaviour=behaviour_to_ask(session=session, item=item, day=item.held_on or today),
         )
     client.views_update(view_id=view["id"], hash=view["hash"], view=updated)

@@ -81,4 +81,5 @@ def _modal(plan: ModalPlan, ref: DayRef) -> dict[str, Any]:
         ref=modal,
         channel=plan.slot.program.standup_channel,
         initial=plan.initial,
+        earlier=plan.earlier,
     )

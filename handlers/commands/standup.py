@@ -21,6 +21,7 @@ def handle_standup_command(
     slot = plan.slot
     ref = ModalRef(slot.program.id, user_id, slot.day.number, plan.revision)
     view = build_standup_modal(
-        day=slot.day, ref=ref, channel=slot.program.standup_channel, initial=plan.initial
+        day=slot.day, ref=ref, channel=slot.program.standup_channel, initial=plan.initial,
+        earlier=plan.earlier,
     )
     client.views_open(trigger_id=str(context["trigger_id"]), view=view)

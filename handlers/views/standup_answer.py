@@ -12,7 +12,7 @@ from bot.blocks.standup_modal import FIELD_BLOCKS, build_standup_note_view
 from bot.blocks.standup_refs import DayRef, ModalRef
 from bot.deps import deps_of
 from bot.domain.standups.fields import Field
-from bot.ids import ActionId
+from bot.ids import ActionId, BlockId
 from bot.services.standups.answer import Outcome, Submission, submit_answer
 from bot.services.standups.turn import StandupTurn
 from handlers.home import refresh_home
@@ -28,6 +28,7 @@ def handle_standup_submission(
         f: (values.get(FIELD_BLOCKS[f], {}).get(ActionId.STANDUP_TEXT) or {}).get("value")
         for f in Field
     }
+    follow = (values.get(BlockId.STANDUP_FOLLOW, {}).get(ActionId.STANDUP_FOLLOW) or {})
     deps = deps_of(context)
     with deps.session_factory.begin() as session:
         done = submit_answer(
@@ -42,9 +43,13 @@ def handle_standup_submission(
             raw=raw,
             opened_revision=ref.revision,
             source=ref.source,
+            follow=(follow.get("selected_option") or {}).get("value"),
         )
-    if done.errors:
-        ack(response_action="errors", errors={FIELD_BLOCKS[f]: m for f, m in done.errors.items()})
+    if done.errors or done.follow_error:
+        errors: dict[str, str] = {FIELD_BLOCKS[f]: m for f, m in done.errors.items()}
+        if done.follow_error:
+            errors[BlockId.STANDUP_FOLLOW] = done.follow_error
+        ack(response_action="errors", errors=errors)
         return
     message = done.dm_message  # from the database: never a message the metadata names
     _acknowledge(ack, done, updates_dm=message is not None and ref.source is not None)

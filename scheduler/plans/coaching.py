@@ -21,6 +21,7 @@ from bot.domain.kinds import DeliveryKind
 from bot.domain.local_time import at_local, end_of_local_day
 from bot.services.availability import unavailable
 from bot.services.certification.pending import pending_reviews as talk_tracks_to_review
+from bot.services.coaching.behaviours import latest_behaviours
 from bot.services.coaching.digest import compose_digest, digest_days
 from bot.services.coaching.occurrences import materialise_items
 from bot.services.coaching.status import StatusContext, load_status_context
@@ -57,13 +58,16 @@ def _program_digests(
         by_manager[item.manager_id].append(item)
     context = load_status_context(session=session, program=program)
     reviews = pending_reviews(session=session, program=program) if by_manager else {}
+    behaviours = latest_behaviours(session=session, program_id=program.id,
+                                   rep_ids={i.rep_id for m in by_manager.values() for i in m})
     envelopes = []
     for manager_items in by_manager.values():
         manager = manager_items[0].manager
         for day in sorted(digest_days(program, manager_items)):
             due_at = at_local(day, DIGEST_TIME, manager.timezone)
             if _may_send(program, manager, day, context) and start <= due_at < end:
-                digest = compose_digest(program, day, manager_items, context, due_at)
+                digest = replace(compose_digest(program, day, manager_items, context, due_at),
+                                 behaviours=behaviours)
                 mine = reviews.get(manager.id, [])
                 tracks = talk_tracks_to_review(session, program, due_at).get(manager.id, [])
                 if not digest.empty or mine or tracks:

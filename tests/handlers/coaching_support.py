@@ -101,6 +101,8 @@ def _payload(field: CoachingField, value: str) -> Json:
         return {"type": "datepicker", "selected_date": value}
     if field.startswith("score_") or field == CoachingField.PIPELINE_REVIEWED:
         return {"type": "static_select", "selected_option": {"value": value}}
+    if field == CoachingField.BEHAVIOUR_CHANGED:
+        return {"type": "radio_buttons", "selected_option": {"value": value}}
     return {"type": "plain_text_input", "value": value}
 
 

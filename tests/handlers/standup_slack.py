@@ -119,12 +119,17 @@ def submit(
     activity: str | None = "Call Acme's CFO",
     win: str | None = "Demo booked with Globex",
     blocker: str | None = None,
+    done: str | None = None,
 ) -> SlackResponse:
-    """Submit a standup modal with these answers (the app answers in the response itself)."""
+    """Submit a standup modal with these answers (the app answers in the response itself);
+    `done` answers "On Friday you planned: ... Done?" (yes / partly / no)."""
     values: dict[str, dict[str, dict[str, Any]]] = {
         block: {ActionId.STANDUP_TEXT: {"type": "plain_text_input", "value": text}}
         for block, text in zip(FIELDS, (activity, win, blocker), strict=True)
     }
+    if done is not None:
+        values[BlockId.STANDUP_FOLLOW] = {ActionId.STANDUP_FOLLOW: {
+            "type": "radio_buttons", "selected_option": {"value": done}}}
     at(slack.fake, when)
     return slack.view_submission(
         user_id=user, callback_id=CallbackId.STANDUP_ANSWER, values=values, view_id=view["id"]

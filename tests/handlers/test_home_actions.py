@@ -168,7 +168,8 @@ def test_a_manager_with_40_reps_gets_a_home_within_100_blocks_a_page_at_a_time(
     assert len(home["blocks"]) <= 100
     assert "*Q1 Kickoff* · 40 reps" in text_of(home)
     assert "Coaching to log this week*: 80 · page 1 of 8" in text_of(home)
-    assert action_ids(home) == {ActionId.HOME_OOO, ActionId.COACHING_LOG, ActionId.HOME_PAGE}
+    assert action_ids(home) == {ActionId.HOME_OOO, ActionId.COACHING_LOG, ActionId.HOME_PAGE,
+                                 ActionId.COMMITMENT_OPEN}
     click(slack, MANAGER, ActionId.HOME_PAGE, f"{world.program_id}:1")
     second = fake_slack.home(MANAGER) or {}
     assert "page 2 of 8" in text_of(second)

@@ -50,7 +50,7 @@ def test_a_manager_sees_the_team_with_log_buttons(slack: SignedSender, world: Ho
     assert headers(home) == ["Your kickoff", "Your team"]
     assert "3 reps" in text_of(home)
     assert "Coaching to log this week" in text_of(home)
-    assert action_ids(home) == {A.HOME_OOO, A.COACHING_LOG}
+    assert action_ids(home) == {A.HOME_OOO, A.COACHING_LOG, A.COMMITMENT_OPEN}
 
 
 def test_enablement_sees_surveys_and_the_programs_at_a_glance(

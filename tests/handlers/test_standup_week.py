@@ -59,9 +59,10 @@ class Week:
         return users & REPS.keys()
 
     def answer(self, user: str, when: datetime, **fields: Any) -> None:
-        """Answer from the newest DM (prompt or reminder), then let the replies go out."""
+        """Answer from the newest DM (prompt or reminder), then let the replies go out; from Day 2
+        the earlier day's activity was done (asked only when there is one)."""
         view = open_modal(self.slack, user, last_dm(self.fake, user), when=when)
-        response = submit(self.slack, user, view, when=when, **fields)
+        response = submit(self.slack, user, view, when=when, **({"done": "yes"} | fields))
         assert response.status == 200
         assert response.json is None or response.json.get("response_action") != "errors"
         assert self.tick(when + timedelta(minutes=1)) == set()

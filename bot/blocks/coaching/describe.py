@@ -31,8 +31,9 @@ def due_text(item: CoachingItem) -> str:
 def item_line(item: CoachingItem) -> str:
     """One line for a manager: rep, kind, length, week, due date (names escaped)."""
     minutes = CADENCE_MINUTES[item.cadence]
+    added = " added in your commitment" if item.committed else ""
     return (
-        f"*{escape(item.rep.name)}* · {cadence_label(item)} ({minutes} min) · "
+        f"*{escape(item.rep.name)}* · {cadence_label(item)}{added} ({minutes} min) · "
         f"week {item.week} · {due_text(item)}"
     )
 

@@ -41,7 +41,7 @@ def build_digest_message(
             continue
         blocks.append(section(title))
         for item in items[: max(budget - shown, 0)]:
-            blocks.append(item_with_button(item, item_line(item)))
+            blocks.append(item_with_button(item, item_line(item) + _behaviour(digest, item)))
         shown += len(items)
     if shown > budget:
         blocks.append(context(f"…and {shown - budget} more: `/kickoff log @rep` lists them."))
@@ -71,6 +71,12 @@ def digest_fallback(digest: Digest, reviews: int = 0) -> str:
     ]
     parts += [f"{reviews} reported week(s) to confirm"] if reviews else []
     return f"Coaching for {day_label(digest.day)}: " + ", ".join(parts)
+
+
+def _behaviour(digest: Digest, item: CoachingItem) -> str:
+    """The behaviour the rep last agreed to change, under their line."""
+    agreed = digest.behaviours.get(item.rep_id)
+    return f"\n_Last agreed:_ {escape(agreed)}" if agreed else ""
 
 
 def _sections(digest: Digest, reader_tz: str) -> list[tuple[str, list[CoachingItem]]]:

@@ -20,6 +20,7 @@ from bot.blocks.plans.summary import plan_blocks
 from bot.blocks.text import Block, context, escape, plain, section
 from bot.domain.coaching.log_form import MINUTES, NOTES_LIMIT, REASON_LIMIT, SCORE_FIELDS, LogForm
 from bot.domain.coaching.vocabulary import CADENCE_AGENDAS, CADENCE_MINUTES, DIMENSION_LABELS
+from bot.domain.follow_through import CHANGE_LABELS
 from bot.ids import ActionId, CallbackId, CoachingField
 from db.models import CadenceType, CoachingItem, LoggedStatus, RepPlan
 from db.models.coaching import RUBRIC_DIMENSIONS
@@ -55,11 +56,12 @@ class LogModalState:
 
 def build_log_modal(
     item: CoachingItem, outcome: LoggedStatus | None = None, *, today: date,
-    with_notes: bool = True, plan: RepPlan | None = None,
+    with_notes: bool = True, plan: RepPlan | None = None, behaviour: str | None = None,
 ) -> dict[str, Any]:
     """The modal for `item` with the inputs of `outcome` (default: as logged, else held),
     prefilled from an earlier log; `today` is the logger's date. Without `with_notes` (an admin
-    logging for a manager) the manager's private notes are neither shown nor changed."""
+    logging for a manager) the manager's private notes are neither shown nor changed. A held
+    session first asks whether the rep's last agreed `behaviour` changed."""
     if outcome is None:
         outcome = LoggedStatus.DONE if item.status is LoggedStatus.PLANNED else item.status
     title = f"Log {cadence_label(item)}"[:24]
@@ -71,6 +73,8 @@ def build_log_modal(
     if plan is not None and item.cadence in PLAN_SHOWN:
         blocks += plan_blocks(plan, item.manager.timezone)
     blocks.append(_outcome_choice(outcome))
+    if behaviour is not None and outcome is LoggedStatus.DONE:
+        blocks += _behaviour_changed(item, behaviour)
     blocks += _inputs(item, outcome, today, with_notes)
     return {
         "type": "modal", "callback_id": CallbackId.COACHING_LOG.value,
@@ -135,6 +139,16 @@ def _inputs(
     if item.cadence is CadenceType.CALL_REVIEW:
         return [held_on, *_call_review(item if logged else None), notes]
     return [held_on, notes]
+
+
+def _behaviour_changed(item: CoachingItem, behaviour: str) -> list[Block]:
+    """The last agreed behaviour, and "Did it change? yes / partly / no" (required)."""
+    asked = item.behaviour_changed.value if item.behaviour_changed is not None else None
+    return [
+        section(f"*Last agreed behaviour:* {escape(behaviour)}"),
+        options_input(CoachingField.BEHAVIOUR_CHANGED, "Did it change?",
+                      {c.value: label for c, label in CHANGE_LABELS.items()}, asked, radio=True),
+    ]
 
 
 def _one_on_one(logged: CoachingItem | None) -> list[Block]:

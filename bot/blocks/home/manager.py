@@ -4,6 +4,7 @@ this week's coaching still to log with "Log", a page at a time for a large team.
 from __future__ import annotations
 
 from bot.blocks.coaching.describe import item_line, item_with_button
+from bot.blocks.commitment import commitment_home_blocks
 from bot.blocks.home.common import DIVIDER, clip
 from bot.blocks.standup import actions, button
 from bot.blocks.text import Block, context, escape, header, section
@@ -13,7 +14,8 @@ from bot.domain.standups.wording import participation_text
 from bot.ids import ActionId
 
 PAGE_SIZE = 10  # coaching rows per page
-FIXED_BLOCKS = 6  # team line, blockers title and "more", coaching title, pager, divider
+# team line, blockers title and "more", coaching title, pager, divider, commitment and button
+FIXED_BLOCKS = 8
 
 
 def build_manager_section(
@@ -37,6 +39,8 @@ def _program_part(view: ManagerView, *, room: int, page: int) -> list[Block]:
     reps = f"{view.reps} rep" + ("" if view.reps == 1 else "s")
     blocks = [section(f"*{name}* · {reps} · week-1 standups: "
                       f"{participation_text(view.standups)}")]
+    if view.commitment is not None:
+        blocks += commitment_home_blocks(view.commitment, view.member.program_id)
     blocks += _blockers(view)
     rows = max(min(PAGE_SIZE, room - len(blocks) - 3), 1)
     return [*blocks, *_coaching(view, rows=rows, page=page), DIVIDER]

@@ -14,8 +14,9 @@ from bot.domain.home import RepView, Review
 from bot.ids import ActionId
 from db.models import ProgramStatus
 
-# Blocks one program takes at most: standup section and buttons, plan, coaching, reviews, divider.
-PROGRAM_BLOCKS = 6
+# Blocks one program takes at most: standup section and buttons, plan, coaching, reviews,
+# follow-through, divider.
+PROGRAM_BLOCKS = 7
 MAX_REVIEWS = 4
 
 
@@ -39,7 +40,20 @@ def _program_part(view: RepView) -> list[Block]:
         blocks.append(section("*Coaching ahead*\n" + "\n".join(lines)))
     if view.reviews:
         blocks.append(section(_reviews_text(view)))
+    if view.behaviours or view.behaviour_follow.asked or view.standup_follow.asked:
+        blocks.append(section(_follow_text(view)))
     return [*blocks, DIVIDER]
+
+
+def _follow_text(view: RepView) -> str:
+    """Every behaviour agreed, whether they changed, and the standup activities done."""
+    lines = [f"• {escape(clip(text))}" for text in view.behaviours[-MAX_REVIEWS:]]
+    if view.behaviour_follow.asked:
+        lines.append(f"Changed, as logged: {view.behaviour_follow.text('behaviours')}")
+    if view.standup_follow.asked:
+        lines.append("Your standups: "
+                     f"{view.standup_follow.text('planned activities')}")
+    return "*Your agreed behaviours and follow-through*\n" + "\n".join(lines)
 
 
 def _standup_part(view: RepView) -> list[Block]:

@@ -6,6 +6,7 @@ week, a rep moved to another manager); disputed sessions count as not done.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime
 
 from pydantic import BaseModel, ConfigDict
@@ -14,6 +15,32 @@ from bot.domain.audit.plans import PlanStandings
 from bot.domain.coaching.status import CadenceCounts
 from bot.domain.standups.participation import Counts
 from bot.domain.surveys.results import rounded_percent
+
+
+class CommittedDone(BaseModel):
+    """The sessions one manager added in their commitment: committed to, and done so far."""
+
+    model_config = ConfigDict(frozen=True)
+
+    manager: str
+    committed: int
+    done: int
+
+
+def committed_up_to(
+    by_week: Mapping[int, list[CommittedDone]], week: int | None = None
+) -> list[CommittedDone]:
+    """Each manager's added sessions of program weeks up to `week` (all weeks if None), summed,
+    by name."""
+    totals: dict[str, tuple[int, int]] = {}
+    for number, lines in by_week.items():
+        if week is not None and number > week:
+            continue
+        for line in lines:
+            committed, done = totals.get(line.manager, (0, 0))
+            totals[line.manager] = (committed + line.committed, done + line.done)
+    return [CommittedDone(manager=name, committed=committed, done=done)
+            for name, (committed, done) in sorted(totals.items())]
 
 
 class Tally(BaseModel):
@@ -55,18 +82,28 @@ class StandupTally(BaseModel):
     excused: int = 0
     late: int = 0
     pending: int = 0
+    # Follow-through (the last answered day's activity done, partly, not), kept at zero when the
+    # program has fewer reps than its smallest group.
+    follow_yes: int = 0
+    follow_partly: int = 0
+    follow_no: int = 0
 
     @classmethod
-    def of(cls, counts: Counts) -> StandupTally:
-        """The tally of the standup feature's participation totals."""
+    def of(cls, counts: Counts, *, follow_shown: bool = True) -> StandupTally:
+        """The tally of the standup feature's participation totals (follow-through only if
+        `follow_shown`)."""
+        follow = (counts.follow_yes, counts.follow_partly, counts.follow_no) if follow_shown \
+            else (0, 0, 0)
         return cls(answered=counts.answered, missed=counts.missed, excused=counts.excused,
-                   late=counts.late, pending=counts.pending)
+                   late=counts.late, pending=counts.pending, follow_yes=follow[0],
+                   follow_partly=follow[1], follow_no=follow[2])
 
     def counts(self) -> Counts:
         """Back to the standup feature's counts (expected: every rep-day, whatever its outcome)."""
         return Counts(expected=self.answered + self.missed + self.excused + self.pending,
                       answered=self.answered, late=self.late, excused=self.excused,
-                      missed=self.missed, pending=self.pending)
+                      missed=self.missed, pending=self.pending, follow_yes=self.follow_yes,
+                      follow_partly=self.follow_partly, follow_no=self.follow_no)
 
     @property
     def counted(self) -> int:
@@ -167,6 +204,8 @@ class WeekNumbers(BaseModel):
     blockers: list[OpenBlocker] = []  # oldest first
     smallest_group: int = 5  # the program's, below which a team's rubric is not shown
     plans: PlanStandings | None = None  # the reps' signed plans (None in older audits)
+    # Sessions managers added in their commitments, by manager: never in the completion rates.
+    committed: list[CommittedDone] = []
 
     def cadence(self, value: str) -> Tally:
         """This week's tally of one cadence type (empty when none was due)."""

@@ -72,6 +72,9 @@ class ReadoutNumbers(BaseModel):
     # The latest calibration's spread (None: none closed, or fewer scorers than the smallest group)
     calibration: CalibrationSpread | None = None
     plans: PlanStandings | None = None  # the reps' signed plans (None in older read-outs)
+    # Sessions managers added in their commitments, over all managers: never in the totals.
+    committed_sessions: int = 0
+    committed_done: int = 0
 
     def held(self, cadence: str) -> bool | None:
         """Whether the cadence type held: the 1:1s at the target, the others on their own

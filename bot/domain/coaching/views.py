@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from bot.domain.coaching.status import Status
@@ -19,6 +20,8 @@ class Digest:
     due_next: list[CoachingItem]
     overdue: list[CoachingItem]
     overdue_by: datetime | None = None
+    # The behaviour each rep (by id) last agreed to change in a call review, shown beside them.
+    behaviours: Mapping[int, str] = field(default_factory=dict)
 
     @property
     def empty(self) -> bool:

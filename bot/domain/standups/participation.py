@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TypeVar
 
+from db.models import Change
+
 K = TypeVar("K", bound=Hashable)
 
 
@@ -35,6 +37,7 @@ class RepDay:
     status: Status
     late: bool = False
     reason: str | None = None  # why excused
+    follow: Change | None = None  # was the previous answered day's activity done?
 
 
 @dataclass
@@ -47,19 +50,28 @@ class Counts:
     excused: int = 0
     missed: int = 0
     pending: int = 0
+    # Follow-through: the previous answered day's planned activity done, partly done, not done.
+    follow_yes: int = 0
+    follow_partly: int = 0
+    follow_no: int = 0
 
     def add(self, row: RepDay) -> None:
         """Count one rep-day."""
-        self.add_alike(row.status, late=row.late)
+        self.add_alike(row.status, late=row.late, follow=row.follow)
 
-    def add_alike(self, status: Status, *, late: bool, times: int = 1) -> None:
-        """Count `times` rep-days of the same status (and lateness)."""
+    def add_alike(
+        self, status: Status, *, late: bool, follow: Change | None = None, times: int = 1
+    ) -> None:
+        """Count `times` rep-days of the same status, lateness and follow-through."""
         self.expected += times
         self.answered += times * (status is Status.ANSWERED)
         self.late += times * late
         self.excused += times * (status is Status.EXCUSED)
         self.missed += times * (status is Status.MISSED)
         self.pending += times * (status is Status.PENDING)
+        self.follow_yes += times * (follow is Change.YES)
+        self.follow_partly += times * (follow is Change.PARTLY)
+        self.follow_no += times * (follow is Change.NO)
 
 
 @dataclass(frozen=True)

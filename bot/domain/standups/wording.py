@@ -3,6 +3,7 @@ Home share: all four outcomes said, so nobody has to work out the missed ones.""
 
 from __future__ import annotations
 
+from bot.domain.follow_through import FollowCounts
 from bot.domain.standups.participation import Counts
 from bot.domain.surveys.results import rounded_percent
 
@@ -21,7 +22,15 @@ def participation_text(counts: Counts) -> str:
                 f"{still_open}")
     counted = counts.answered + counts.missed
     if not counted:
-        return f"{outcomes}; none closed unexcused yet"
+        return f"{outcomes}; none closed unexcused yet{follow_through_text(counts)}"
     percent = rounded_percent(counts.answered, counted)
     closed = "closed and " if counts.pending else ""
-    return f"{outcomes}; {percent}% answered of the {counted} {closed}not excused"
+    return (f"{outcomes}; {percent}% answered of the {counted} {closed}not excused"
+            f"{follow_through_text(counts)}")
+
+
+def follow_through_text(counts: Counts) -> str:
+    """"; follow-through: 4 of 6 planned activities done (1 partly), 67%", or nothing before
+    any rep was asked (Day 1 has no earlier plan)."""
+    follow = FollowCounts(counts.follow_yes, counts.follow_partly, counts.follow_no)
+    return f"; follow-through: {follow.text('planned activities')}" if follow.asked else ""

@@ -14,8 +14,15 @@ from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
-from bot.domain.audit.numbers import Enps, StandupTally, Tally, WeekNumbers
-from bot.domain.group_size import smallest_group
+from bot.domain.audit.numbers import (
+    CommittedDone,
+    Enps,
+    StandupTally,
+    Tally,
+    WeekNumbers,
+    committed_up_to,
+)
+from bot.domain.group_size import may_show, smallest_group
 from bot.services.audit.managers import blockers_of, manager_histories
 from bot.services.audit.snapshot import late_changes, latest_audit_before
 from bot.services.audit.sources import RaisedBlocker, latest_enps, open_blockers
@@ -27,6 +34,7 @@ from bot.services.audit.weeks import (
 )
 from bot.services.coaching.history import CoachingHistory, coaching_history
 from bot.services.coaching.status import load_status_context
+from bot.services.commitments.sessions import committed_vs_done
 from bot.services.plans.standing import plan_standings
 from bot.services.standups.totals import participation_totals
 from db.models import AuditSnapshot, Program
@@ -43,6 +51,7 @@ class Sources:
     blockers: list[RaisedBlocker]
     reps: int  # active reps with a manager
     enps: Enps | None
+    committed: dict[int, list[CommittedDone]]  # added sessions, by program week
 
 
 def gather(*, session: Session, program: Program, now: datetime) -> Sources:
@@ -53,13 +62,20 @@ def gather(*, session: Session, program: Program, now: datetime) -> Sources:
         now=now,
         history=coaching_history(session=session, program_id=program.id, now=now,
                                  context=context),
-        standups=StandupTally.of(
-            participation_totals(session=session, program=program, now=now, started_only=True)
-        ),
+        standups=_standups(session, program, now, reps=len(context.manager_of_rep)),
         blockers=open_blockers(session=session, program_id=program.id),
         reps=len(context.manager_of_rep),
         enps=latest_enps(session=session, program_id=program.id, now=now),
+        committed=committed_vs_done(session=session, program=program, now=now),
     )
+
+
+def _standups(session: Session, program: Program, now: datetime, *, reps: int) -> StandupTally:
+    """The days begun so far, counted in the database; their follow-through only for a program
+    of at least its smallest group of `reps`."""
+    totals = participation_totals(session=session, program=program, now=now, started_only=True)
+    return StandupTally.of(totals, follow_shown=may_show(
+        reps, smallest=smallest_group(program.smallest_group)))
 
 
 def compute_week(*, session: Session, program: Program, monday: date, now: datetime) -> WeekNumbers:
@@ -95,7 +111,7 @@ def week_numbers(sources: Sources, monday: date, previous: AuditSnapshot | None)
         managers=manager_histories(sources.history, up_to=number, smallest=smallest),
         seen=seen, changes=late_changes(seen, previous),
         blockers=blockers_of(sources.blockers, now=sources.now, tz=program.timezone),
-        smallest_group=smallest,
+        smallest_group=smallest, committed=committed_up_to(sources.committed, number),
     )
 
 

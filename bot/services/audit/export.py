@@ -61,7 +61,8 @@ def rep_rows(*, session: Session, program: Program, now: datetime, up_to: int) -
     ranked."""
     items = session.scalars(
         select(CoachingItem)
-        .where(CoachingItem.program_id == program.id, CoachingItem.week <= up_to)
+        .where(CoachingItem.program_id == program.id, CoachingItem.week <= up_to,
+               CoachingItem.committed.is_(False))
         .options(joinedload(CoachingItem.rep), joinedload(CoachingItem.manager))
     ).all()
     context = load_status_context(session=session, program=program)

@@ -9,7 +9,7 @@ from statistics import fmean
 
 from sqlalchemy.orm import Session
 
-from bot.domain.audit.numbers import Tally
+from bot.domain.audit.numbers import Tally, committed_up_to
 from bot.domain.audit.readout import DimensionAverage, ReadoutNumbers, WeekCompletion
 from bot.domain.coaching.cadence import CADENCE_ORDER
 from bot.domain.group_size import may_show, smallest_group
@@ -63,6 +63,8 @@ def readout_numbers(sources: Sources, blockers: BlockerTotals) -> ReadoutNumbers
         open_blockers=len(sources.blockers), enps=sources.enps,
         first_day=program.kickoff_date, last_day=cadence_end(program),
         smallest_group=smallest,
+        committed_sessions=sum(line.committed for line in committed_up_to(sources.committed)),
+        committed_done=sum(line.done for line in committed_up_to(sources.committed)),
     )
 
 

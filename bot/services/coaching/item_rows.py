@@ -63,12 +63,17 @@ _ITEMS = (
 )
 
 
-def item_rows(*, session: Session, program_id: int) -> Iterator[ItemRow]:
-    """Every item of the program with its manager's and rep's names, by id (one query).
+def item_rows(
+    *, session: Session, program_id: int, committed: bool = False
+) -> Iterator[ItemRow]:
+    """Every item of the program's cadence (or, with `committed`, every session managers added
+    in their commitment) with its manager's and rep's names, by id (one query).
 
     Read one by one: a reader that keeps only what it needs of each lets it go at once. Run on
     the session's connection: plain rows, without the ORM's loading (tens of thousands at 10,000
     reps)."""
-    query = _ITEMS.where(CoachingItem.program_id == program_id).execution_options(yield_per=1000)
+    query = _ITEMS.where(
+        CoachingItem.program_id == program_id, CoachingItem.committed.is_(committed)
+    ).execution_options(yield_per=1000)
     for row in session.connection().execute(query):
         yield ItemRow._make(row)

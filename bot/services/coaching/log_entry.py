@@ -14,6 +14,7 @@ from bot.domain.local_time import local_date
 from bot.errors import NotAllowed, NotFound
 from bot.ids import CoachingField
 from bot.services.actor import Actor
+from bot.services.coaching.behaviours import behaviour_to_ask
 from bot.services.coaching.calendar import end_of_week
 from bot.services.coaching.notices import queue_log_notice
 from bot.services.coaching.policy import may_log_for, refusal, writes_notes
@@ -60,7 +61,9 @@ def record_log(
                        actor=actor):
         return LogResult(refusal=refusal(item.rep))
     today = logger_today(session=session, item=item, actor=actor, now=now)
-    checked = check_log(form, item=item, program=item.program, today=today)
+    asked = behaviour_to_ask(session=session, item=item, day=item.held_on or today) is not None
+    checked = check_log(form, item=item, program=item.program, today=today,
+                        behaviour_asked=asked)
     if form.outcome is LoggedStatus.RESCHEDULED and now >= end_of_week(
         item.program, item.effective_due
     ):

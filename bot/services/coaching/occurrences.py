@@ -100,11 +100,11 @@ def materialise_items(*, session: Session, program: Program, now: datetime) -> i
     if rows:
         # executemany, not one multi-VALUES INSERT: SQLAlchemy batches the rows under the
         # database's bound-parameter limit (32,766 on SQLite, 65,535 on PostgreSQL).
-        session.execute(_insert_ignoring_duplicates(session), rows)
+        session.execute(insert_ignoring_duplicates(session), rows)
     return len(rows)
 
 
-def _insert_ignoring_duplicates(session: Session) -> Insert:
+def insert_ignoring_duplicates(session: Session) -> Insert:
     """An INSERT that skips rows another process created meanwhile."""
     dialects: dict[str, Any] = {"postgresql": postgresql, "sqlite": sqlite}
     dialect = dialects[session.get_bind().dialect.name]

@@ -17,7 +17,7 @@ from bot.domain.coaching.log_form import (
 )
 from bot.ids import CoachingField
 from bot.services.coaching.calendar import cadence_end
-from db.models import CadenceType, CoachingItem, LoggedStatus, Program
+from db.models import CadenceType, Change, CoachingItem, LoggedStatus, Program
 
 
 @dataclass
@@ -28,13 +28,20 @@ class Checked:
     errors: dict[str, str] = field(default_factory=dict)
 
 
-def check_log(form: LogForm, *, item: CoachingItem, program: Program, today: date) -> Checked:
-    """Validate `form` for `item`; `today` is the logger's local date."""
+def check_log(
+    form: LogForm, *, item: CoachingItem, program: Program, today: date,
+    behaviour_asked: bool = False,
+) -> Checked:
+    """Validate `form` for `item`; `today` is the logger's local date; `behaviour_asked`: the
+    form asked whether the last agreed behaviour changed."""
     checker = _Checker(form.values)
     if form.outcome is LoggedStatus.DONE:
         checker.day(CoachingField.HELD_ON, program.kickoff_date, today,
                     "It cannot be before the kickoff or in the future.")
         CADENCE_CHECKS[item.cadence](checker)
+        if behaviour_asked:
+            checker.choice(CoachingField.BEHAVIOUR_CHANGED, {c.value: c for c in Change},
+                           "Choose yes, partly or no.")
     elif form.outcome is LoggedStatus.RESCHEDULED:
         checker.day(CoachingField.RESCHEDULED_TO, today, cadence_end(program),
                     f"Choose a day from today to the end of the program ({cadence_end(program)}).")

@@ -45,7 +45,8 @@ def glance(*, session: Session, program: Program, now: datetime) -> ProgramGlanc
     context = load_status_context(session=session, program=program)
     today = local_date(now, program.timezone)
     items = session.scalars(select(CoachingItem).where(
-        CoachingItem.program_id == program.id, CoachingItem.due_date < today))
+        CoachingItem.program_id == program.id, CoachingItem.due_date < today,
+        CoachingItem.committed.is_(False)))
     statuses: dict[CadenceType, Counter[Status]] = defaultdict(Counter)
     for item in items:
         statuses[item.cadence][context.status_of(item, now)] += 1

@@ -15,6 +15,7 @@ from bot.domain.local_time import local_date
 from bot.domain.program_calendar import monday_of
 from bot.domain.standups.participation import Counts
 from bot.services.coaching.status import load_status_context
+from bot.services.commitments.form import commitment_shown
 from bot.services.standups.participation import participation
 from db.models import CoachingItem, Membership, MembershipRole, Person, Role, StandupAnswer
 
@@ -45,6 +46,8 @@ def manager_view(*, session: Session, member: Membership, now: datetime) -> Mana
         member=member, reps=_rep_count(session, program.id, me.id), to_log=to_log,
         overdue=sum(item.effective_due < today for item in to_log), standups=team,
         blockers=blockers, more_blockers=more,
+        commitment=commitment_shown(session=session, program_id=program.id,
+                                    slack_user_id=me.slack_user_id),
     )
 
 

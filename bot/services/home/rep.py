@@ -1,5 +1,5 @@
 """A rep's part of the home, per program: today's standup, coaching ahead, their call-review
-scores and the behaviour agreed at the last one."""
+scores, the behaviours agreed and their follow-through (behaviours changed, activities done)."""
 
 from __future__ import annotations
 
@@ -9,14 +9,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.domain.coaching.status import TO_LOG, Status
+from bot.domain.follow_through import FollowCounts
 from bot.domain.home import RepView, Review, StandupToday
 from bot.domain.local_time import local_date
+from bot.services.coaching.behaviours import agreed_behaviours, behaviour_follow_through
 from bot.services.coaching.status import load_status_context
 from bot.services.plans.carried import plan_of
 from bot.services.standups.reps import answer_of, is_taking_part
 from bot.services.standups.schedule import today_for
 from bot.services.standups.slots import describe_next_day
-from db.models import CadenceType, CoachingItem, Membership
+from db.models import CadenceType, CoachingItem, Membership, StandupAnswer
 from db.models.coaching import RUBRIC_DIMENSIONS
 
 MAX_COACHING = 4  # sessions ahead shown; the rest are in the manager's hands anyway
@@ -42,7 +44,22 @@ def rep_view(*, session: Session, member: Membership, now: datetime) -> RepView:
         coaching=ahead[:MAX_COACHING], reviews=[_review(item) for item in reviews],
         agreed_behaviour=reviews[-1].agreed_behaviour if reviews else None,
         plan=plan_of(session=session, program_id=program.id, rep_id=person.id),
+        behaviours=tuple(a.text for a in agreed_behaviours(
+            session=session, program_id=program.id, rep_ids=[person.id]).get(person.id, [])),
+        behaviour_follow=behaviour_follow_through(session=session, program_id=program.id,
+                                                  rep_id=person.id),
+        standup_follow=_standup_follow(session, member),
     )
+
+
+def _standup_follow(session: Session, member: Membership) -> FollowCounts:
+    """How often the rep did the activity they had planned at their previous standup."""
+    counts = FollowCounts()
+    for change in session.scalars(select(StandupAnswer.follow_through).where(
+            StandupAnswer.program_id == member.program_id,
+            StandupAnswer.person_id == member.person_id)):
+        counts.add(change)
+    return counts
 
 
 def _standup_today(session: Session, member: Membership, now: datetime) -> StandupToday | None:

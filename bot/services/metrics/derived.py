@@ -41,7 +41,7 @@ def derived_values(
         select(CoachingItem.rep_id, CoachingItem.cadence, CoachingItem.status,
                CoachingItem.held_on, CoachingItem.due_date, CoachingItem.rescheduled_to,
                CoachingItem.score_objection_handling)
-        .where(CoachingItem.program_id == program_id))
+        .where(CoachingItem.program_id == program_id, CoachingItem.committed.is_(False)))
     # plain rows, not ORM objects: a program of 10,000 reps logs some 100,000 sessions
     return [value for rep_id, cadence, status, held_on, due_date, moved_to, objection in rows
             for value in _values_of(_Logged(rep_id, cadence, status, held_on,

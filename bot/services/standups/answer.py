@@ -14,6 +14,7 @@ from bot.domain.standups.fields import AnswerText, Field, check_text
 from bot.errors import KickoffError
 from bot.services.standups.blockers import sync_blocker_dm
 from bot.services.standups.dm import sent_dm
+from bot.services.standups.follow import keep_follow, read_follow
 from bot.services.standups.posting import queue_answer_posts, queue_reply_edit
 from bot.services.standups.records import (
     cancel_reminder,
@@ -41,6 +42,7 @@ class Submission:
     """The result of submitting the modal: field errors (nothing saved) or the saved answer."""
 
     errors: dict[Field, str] = field(default_factory=dict)
+    follow_error: str | None = None  # the earlier plan's "Done?" left unanswered
     outcome: Outcome | None = None
     day: StandupDay | None = None
     text: AnswerText | None = None
@@ -56,20 +58,24 @@ def submit_answer(
     raw: dict[Field, str | None],
     opened_revision: int,
     source: DeliveryKind | None = DeliveryKind.STANDUP_PROMPT,
+    follow: object = None,
 ) -> Submission:
     """Check and save an answer, queue its posts; at most one answer per rep and day.
 
     `source` picks which of the rep's own stored DMs of the day (prompt or reminder) shows the
-    answer; the message itself always comes from the database.
+    answer; the message itself always comes from the database. `follow` is the rep's yes /
+    partly / no about the activity of their last answered day, required from Day 2.
     """
     try:
         slot = find_slot(session=session, turn=turn)
     except KickoffError as error:
         return Submission(errors={Field.ACTIVITY: str(error)})
     text, errors = check_text(raw)
-    if text is None:
-        return Submission(errors=errors)
+    checked_follow, follow_error = read_follow(session, slot, follow)
+    if text is None or follow_error is not None:
+        return Submission(errors=errors, follow_error=follow_error)
     answer, outcome, before = _save(session, slot, text, opened_revision, turn.now)
+    keep_follow(answer, checked_follow)
     if outcome is not Outcome.UNCHANGED:
         _publish(session, slot, answer, outcome, before, turn.now)
     return Submission(

@@ -8,11 +8,13 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
+from bot.domain.follow_through import EarlierPlan
 from bot.domain.kinds import DeliveryKind
 from bot.domain.standups.days import StandupDay
 from bot.domain.standups.fields import MAX_CHARS, AnswerText
 from bot.errors import InvalidInput
 from bot.services.standups.dm import dm_to_update
+from bot.services.standups.follow import earlier_plan
 from bot.services.standups.slots import (
     DayClosed,
     Slot,
@@ -33,6 +35,7 @@ class ModalPlan:
     revision: int  # 0 for a first answer
     # The rep's DM the answer will show in (see dm_to_update).
     source: DeliveryKind | None = DeliveryKind.STANDUP_PROMPT
+    earlier: EarlierPlan | None = None  # the last answered day's activity, asked about first
 
 
 def plan_modal(
@@ -61,6 +64,7 @@ def plan_modal(
         revision=answer.revision if answer is not None and answered else 0,
         source=dm_to_update(session=session, program_id=turn.program_id,
                             slack_user_id=turn.rep_user_id, number=turn.number, message=message),
+        earlier=earlier_plan(session, slot),
     )
 
 

@@ -24,7 +24,7 @@ from bot.services.availability import Absences, load_absences
 from bot.services.standups.keys import prompt_key
 from bot.services.standups.reps import AnswerFacts, Rep, answers_of, reps_of
 from bot.services.standups.schedule import closes_at, opens_at, standup_days
-from db.models import Delivery, DeliveryStatus, Program
+from db.models import Change, Delivery, DeliveryStatus, Program
 
 
 def participation(
@@ -97,6 +97,7 @@ def _rep_day(
         status=outcome.status,
         late=outcome.late,
         reason=outcome.reason,
+        follow=outcome.follow,
     )
 
 
@@ -107,6 +108,7 @@ class Outcome:
     status: Status
     late: bool
     reason: str | None
+    follow: Change | None = None  # answered: was the previous answered day's activity done?
 
 
 def day_outcome(
@@ -118,7 +120,9 @@ def day_outcome(
     if not active and answer is None and prompt != DeliveryStatus.SENT:
         return None
     status, reason = _status(answer, prompt, away, open_day=open_day)
-    return Outcome(status, bool(status is Status.ANSWERED and answer and answer.late), reason)
+    answered = answer if status is Status.ANSWERED else None
+    return Outcome(status, bool(answered and answered.late), reason,
+                   answered.follow if answered else None)
 
 
 def _status(

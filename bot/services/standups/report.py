@@ -22,7 +22,8 @@ from bot.services.standups.participation import participation
 from bot.services.standups.schedule import standup_days
 from db.models import Person, Program
 
-COLUMNS = ("expected", "answered", "late", "excused", "missed", "pending")
+COLUMNS = ("expected", "answered", "late", "excused", "missed", "pending", "follow_yes",
+           "follow_partly", "follow_no")
 
 
 def participation_report(

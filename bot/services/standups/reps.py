@@ -10,6 +10,7 @@ from sqlalchemy import exists, select
 from sqlalchemy.orm import Session, aliased, joinedload
 
 from db.models import (
+    Change,
     Membership,
     MembershipRole,
     Person,
@@ -96,6 +97,7 @@ class AnswerFacts:
     answered_at: datetime
     late: bool
     out_today: bool
+    follow: Change | None = None  # the rep's answer about the previous day's activity
 
 
 def answers_of(
@@ -108,12 +110,15 @@ def answers_of(
         StandupAnswer.answered_at,
         StandupAnswer.late,
         StandupAnswer.out_today,
+        StandupAnswer.follow_through,
     ).where(StandupAnswer.program_id == program_id)
     if number is not None:
         query = query.where(StandupAnswer.day_number == number)
     return {
-        (person_id, day): AnswerFacts(answered_at, bool(late), bool(out_today))
-        for person_id, day, answered_at, late, out_today in session.connection().execute(query)
+        (person_id, day): AnswerFacts(answered_at, bool(late), bool(out_today),
+                                      Change(follow) if follow else None)
+        for person_id, day, answered_at, late, out_today, follow
+        in session.connection().execute(query)
     }
 
 

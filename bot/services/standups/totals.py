@@ -1,5 +1,6 @@
 """Standup participation totals counted in the database: one query groups a program's rep-days
-by what decides their status (time zone, day, answer, prompt, away, active), so a program of
+by what decides their status (time zone, day, answer and its follow-through, prompt, away,
+active), so a program of
 10,000 reps comes back as a few dozen groups rather than 50,000 rows; each group is then counted
 by the same rule as a single rep-day (`participation.day_outcome`).
 """
@@ -32,6 +33,7 @@ from bot.services.standups.participation import day_outcome
 from bot.services.standups.reps import AnswerFacts
 from bot.services.standups.schedule import closes_at, opens_at, standup_days
 from db.models import (
+    Change,
     Delivery,
     DeliveryStatus,
     Membership,
@@ -66,6 +68,7 @@ def participation_totals(
         answered,
         out_today,
         late,
+        follow,
         prompt,
         away,
         active,
@@ -74,8 +77,10 @@ def participation_totals(
         opens, closes = bounds(days[day_number], tz)
         if started_only and now <= opens:
             continue
-        # Only presence, lateness and "out today" of an answer decide how it counts.
-        answer = AnswerFacts(now, bool(late), bool(out_today)) if answered else None
+        # Only presence, lateness, "out today" and follow-through of an answer decide how it
+        # counts.
+        answer = AnswerFacts(now, bool(late), bool(out_today),
+                             Change(follow) if follow else None) if answered else None
         outcome = day_outcome(
             answer=answer,
             prompt=None if prompt is None else DeliveryStatus(prompt),
@@ -84,7 +89,8 @@ def participation_totals(
             open_day=now < closes,
         )
         if outcome is not None:
-            counts.add_alike(outcome.status, late=outcome.late, times=times)
+            counts.add_alike(outcome.status, late=outcome.late, follow=outcome.follow,
+                             times=times)
     return counts
 
 
@@ -118,6 +124,7 @@ def _grouped(program: Program, days: list[StandupDay], now: datetime) -> Select[
             StandupAnswer.id.is_not(None).label("answered"),
             StandupAnswer.out_today.label("out_today"),
             StandupAnswer.late.label("late"),
+            StandupAnswer.follow_through.label("follow"),
             Delivery.status.label("prompt"),
             away.label("away"),
             (Membership.active & Person.active).label("active"),
@@ -138,6 +145,7 @@ def _grouped(program: Program, days: list[StandupDay], now: datetime) -> Select[
     )
     columns = [
         facts.c[name]
-        for name in ("tz", "number", "answered", "out_today", "late", "prompt", "away", "active")
+        for name in ("tz", "number", "answered", "out_today", "late", "follow", "prompt", "away",
+                     "active")
     ]
     return select(*columns, func.count()).group_by(*columns)

@@ -99,11 +99,15 @@ def _grouped(program: Program) -> Select[Any]:
         MembershipRole.membership_id == Membership.id, MembershipRole.role == Role.REP,
         Person.id == Membership.person_id, Person.active.is_(True),
     )
+    # A session logged as held is done (or disputed) whoever is away and whatever the pair:
+    # only the others are looked up.
+    held = CoachingItem.status == LoggedStatus.DONE
     columns = [
         CoachingItem.week, CoachingItem.cadence, CoachingItem.status, CoachingItem.confirmation,
-        CoachingItem.due_date, CoachingItem.rescheduled_to, current.label("current"),
-        _away(CoachingItem.rep_id, program).label("rep"),
-        _away(CoachingItem.manager_id, program).label("manager"),
+        CoachingItem.due_date, CoachingItem.rescheduled_to,
+        case((held, literal(True)), else_=current).label("current"),
+        case((held, literal(None)), else_=_away(CoachingItem.rep_id, program)).label("rep"),
+        case((held, literal(None)), else_=_away(CoachingItem.manager_id, program)).label("manager"),
     ]
     facts = select(*columns).where(CoachingItem.program_id == program.id).subquery("facts")
     keys = list(facts.c)

@@ -15,8 +15,10 @@ from sqlalchemy import (
     Integer,
     Select,
     String,
+    case,
     cast,
     exists,
+    false,
     func,
     literal,
     select,
@@ -119,7 +121,8 @@ def _grouped(program: Program, days: list[StandupDay], now: datetime) -> Select[
             StandupAnswer.out_today.label("out_today"),
             StandupAnswer.late.label("late"),
             Delivery.status.label("prompt"),
-            away.label("away"),
+            # Once answered, neither absence nor prompt decides how the day counts.
+            case((StandupAnswer.id.is_not(None), false()), else_=away).label("away"),
             (Membership.active & Person.active).label("active"),
         )
         .select_from(Membership)
@@ -132,7 +135,7 @@ def _grouped(program: Program, days: list[StandupDay], now: datetime) -> Select[
             & (StandupAnswer.day_number == day.c.number)
             & (StandupAnswer.answered_at <= now),  # as things stood at `now`
         )
-        .outerjoin(Delivery, Delivery.key == key)
+        .outerjoin(Delivery, (Delivery.key == key) & StandupAnswer.id.is_(None))
         .where(Membership.program_id == program.id, is_rep)
         .subquery("facts")
     )

@@ -123,12 +123,9 @@ def _rubric(session: Session, program_id: int) -> RubricTotals:
               for name in RUBRIC_DIMENSIONS}
     reviews = (
         select(
+            # One order serves both: the latest is the last of the rep's reviews in it.
             func.row_number().over(partition_by=CoachingItem.rep_id,
-                                   order_by=(*held, CoachingItem.id)).label("first"),
-            func.row_number().over(
-                partition_by=CoachingItem.rep_id,
-                order_by=(*(key.desc() for key in held), CoachingItem.id.desc()),
-            ).label("latest"),
+                                   order_by=(*held, CoachingItem.id)).label("rank"),
             func.count().over(partition_by=CoachingItem.rep_id).label("reviews"),
             *(score.label(name) for name, score in scores.items()),
         )
@@ -142,14 +139,16 @@ def _rubric(session: Session, program_id: int) -> RubricTotals:
     )
     compared = reviews.c.reviews >= 2
 
-    def summed(rank: str, name: str) -> ColumnElement[Any]:
-        return func.coalesce(func.sum(case((reviews.c[rank] == 1, reviews.c[name]), else_=0)), 0)
+    first, latest = reviews.c.rank == 1, reviews.c.rank == reviews.c.reviews
+
+    def summed(which: ColumnElement[bool], name: str) -> ColumnElement[Any]:
+        return func.coalesce(func.sum(case((which, reviews.c[name]), else_=0)), 0)
 
     row = session.execute(
         select(
-            func.count(case((reviews.c.first == 1, 1))),
-            *(summed("first", name) for name in RUBRIC_DIMENSIONS),
-            *(summed("latest", name) for name in RUBRIC_DIMENSIONS),
+            func.count(case((first, 1))),
+            *(summed(first, name) for name in RUBRIC_DIMENSIONS),
+            *(summed(latest, name) for name in RUBRIC_DIMENSIONS),
         ).where(compared)
     ).one()
     size = len(RUBRIC_DIMENSIONS)

@@ -62,7 +62,8 @@ def gather(*, session: Session, program: Program, now: datetime) -> Sources:
         now=now,
         history=coaching_history(session=session, program_id=program.id, now=now,
                                  context=context),
-        standups=_standups(session, program, now, reps=len(context.manager_of_rep)),
+        standups=standup_tally(session=session, program=program, now=now,
+                               reps=len(context.manager_of_rep)),
         blockers=open_blockers(session=session, program_id=program.id),
         reps=len(context.manager_of_rep),
         enps=latest_enps(session=session, program_id=program.id, now=now),
@@ -70,7 +71,7 @@ def gather(*, session: Session, program: Program, now: datetime) -> Sources:
     )
 
 
-def _standups(session: Session, program: Program, now: datetime, *, reps: int) -> StandupTally:
+def standup_tally(*, session: Session, program: Program, now: datetime, reps: int) -> StandupTally:
     """The days begun so far, counted in the database; their follow-through only for a program
     of at least its smallest group of `reps`."""
     totals = participation_totals(session=session, program=program, now=now, started_only=True)

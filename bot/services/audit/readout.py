@@ -5,19 +5,21 @@ verdict per cadence type against the program's target."""
 from __future__ import annotations
 
 from datetime import datetime
-from statistics import fmean
 
 from sqlalchemy.orm import Session
 
-from bot.domain.audit.numbers import Tally, committed_up_to
+from bot.domain.audit.numbers import CommittedDone, Enps, StandupTally, Tally, committed_up_to
 from bot.domain.audit.readout import DimensionAverage, ReadoutNumbers, WeekCompletion
 from bot.domain.coaching.cadence import CADENCE_ORDER
+from bot.domain.coaching.status import CadenceCounts
 from bot.domain.group_size import may_show, smallest_group
-from bot.services.audit.compute import Sources, cadence_tallies, gather
-from bot.services.audit.sources import BlockerTotals, blocker_totals
+from bot.services.audit.compute import standup_tally
+from bot.services.audit.sources import BlockerTotals, blocker_totals, latest_enps, open_blockers
 from bot.services.audit.weeks import readout_date, week_label
 from bot.services.coaching.calendar import cadence_end, program_week
-from bot.services.coaching.history import RepRubric
+from bot.services.coaching.status import load_status_context
+from bot.services.coaching.totals import CoachingTotals, RubricTotals, coaching_totals
+from bot.services.commitments.sessions import committed_vs_done
 from bot.services.plans.standing import plan_standings
 from bot.services.surveys.gap import gap_change
 from bot.services.tiers.calibration_results import readout_calibration
@@ -26,9 +28,18 @@ from db.models.coaching import RUBRIC_DIMENSIONS
 
 
 def compute_readout(*, session: Session, program: Program, now: datetime) -> ReadoutNumbers:
-    """The read-out of the program as things stand at `now`."""
-    sources = gather(session=session, program=program, now=now)
-    numbers = readout_numbers(sources, blocker_totals(session=session, program_id=program.id))
+    """The read-out of the program as things stand at `now` (coaching and standups counted in
+    the database, never a row per item or rep-day)."""
+    numbers = readout_numbers(
+        program=program, now=now,
+        coaching=coaching_totals(session=session, program=program, now=now),
+        standups=standup_tally(session=session, program=program, now=now, reps=len(
+            load_status_context(session=session, program=program).manager_of_rep)),
+        open_blockers=len(open_blockers(session=session, program_id=program.id)),
+        enps=latest_enps(session=session, program_id=program.id, now=now),
+        blockers=blocker_totals(session=session, program_id=program.id),
+        committed=committed_vs_done(session=session, program=program, now=now),
+    )
     return numbers.model_copy(update={
         "gap": gap_change(session=session, program=program, now=now),
         "calibration": readout_calibration(session=session, program=program, now=now),
@@ -36,48 +47,50 @@ def compute_readout(*, session: Session, program: Program, now: datetime) -> Rea
     })
 
 
-def readout_numbers(sources: Sources, blockers: BlockerTotals) -> ReadoutNumbers:
-    """The read-out from what was gathered."""
-    program = sources.program
-    by_week = cadence_tallies(sources.history)
+def readout_numbers(
+    *, program: Program, now: datetime, coaching: CoachingTotals, standups: StandupTally,
+    open_blockers: int, enps: Enps | None, blockers: BlockerTotals,
+    committed: dict[int, list[CommittedDone]],
+) -> ReadoutNumbers:
+    """The read-out from what was read."""
     weeks = [
-        WeekCompletion(number=number, week=week_label(program_week(program, number).monday),
-                       cadences=by_week[number])
-        for number in sorted(by_week)
+        WeekCompletion(
+            number=number, week=week_label(program_week(program, number).monday),
+            cadences={cadence.value: Tally.of(CadenceCounts.of(statuses))
+                      for cadence, statuses in coaching.weeks[number].items()},
+        )
+        for number in sorted(coaching.weeks)
     ]
     totals = {
         cadence.value: sum((w.cadences.get(cadence.value, Tally()) for w in weeks), Tally())
         for cadence in CADENCE_ORDER
         if any(cadence.value in w.cadences for w in weeks)
     }
-    compared = [rep for rep in sources.history.rubric if rep.reviews >= 2]
+    rubric = coaching.rubric
     smallest = smallest_group(program.smallest_group)
-    # An average over fewer reps than the smallest group would show their own scores.
-    shown = compared if may_show(len(compared), smallest=smallest) else []
     return ReadoutNumbers(
         program=program.name, day=program.readout_day, on=readout_date(program),
-        as_of=sources.now, target=program.one_on_one_target,
-        baseline=program.baseline_completion, standups=sources.standups, weeks=weeks,
-        totals=totals, rubric=rubric_averages(shown), rubric_reps=len(compared),
+        as_of=now, target=program.one_on_one_target,
+        baseline=program.baseline_completion, standups=standups, weeks=weeks,
+        totals=totals,
+        # An average over fewer reps than the smallest group would show their own scores.
+        rubric=rubric_averages(rubric) if may_show(rubric.reps, smallest=smallest) else [],
+        rubric_reps=rubric.reps,
         blockers_raised=blockers.raised, blockers_resolved=blockers.resolved,
-        open_blockers=len(sources.blockers), enps=sources.enps,
+        open_blockers=open_blockers, enps=enps,
         first_day=program.kickoff_date, last_day=cadence_end(program),
         smallest_group=smallest,
-        committed_sessions=sum(line.committed for line in committed_up_to(sources.committed)),
-        committed_done=sum(line.done for line in committed_up_to(sources.committed)),
+        committed_sessions=sum(line.committed for line in committed_up_to(committed)),
+        committed_done=sum(line.done for line in committed_up_to(committed)),
     )
 
 
-def rubric_averages(reps: list[RepRubric]) -> list[DimensionAverage]:
+def rubric_averages(rubric: RubricTotals) -> list[DimensionAverage]:
     """Per dimension, the reps' average first and average latest score."""
-    if not reps:
+    if not rubric.reps:
         return []
-    trends = [{trend.dimension: trend for trend in rep.trends} for rep in reps]
     return [
-        DimensionAverage(
-            dimension=name,
-            first=fmean(rep[name].first for rep in trends),
-            latest=fmean(rep[name].latest for rep in trends),
-        )
+        DimensionAverage(dimension=name, first=rubric.first[name] / rubric.reps,
+                         latest=rubric.latest[name] / rubric.reps)
         for name in RUBRIC_DIMENSIONS
     ]

@@ -36,41 +36,46 @@ class StatusItem(Protocol):
 
 
 @dataclass(frozen=True)
-class StatusContext:
-    """What deriving the status of a program's items needs, loaded once."""
+class StatusRule:
+    """What decides an item's status besides its own columns: the program's calendar and the
+    absences. One rule for a single item and for a group of items sharing the same facts (the
+    read-out counts groups in SQL, `coaching/totals.py`)."""
 
     program: Program
     absences: Absences
-    manager_of_rep: dict[int, int]  # every active rep -> the manager coaching them now
     # By due date: the working days of its week and the instant that week ends.
     _weeks: dict[date, tuple[list[date], datetime]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
 
-    def status_of(self, item: StatusItem, now: datetime) -> Status:
-        """The item's status at `now`."""
-        if item.status is LoggedStatus.DONE:
-            disputed = item.confirmation is Confirmation.DISPUTED
-            return Status.DISPUTED if disputed else Status.DONE
-        if self.is_excused(item):
+    def decide(
+        self, *, status: LoggedStatus, confirmation: Confirmation | None, due: date,
+        current: bool, people: tuple[int, ...], now: datetime,
+    ) -> Status:
+        """The status at `now` of an item logged `status`, effectively due on `due`, whose pair
+        is `current` (or over), and whose absences are those of `people` (its rep and manager;
+        left out, someone never away)."""
+        if status is LoggedStatus.DONE:
+            return Status.DISPUTED if confirmation is Confirmation.DISPUTED else Status.DONE
+        if self.excused(due=due, current=current, people=people):
             return Status.EXCUSED
-        if item.status is LoggedStatus.SKIPPED:
+        if status is LoggedStatus.SKIPPED:
             return Status.SKIPPED
-        if now >= self._week(item.effective_due)[1]:
+        if now >= self._week(due)[1]:
             return Status.MISSED
-        return Status.RESCHEDULED if item.status is LoggedStatus.RESCHEDULED else Status.OPEN
+        return Status.RESCHEDULED if status is LoggedStatus.RESCHEDULED else Status.OPEN
 
-    def is_excused(self, item: StatusItem) -> bool:
-        """Whether the pair is over, or rep or manager is away every working day of its week."""
-        if self.manager_of_rep.get(item.rep_id) != item.manager_id:
+    def excused(self, *, due: date, current: bool, people: tuple[int, ...]) -> bool:
+        """Whether the pair is over, or one of `people` is away every working day of the week
+        of `due`."""
+        if not current:
             return True
-        week = self._week(item.effective_due)[0]
+        week = self._week(due)[0]
         away = self.absences.ranges
-        if week and item.rep_id not in away and item.manager_id not in away:
+        if week and not any(person_id in away for person_id in people):
             return False  # neither is ever away (the common case): no day to look at
         return any(
-            all(self.absences.is_away(person_id, day) for day in week)
-            for person_id in (item.rep_id, item.manager_id)
+            all(self.absences.is_away(person_id, day) for day in week) for person_id in people
         )
 
     def _week(self, day: date) -> tuple[list[date], datetime]:
@@ -81,6 +86,21 @@ class StatusContext:
             found = (working_days(self.program, week_days(day)), end_of_week(self.program, day))
             self._weeks[day] = found
         return found
+
+
+@dataclass(frozen=True)
+class StatusContext(StatusRule):
+    """What deriving the status of a program's items needs, loaded once."""
+
+    manager_of_rep: dict[int, int] = field(default_factory=dict)  # active rep -> their manager
+
+    def status_of(self, item: StatusItem, now: datetime) -> Status:
+        """The item's status at `now`."""
+        return self.decide(
+            status=item.status, confirmation=item.confirmation, due=item.effective_due,
+            current=self.manager_of_rep.get(item.rep_id) == item.manager_id,
+            people=(item.rep_id, item.manager_id), now=now,
+        )
 
 
 def load_status_context(*, session: Session, program: Program) -> StatusContext:

@@ -16,8 +16,10 @@ from sqlalchemy import (
     Integer,
     Select,
     String,
+    case,
     cast,
     exists,
+    false,
     func,
     literal,
     select,
@@ -126,7 +128,8 @@ def _grouped(program: Program, days: list[StandupDay], now: datetime) -> Select[
             StandupAnswer.late.label("late"),
             StandupAnswer.follow_through.label("follow"),
             Delivery.status.label("prompt"),
-            away.label("away"),
+            # Once answered, neither absence nor prompt decides how the day counts.
+            case((StandupAnswer.id.is_not(None), false()), else_=away).label("away"),
             (Membership.active & Person.active).label("active"),
         )
         .select_from(Membership)
@@ -139,7 +142,7 @@ def _grouped(program: Program, days: list[StandupDay], now: datetime) -> Select[
             & (StandupAnswer.day_number == day.c.number)
             & (StandupAnswer.answered_at <= now),  # as things stood at `now`
         )
-        .outerjoin(Delivery, Delivery.key == key)
+        .outerjoin(Delivery, (Delivery.key == key) & StandupAnswer.id.is_(None))
         .where(Membership.program_id == program.id, is_rep)
         .subquery("facts")
     )

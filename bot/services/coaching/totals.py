@@ -1,0 +1,159 @@
+"""Program-wide coaching totals counted in the database, for the read-out: one query groups a
+program's items by what decides their status (week, cadence, logged status, confirmation, due
+dates, whether the pair is current, and who of the two is ever away), so 60,000 items at 10,000
+reps come back as a few dozen groups; each group is decided by the same rule as a single item
+(`StatusRule.decide`). A second query finds each rep's first and latest call review with window
+functions and returns only the sums the read-out averages (never a rep's own scores).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Select, case, exists, func, literal, or_, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy.sql.elements import ColumnElement
+
+from bot.domain.coaching.status import Status
+from bot.services.availability import load_absences
+from bot.services.coaching.calendar import cadence_span
+from bot.services.coaching.status import StatusRule
+from db.models import (
+    CadenceType,
+    CoachingItem,
+    Confirmation,
+    LoggedStatus,
+    Membership,
+    MembershipRole,
+    OutOfOffice,
+    Person,
+    Program,
+    Role,
+)
+from db.models.coaching import RUBRIC_DIMENSIONS, effective_due
+
+
+@dataclass(frozen=True)
+class RubricTotals:
+    """Over the reps with two reviews or more: how many, and per dimension the sums of their
+    first and of their latest scores (an unscored dimension counting 0, as in the history)."""
+
+    reps: int
+    first: dict[str, int]
+    latest: dict[str, int]
+
+
+@dataclass(frozen=True)
+class CoachingTotals:
+    """The program's items by week, cadence and status at `now`, and its rubric sums."""
+
+    weeks: dict[int, dict[CadenceType, Counter[Status]]]
+    rubric: RubricTotals
+
+
+def coaching_totals(*, session: Session, program: Program, now: datetime) -> CoachingTotals:
+    """What the row-by-row `coaching_history` would count over the whole program at `now`,
+    without reading a row per item (three queries: absences, item groups, rubric sums)."""
+    first, last = cadence_span(program)
+    rule = StatusRule(
+        program=program, absences=load_absences(session=session, first=first, last=last)
+    )
+    weeks: dict[int, dict[CadenceType, Counter[Status]]] = defaultdict(
+        lambda: defaultdict(Counter)
+    )
+    rows = session.connection().execute(_grouped(program))
+    for week, cadence, status, confirmation, due, moved, current, rep, manager, times in rows:
+        logged = LoggedStatus(status)
+        decided = rule.decide(
+            status=logged,
+            confirmation=None if confirmation is None else Confirmation(confirmation),
+            due=effective_due(logged, due, moved), current=bool(current),
+            people=tuple(person for person in (rep, manager) if person is not None), now=now,
+        )
+        weeks[week][CadenceType(cadence)][decided] += times
+    return CoachingTotals(
+        weeks={week: dict(by_cadence) for week, by_cadence in weeks.items()},
+        rubric=_rubric(session, program.id),
+    )
+
+
+def _away(person: InstrumentedAttribute[int], program: Program) -> ColumnElement[Any]:
+    """`person` if they have an absence over the cadence (as `load_absences` reads them), else
+    NULL: only then do their days matter, so everyone else shares the groups."""
+    first, last = cadence_span(program)
+    ever = exists().where(OutOfOffice.person_id == person, OutOfOffice.last_day >= first,
+                          OutOfOffice.first_day <= last)
+    return case((ever, person), else_=literal(None))
+
+
+def _grouped(program: Program) -> Select[Any]:
+    """The program's items grouped by the facts that decide their status, with their number."""
+    # The pair is current when the rep is an active rep of the program coached by the item's
+    # manager now (as `occurrences.active_pairs` reads the pairs).
+    current = exists().where(
+        Membership.program_id == program.id, Membership.person_id == CoachingItem.rep_id,
+        Membership.manager_id == CoachingItem.manager_id, Membership.active.is_(True),
+        MembershipRole.membership_id == Membership.id, MembershipRole.role == Role.REP,
+        Person.id == Membership.person_id, Person.active.is_(True),
+    )
+    # A session logged as held is done (or disputed) whoever is away and whatever the pair:
+    # only the others are looked up.
+    held = CoachingItem.status == LoggedStatus.DONE
+    columns = [
+        CoachingItem.week, CoachingItem.cadence, CoachingItem.status, CoachingItem.confirmation,
+        CoachingItem.due_date, CoachingItem.rescheduled_to,
+        case((held, literal(True)), else_=current).label("current"),
+        case((held, literal(None)), else_=_away(CoachingItem.rep_id, program)).label("rep"),
+        case((held, literal(None)), else_=_away(CoachingItem.manager_id, program)).label("manager"),
+    ]
+    facts = select(*columns).where(CoachingItem.program_id == program.id).subquery("facts")
+    keys = list(facts.c)
+    return select(*keys, func.count()).group_by(*keys)
+
+
+def _rubric(session: Session, program_id: int) -> RubricTotals:
+    """Each rep's first and latest confirmed or unanswered call review (earliest held first;
+    the same day, by week then id, as the history's pass keeps them), summed over the reps
+    with two or more."""
+    held = (func.coalesce(CoachingItem.held_on, CoachingItem.due_date), CoachingItem.week)
+    scores = {name: func.coalesce(getattr(CoachingItem, f"score_{name}"), 0)
+              for name in RUBRIC_DIMENSIONS}
+    reviews = (
+        select(
+            # One order serves both: the latest is the last of the rep's reviews in it.
+            func.row_number().over(partition_by=CoachingItem.rep_id,
+                                   order_by=(*held, CoachingItem.id)).label("rank"),
+            func.count().over(partition_by=CoachingItem.rep_id).label("reviews"),
+            *(score.label(name) for name, score in scores.items()),
+        )
+        .where(
+            CoachingItem.program_id == program_id, CoachingItem.cadence == CadenceType.CALL_REVIEW,
+            CoachingItem.status == LoggedStatus.DONE,
+            or_(CoachingItem.confirmation.is_(None),
+                CoachingItem.confirmation != Confirmation.DISPUTED),
+        )
+        .subquery("reviews")
+    )
+    compared = reviews.c.reviews >= 2
+
+    first, latest = reviews.c.rank == 1, reviews.c.rank == reviews.c.reviews
+
+    def summed(which: ColumnElement[bool], name: str) -> ColumnElement[Any]:
+        return func.coalesce(func.sum(case((which, reviews.c[name]), else_=0)), 0)
+
+    row = session.execute(
+        select(
+            func.count(case((first, 1))),
+            *(summed(first, name) for name in RUBRIC_DIMENSIONS),
+            *(summed(latest, name) for name in RUBRIC_DIMENSIONS),
+        ).where(compared)
+    ).one()
+    size = len(RUBRIC_DIMENSIONS)
+    return RubricTotals(
+        reps=row[0],
+        first=dict(zip(RUBRIC_DIMENSIONS, map(int, row[1:1 + size]), strict=True)),
+        latest=dict(zip(RUBRIC_DIMENSIONS, map(int, row[1 + size:]), strict=True)),
+    )

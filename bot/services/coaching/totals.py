@@ -109,7 +109,9 @@ def _grouped(program: Program) -> Select[Any]:
         case((held, literal(None)), else_=_away(CoachingItem.rep_id, program)).label("rep"),
         case((held, literal(None)), else_=_away(CoachingItem.manager_id, program)).label("manager"),
     ]
-    facts = select(*columns).where(CoachingItem.program_id == program.id).subquery("facts")
+    # the program's cadence only: sessions managers added in their commitments count apart
+    facts = select(*columns).where(CoachingItem.program_id == program.id,
+                                   CoachingItem.committed.is_(False)).subquery("facts")
     keys = list(facts.c)
     return select(*keys, func.count()).group_by(*keys)
 
@@ -131,7 +133,7 @@ def _rubric(session: Session, program_id: int) -> RubricTotals:
         )
         .where(
             CoachingItem.program_id == program_id, CoachingItem.cadence == CadenceType.CALL_REVIEW,
-            CoachingItem.status == LoggedStatus.DONE,
+            CoachingItem.committed.is_(False), CoachingItem.status == LoggedStatus.DONE,
             or_(CoachingItem.confirmation.is_(None),
                 CoachingItem.confirmation != Confirmation.DISPUTED),
         )

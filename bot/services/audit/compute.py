@@ -67,7 +67,8 @@ def gather(*, session: Session, program: Program, now: datetime) -> Sources:
         blockers=open_blockers(session=session, program_id=program.id),
         reps=len(context.manager_of_rep),
         enps=latest_enps(session=session, program_id=program.id, now=now),
-        committed=committed_vs_done(session=session, program=program, now=now),
+        committed=committed_vs_done(session=session, program=program, now=now,
+                                    context=context),
     )
 
 

@@ -17,7 +17,7 @@ from bot.services.audit.compute import standup_tally
 from bot.services.audit.sources import BlockerTotals, blocker_totals, latest_enps, open_blockers
 from bot.services.audit.weeks import readout_date, week_label
 from bot.services.coaching.calendar import cadence_end, program_week
-from bot.services.coaching.status import load_status_context
+from bot.services.coaching.occurrences import active_pairs
 from bot.services.coaching.totals import CoachingTotals, RubricTotals, coaching_totals
 from bot.services.commitments.sessions import committed_vs_done
 from bot.services.plans.standing import plan_standings
@@ -34,7 +34,7 @@ def compute_readout(*, session: Session, program: Program, now: datetime) -> Rea
         program=program, now=now,
         coaching=coaching_totals(session=session, program=program, now=now),
         standups=standup_tally(session=session, program=program, now=now, reps=len(
-            load_status_context(session=session, program=program).manager_of_rep)),
+            active_pairs(session=session, program_id=program.id))),
         open_blockers=len(open_blockers(session=session, program_id=program.id)),
         enps=latest_enps(session=session, program_id=program.id, now=now),
         blockers=blocker_totals(session=session, program_id=program.id),

@@ -15,7 +15,7 @@ from bot.domain.commitments import Added, parse_added
 from bot.services.coaching.calendar import end_of_week, program_week
 from bot.services.coaching.item_rows import item_rows
 from bot.services.coaching.occurrences import active_pairs, due_date, insert_ignoring_duplicates
-from bot.services.coaching.status import load_status_context
+from bot.services.coaching.status import StatusContext, load_status_context
 from db.models import CoachingItem, LoggedStatus, ManagerCommitment, Program
 
 
@@ -59,13 +59,16 @@ def _insert(
 
 
 def committed_vs_done(
-    *, session: Session, program: Program, now: datetime
+    *, session: Session, program: Program, now: datetime, context: StatusContext | None = None
 ) -> dict[int, list[CommittedDone]]:
     """Per program week, per manager with added sessions due that week: committed vs done as
-    things stand at `now`."""
-    context = load_status_context(session=session, program=program)
+    things stand at `now` (`context`: the pairs and absences, if the caller has read them)."""
+    items = list(item_rows(session=session, program_id=program.id, committed=True))
+    if not items:  # most programs: no pairs to read
+        return {}
+    context = context or load_status_context(session=session, program=program)
     counts: dict[int, dict[str, list[int]]] = {}
-    for item in item_rows(session=session, program_id=program.id, committed=True):
+    for item in items:
         count = counts.setdefault(item.week, {}).setdefault(item.manager_name, [0, 0])
         count[0] += 1
         count[1] += context.status_of(item, now) is Status.DONE

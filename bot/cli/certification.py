@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from bot.cli.failures import read_text
 from bot.cli.runtime import Runtime
 from bot.domain.certification.cert_file import read_certification
 from bot.domain.export import export_bytes
@@ -44,10 +45,7 @@ def add_parser(subparsers: Any) -> None:
 
 def run_create(args: argparse.Namespace, settings: Settings) -> int:
     """Read the file, create the certification, say when it opens and is due."""
-    try:
-        text = args.file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise InvalidInput(f"--file: cannot read {args.file}: {error}") from None
+    text = read_text(args.file, "--file")
     try:
         spec = read_certification(text)
     except InvalidInput as refusal:

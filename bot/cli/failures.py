@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import urllib.error
 from collections.abc import Mapping
+from pathlib import Path
 
 from slack_bolt.error import BoltError
 from slack_sdk.errors import SlackApiError
@@ -22,6 +23,25 @@ TOKEN_REFUSALS = frozenset({
     "not_allowed_token_type",
 })
 UNCHANGED = "nothing was changed"
+
+
+def read_bytes(path: Path, option: str | None = None) -> bytes:
+    """The bytes of a file the operator named; when it cannot be read, a one-line refusal that
+    names the option it was given with, if any."""
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        message = f"cannot read {path}: {exc.strerror or exc}"
+        raise (InvalidField(option, message) if option else InvalidInput(message)) from None
+
+
+def read_text(path: Path, option: str | None = None) -> str:
+    """A UTF-8 text file the operator named, refused in one line like `read_bytes`."""
+    try:
+        return read_bytes(path, option).decode("utf-8")
+    except UnicodeDecodeError:
+        message = f"{path} is not UTF-8 text (save it as UTF-8)"
+        raise (InvalidField(option, message) if option else InvalidInput(message)) from None
 
 
 def explain(exc: BaseException, settings: Settings | None) -> tuple[str, int] | None:

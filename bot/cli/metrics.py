@@ -16,6 +16,7 @@ from bot.blocks.metrics_lines import (
     week_name,
     without_data_line,
 )
+from bot.cli.failures import read_bytes
 from bot.cli.metric_settings import SETTINGS, add_setting_options, run_setting
 from bot.cli.metric_tiers import tier_text
 from bot.cli.operator import SHELL_OPERATOR
@@ -108,10 +109,7 @@ def run_metrics(args: argparse.Namespace, settings: Settings) -> int:
 
 def run_import(ref: str, path: Path, settings: Settings) -> int:
     """Store the file's values, all or none, and print the counts."""
-    try:
-        content = path.read_bytes()
-    except OSError as exc:
-        raise InvalidInput(f"cannot read {path}: {exc.strerror or exc}") from None
+    content = read_bytes(path)
     runtime = Runtime(settings)
     with runtime.session_factory.begin() as session:
         program = find_program(session=session, workspace=runtime.workspace(session), ref=ref)

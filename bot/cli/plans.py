@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.cli.export import write_file
+from bot.cli.failures import read_text
 from bot.cli.runtime import Runtime
 from bot.domain.export import export_bytes
 from bot.errors import InvalidField
@@ -47,7 +48,7 @@ def add_parser(subparsers: Any) -> None:
 def run_contract(args: argparse.Namespace, settings: Settings) -> int:
     """Show, or change, one program's contract."""
     runtime = Runtime(settings)
-    text = None if args.file is None else _read(args.file)
+    text = None if args.file is None else read_text(args.file, "--file")
     at = None if args.at is None else _time(args.at)
     with runtime.session_factory.begin() as session:
         program = find_program(session=session, workspace=runtime.workspace(session),
@@ -81,13 +82,6 @@ def run_export(args: argparse.Namespace, settings: Settings) -> int:
     if str(args.file) != "-":
         print(f"wrote {len(rows)} plans of {program.name!r} to {args.file}")
     return 0
-
-
-def _read(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise InvalidField("--file", f"cannot read {path}: {error}") from error
 
 
 def _time(text: str) -> time:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,7 @@ from typing import Any
 from slack_sdk import WebClient
 from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
 
+from bot.cli.failures import read_bytes
 from bot.cli.runtime import Runtime
 from bot.domain.export import json_text
 from bot.errors import InvalidInput
@@ -95,15 +97,12 @@ def run_import(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _read(path: Path) -> bytes:
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
+    with contextlib.suppress(OSError):  # a file that cannot be read is refused by read_bytes
+        if (size := path.stat().st_size) > MAX_BYTES:
             raise InvalidInput(f"{path} is {size / 1_000_000:.1f} MB; a roster file may be at "
                                f"most {MAX_BYTES / 1_000_000:g} MB (about 30,000 people): is it "
                                "the right file?")
-        return path.read_bytes()
-    except OSError as exc:
-        raise InvalidInput(f"cannot read {path}: {exc.strerror or exc}") from None
+    return read_bytes(path)
 
 
 def _progress(line: str) -> None:

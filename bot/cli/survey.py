@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.cli.channels import channel_id
-from bot.cli.failures import in_options
+from bot.cli.failures import in_options, read_text
 from bot.cli.runtime import Runtime
 from bot.cli.survey_report import report_data, report_lines
 from bot.cli.times import ZONE_HELP, read_time, shown
@@ -199,10 +199,7 @@ def _survey(session: Session, runtime: Runtime, survey_id: int) -> Survey:
 def _questions(path: Path | None) -> tuple[Question, ...]:
     if path is None:
         return ()
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise InvalidInput(f"--questions: cannot read {path}: {error}") from None
+    text = read_text(path, "--questions")
     try:
         return read_questions(text)
     except InvalidInput as refusal:

@@ -9,6 +9,7 @@ from itertools import groupby
 from pathlib import Path
 from typing import Any
 
+from bot.cli.failures import read_bytes
 from bot.cli.operator import SHELL_OPERATOR
 from bot.cli.runtime import Runtime
 from bot.domain.export import csv_bytes
@@ -77,10 +78,7 @@ def run_tiers(args: argparse.Namespace, settings: Settings) -> int:
 
 def run_import(ref: str, path: Path, settings: Settings) -> int:
     """Store the file's tiers, all or none, and print how many reps each tier got."""
-    try:
-        content = path.read_bytes()
-    except OSError as exc:
-        raise InvalidInput(f"cannot read {path}: {exc.strerror or exc}") from None
+    content = read_bytes(path)
     runtime = Runtime(settings)
     with runtime.session_factory.begin() as session:
         program = find_program(session=session, workspace=runtime.workspace(session), ref=ref)

@@ -30,10 +30,19 @@ class RepWithPlan:
 
     @property
     def state(self) -> PlanState:
-        """A plan returned to revise is the rep's to sign again: missing until they do."""
-        if self.plan is None or self.plan.revise_asked_at is not None:
-            return PlanState.MISSING
-        return PlanState.SIGNED_BY_BOTH if self.plan.locked else PlanState.REP_ONLY
+        """Where the rep's current plan stands."""
+        plan = self.plan
+        return plan_state(written=plan is not None,
+                          revise_asked=plan is not None and plan.revise_asked_at is not None,
+                          co_signed=plan is not None and plan.locked)
+
+
+def plan_state(*, written: bool, revise_asked: bool, co_signed: bool) -> PlanState:
+    """A plan returned to revise is the rep's to sign again: missing until they do (one rule
+    for one rep and for the audit's counts grouped in the database)."""
+    if not written or revise_asked:
+        return PlanState.MISSING
+    return PlanState.SIGNED_BY_BOTH if co_signed else PlanState.REP_ONLY
 
 
 def reps_with_plans(*, session: Session, program: Program) -> list[RepWithPlan]:

@@ -5,21 +5,26 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from sqlalchemy.orm import Session
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session, aliased
 
 from bot.domain.audit.plans import PlanCounts, PlanStandings
 from bot.domain.group_size import OTHER_TEAMS, fold_groups, smallest_group
-from bot.services.plans.roster import PlanState, reps_with_plans
-from db.models import Program
+from bot.services.plans.roster import PlanState, plan_state
+from db.models import Membership, MembershipRole, Person, Program, RepPlan, Role
 
 ALL_REPS = "all reps"
 
 
 def plan_standings(*, session: Session, program: Program) -> PlanStandings:
-    """The program's plans per manager, folded as the smallest-group rule requires."""
+    """The program's plans per manager, folded as the smallest-group rule requires; counted in
+    the database (a program of 10,000 reps comes back as a few rows per manager)."""
     states: dict[tuple[str, int], Counter[PlanState]] = defaultdict(Counter)
-    for entry in reps_with_plans(session=session, program=program):
-        states[entry.manager.name, entry.manager.id][entry.state] += 1
+    for manager_id, name, written, revise_asked, co_signed, reps in session.execute(
+            _grouped(program)):
+        states[name, manager_id][plan_state(written=bool(written),
+                                            revise_asked=bool(revise_asked),
+                                            co_signed=bool(co_signed))] += reps
     sizes = {key: sum(counts.values()) for key, counts in states.items()}
     shown = fold_groups(sizes, smallest=smallest_group(program.smallest_group), overall=True)
     groups = [_counts(key[0], [states[key]]) for key in sorted(shown.groups)]
@@ -27,6 +32,29 @@ def plan_standings(*, session: Session, program: Program) -> PlanStandings:
         groups.append(_counts(OTHER_TEAMS, [states[key] for key in shown.other]))
     overall = _counts(ALL_REPS, list(states.values())) if shown.overall else None
     return PlanStandings(overall=overall, groups=groups, withheld=len(shown.withheld))
+
+
+def _grouped(program: Program) -> Select[int, str, bool, bool, bool, int]:
+    """Active reps with a manager (as `reps_with_plans` reads them), grouped by manager and by
+    what decides their current plan's state."""
+    rep, manager = aliased(Person), aliased(Person)
+    facts = (
+        RepPlan.id.is_not(None).label("written"),
+        RepPlan.revise_asked_at.is_not(None).label("revise_asked"),
+        RepPlan.manager_signed_at.is_not(None).label("co_signed"),
+    )
+    return (
+        select(manager.id, manager.name, *facts, func.count())
+        .select_from(Membership)
+        .join(rep, rep.id == Membership.person_id)
+        .join(manager, manager.id == Membership.manager_id)
+        .join(MembershipRole, MembershipRole.membership_id == Membership.id)
+        .outerjoin(RepPlan, (RepPlan.program_id == program.id)
+                   & (RepPlan.rep_id == Membership.person_id) & RepPlan.replaced_at.is_(None))
+        .where(Membership.program_id == program.id, Membership.active.is_(True),
+               rep.active.is_(True), MembershipRole.role == Role.REP)
+        .group_by(manager.id, manager.name, *facts)
+    )
 
 
 def _counts(group: str, counted: list[Counter[PlanState]]) -> PlanCounts:

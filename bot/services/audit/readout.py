@@ -17,7 +17,7 @@ from bot.services.audit.compute import standup_tally
 from bot.services.audit.sources import BlockerTotals, blocker_totals, latest_enps, open_blockers
 from bot.services.audit.weeks import readout_date, week_label
 from bot.services.coaching.calendar import cadence_end, program_week
-from bot.services.coaching.occurrences import active_pairs
+from bot.services.coaching.occurrences import active_pair_count
 from bot.services.coaching.totals import CoachingTotals, RubricTotals, coaching_totals
 from bot.services.commitments.sessions import committed_vs_done
 from bot.services.plans.standing import plan_standings
@@ -33,8 +33,8 @@ def compute_readout(*, session: Session, program: Program, now: datetime) -> Rea
     numbers = readout_numbers(
         program=program, now=now,
         coaching=coaching_totals(session=session, program=program, now=now),
-        standups=standup_tally(session=session, program=program, now=now, reps=len(
-            active_pairs(session=session, program_id=program.id))),
+        standups=standup_tally(session=session, program=program, now=now, reps=active_pair_count(
+            session=session, program_id=program.id)),
         open_blockers=len(open_blockers(session=session, program_id=program.id)),
         enps=latest_enps(session=session, program_id=program.id, now=now),
         blockers=blocker_totals(session=session, program_id=program.id),

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Insert, select
+from sqlalchemy import Insert, Select, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -64,7 +64,17 @@ def due_date(program: Program, week: ProgramWeek) -> date:
 
 def active_pairs(*, session: Session, program_id: int) -> list[Pair]:
     """Every active rep of the program with a manager, whose account is active."""
-    query = (
+    return [Pair(manager, rep) for manager, rep in session.execute(_pairs(program_id))
+            if manager is not None]
+
+
+def active_pair_count(*, session: Session, program_id: int) -> int:
+    """How many `active_pairs` there are, counted in the database."""
+    return session.scalar(select(func.count()).select_from(_pairs(program_id).subquery())) or 0
+
+
+def _pairs(program_id: int) -> Select[int | None, int]:
+    return (
         select(Membership.manager_id, Membership.person_id)
         .join(MembershipRole, MembershipRole.membership_id == Membership.id)
         .join(Person, Person.id == Membership.person_id)
@@ -74,7 +84,6 @@ def active_pairs(*, session: Session, program_id: int) -> list[Pair]:
             Person.active.is_(True),
         )
     )
-    return [Pair(manager, rep) for manager, rep in session.execute(query) if manager is not None]
 
 
 def materialise_items(*, session: Session, program: Program, now: datetime) -> int:

@@ -64,16 +64,19 @@ def due_date(program: Program, week: ProgramWeek) -> date:
 
 def active_pairs(*, session: Session, program_id: int) -> list[Pair]:
     """Every active rep of the program with a manager, whose account is active."""
-    return [Pair(manager, rep) for manager, rep in session.execute(_pairs(program_id))
+    return [Pair(manager, rep) for manager, rep in session.execute(active_pairs_query(program_id))
             if manager is not None]
 
 
 def active_pair_count(*, session: Session, program_id: int) -> int:
     """How many `active_pairs` there are, counted in the database."""
-    return session.scalar(select(func.count()).select_from(_pairs(program_id).subquery())) or 0
+    pairs = active_pairs_query(program_id).subquery()
+    return session.scalar(select(func.count()).select_from(pairs)) or 0
 
 
-def _pairs(program_id: int) -> Select[int | None, int]:
+def active_pairs_query(program_id: int) -> Select[int | None, int]:
+    """(manager id, rep id) of every active pair: what `active_pairs` reads, for queries that
+    build on it."""
     return (
         select(Membership.manager_id, Membership.person_id)
         .join(MembershipRole, MembershipRole.membership_id == Membership.id)

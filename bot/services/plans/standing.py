@@ -6,12 +6,13 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from sqlalchemy import Select, func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from bot.domain.audit.plans import PlanCounts, PlanStandings
 from bot.domain.group_size import OTHER_TEAMS, fold_groups, smallest_group
+from bot.services.coaching.occurrences import active_pairs_query
 from bot.services.plans.roster import PlanState, plan_state
-from db.models import Membership, MembershipRole, Person, Program, RepPlan, Role
+from db.models import Person, Program, RepPlan
 
 ALL_REPS = "all reps"
 
@@ -35,25 +36,21 @@ def plan_standings(*, session: Session, program: Program) -> PlanStandings:
 
 
 def _grouped(program: Program) -> Select[int, str, bool, bool, bool, int]:
-    """Active reps with a manager (as `reps_with_plans` reads them), grouped by manager and by
-    what decides their current plan's state."""
-    rep, manager = aliased(Person), aliased(Person)
+    """The active pairs (as `reps_with_plans` reads them), grouped by manager and by what
+    decides the rep's current plan's state."""
+    pairs = active_pairs_query(program.id).subquery("pairs")
     facts = (
         RepPlan.id.is_not(None).label("written"),
         RepPlan.revise_asked_at.is_not(None).label("revise_asked"),
         RepPlan.manager_signed_at.is_not(None).label("co_signed"),
     )
     return (
-        select(manager.id, manager.name, *facts, func.count())
-        .select_from(Membership)
-        .join(rep, rep.id == Membership.person_id)
-        .join(manager, manager.id == Membership.manager_id)
-        .join(MembershipRole, MembershipRole.membership_id == Membership.id)
+        select(Person.id, Person.name, *facts, func.count())
+        .select_from(pairs)
+        .join(Person, Person.id == pairs.c.manager_id)
         .outerjoin(RepPlan, (RepPlan.program_id == program.id)
-                   & (RepPlan.rep_id == Membership.person_id) & RepPlan.replaced_at.is_(None))
-        .where(Membership.program_id == program.id, Membership.active.is_(True),
-               rep.active.is_(True), MembershipRole.role == Role.REP)
-        .group_by(manager.id, manager.name, *facts)
+                   & (RepPlan.rep_id == pairs.c.person_id) & RepPlan.replaced_at.is_(None))
+        .group_by(Person.id, Person.name, *facts)
     )
 
 

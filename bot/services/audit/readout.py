@@ -14,13 +14,13 @@ from bot.domain.coaching.cadence import CADENCE_ORDER
 from bot.domain.coaching.status import CadenceCounts
 from bot.domain.group_size import may_show, smallest_group
 from bot.services.audit.compute import standup_tally
-from bot.services.audit.sources import BlockerTotals, blocker_totals, latest_enps, open_blockers
+from bot.services.audit.sources import BlockerTotals, blocker_totals, latest_enps
 from bot.services.audit.weeks import readout_date, week_label
 from bot.services.coaching.calendar import cadence_end, program_week
 from bot.services.coaching.occurrences import active_pair_count
 from bot.services.coaching.totals import CoachingTotals, RubricTotals, coaching_totals
 from bot.services.commitments.sessions import committed_vs_done
-from bot.services.plans.standing import plan_standings
+from bot.services.plans.standing import program_plan_standing
 from bot.services.surveys.gap import gap_change
 from bot.services.tiers.calibration_results import readout_calibration
 from db.models import Program
@@ -35,7 +35,6 @@ def compute_readout(*, session: Session, program: Program, now: datetime) -> Rea
         coaching=coaching_totals(session=session, program=program, now=now),
         standups=standup_tally(session=session, program=program, now=now, reps=active_pair_count(
             session=session, program_id=program.id)),
-        open_blockers=len(open_blockers(session=session, program_id=program.id)),
         enps=latest_enps(session=session, program_id=program.id, now=now),
         blockers=blocker_totals(session=session, program_id=program.id),
         committed=committed_vs_done(session=session, program=program, now=now),
@@ -43,13 +42,13 @@ def compute_readout(*, session: Session, program: Program, now: datetime) -> Rea
     return numbers.model_copy(update={
         "gap": gap_change(session=session, program=program, now=now),
         "calibration": readout_calibration(session=session, program=program, now=now),
-        "plans": plan_standings(session=session, program=program),
+        "plans": program_plan_standing(session=session, program=program),
     })
 
 
 def readout_numbers(
     *, program: Program, now: datetime, coaching: CoachingTotals, standups: StandupTally,
-    open_blockers: int, enps: Enps | None, blockers: BlockerTotals,
+    enps: Enps | None, blockers: BlockerTotals,
     committed: dict[int, list[CommittedDone]],
 ) -> ReadoutNumbers:
     """The read-out from what was read."""
@@ -77,7 +76,7 @@ def readout_numbers(
         rubric=rubric_averages(rubric) if may_show(rubric.reps, smallest=smallest) else [],
         rubric_reps=rubric.reps,
         blockers_raised=blockers.raised, blockers_resolved=blockers.resolved,
-        open_blockers=open_blockers, enps=enps,
+        open_blockers=blockers.open, enps=enps,
         first_day=program.kickoff_date, last_day=cadence_end(program),
         smallest_group=smallest,
         committed_sessions=sum(line.committed for line in committed_up_to(committed)),

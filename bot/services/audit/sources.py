@@ -20,6 +20,11 @@ class BlockerTotals:
     raised: int
     resolved: int
 
+    @property
+    def open(self) -> int:
+        """Raised and not resolved yet."""
+        return self.raised - self.resolved
+
 
 @dataclass(frozen=True)
 class RaisedBlocker:

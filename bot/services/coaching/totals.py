@@ -2,8 +2,9 @@
 program's items by what decides their status (week, cadence, logged status, confirmation, due
 dates, whether the pair is current, and who of the two is ever away), so 60,000 items at 10,000
 reps come back as a few dozen groups; each group is decided by the same rule as a single item
-(`StatusRule.decide`). A second query finds each rep's first and latest call review with window
-functions and returns only the sums the read-out averages (never a rep's own scores).
+(`StatusRule.decide`). Held sessions, most of them, are grouped straight off an index. A second
+query finds each rep's first and latest call review in one window and returns only the sums the
+read-out averages (never a rep's own scores).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, case, exists, func, literal, or_, select
+from sqlalchemy import CompoundSelect, case, exists, func, literal, or_, select, union_all
 from sqlalchemy.orm import InstrumentedAttribute, Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -89,8 +90,22 @@ def _away(person: InstrumentedAttribute[int], program: Program) -> ColumnElement
     return case((ever, person), else_=literal(None))
 
 
-def _grouped(program: Program) -> Select[Any]:
-    """The program's items grouped by the facts that decide their status, with their number."""
+def _grouped(program: Program) -> CompoundSelect[Any]:
+    """The program's items grouped by the facts that decide their status, with their number:
+    sessions logged as held apart, since they are done (or disputed) whoever is away and
+    whatever the pair, so they group by their own columns alone, in the order of
+    `ix_coaching_item_facts` (no sort, no row read); only the others look up pair and absences."""
+    dates = (CoachingItem.week, CoachingItem.cadence, CoachingItem.status,
+             CoachingItem.confirmation, CoachingItem.due_date, CoachingItem.rescheduled_to)
+    # the program's cadence only: sessions managers added in their commitments count apart
+    ours = (CoachingItem.program_id == program.id, CoachingItem.committed.is_(False))
+    held = CoachingItem.status == LoggedStatus.DONE
+    held_groups = (
+        select(*dates, literal(True).label("current"), literal(None).label("rep"),
+               literal(None).label("manager"), func.count())
+        .where(*ours, held)
+        .group_by(*dates)
+    )
     # The pair is current when the rep is an active rep of the program coached by the item's
     # manager now (as `occurrences.active_pairs` reads the pairs).
     current = exists().where(
@@ -99,36 +114,33 @@ def _grouped(program: Program) -> Select[Any]:
         MembershipRole.membership_id == Membership.id, MembershipRole.role == Role.REP,
         Person.id == Membership.person_id, Person.active.is_(True),
     )
-    # A session logged as held is done (or disputed) whoever is away and whatever the pair:
-    # only the others are looked up.
-    held = CoachingItem.status == LoggedStatus.DONE
-    columns = [
-        CoachingItem.week, CoachingItem.cadence, CoachingItem.status, CoachingItem.confirmation,
-        CoachingItem.due_date, CoachingItem.rescheduled_to,
-        case((held, literal(True)), else_=current).label("current"),
-        case((held, literal(None)), else_=_away(CoachingItem.rep_id, program)).label("rep"),
-        case((held, literal(None)), else_=_away(CoachingItem.manager_id, program)).label("manager"),
-    ]
-    # the program's cadence only: sessions managers added in their commitments count apart
-    facts = select(*columns).where(CoachingItem.program_id == program.id,
-                                   CoachingItem.committed.is_(False)).subquery("facts")
+    facts = (
+        select(*dates, current.label("current"),
+               _away(CoachingItem.rep_id, program).label("rep"),
+               _away(CoachingItem.manager_id, program).label("manager"))
+        .where(*ours, ~held)
+        .subquery("facts")
+    )
     keys = list(facts.c)
-    return select(*keys, func.count()).group_by(*keys)
+    return union_all(held_groups, select(*keys, func.count()).group_by(*keys))
 
 
 def _rubric(session: Session, program_id: int) -> RubricTotals:
     """Each rep's first and latest confirmed or unanswered call review (earliest held first;
     the same day, by week then id, as the history's pass keeps them), summed over the reps
     with two or more."""
-    held = (func.coalesce(CoachingItem.held_on, CoachingItem.due_date), CoachingItem.week)
+    held = (func.coalesce(CoachingItem.held_on, CoachingItem.due_date), CoachingItem.week,
+            CoachingItem.id)
     scores = {name: func.coalesce(getattr(CoachingItem, f"score_{name}"), 0)
               for name in RUBRIC_DIMENSIONS}
+    # One window, so one sort: a rep's first review is the first in it, their latest the one
+    # with none after it; a rep with a single review has one that is both, and is left out.
     reviews = (
         select(
-            # One order serves both: the latest is the last of the rep's reviews in it.
-            func.row_number().over(partition_by=CoachingItem.rep_id,
-                                   order_by=(*held, CoachingItem.id)).label("rank"),
-            func.count().over(partition_by=CoachingItem.rep_id).label("reviews"),
+            func.row_number().over(partition_by=CoachingItem.rep_id, order_by=held)
+            .label("rank"),
+            func.lead(CoachingItem.id).over(partition_by=CoachingItem.rep_id, order_by=held)
+            .is_(None).label("last"),
             *(score.label(name) for name, score in scores.items()),
         )
         .where(
@@ -139,9 +151,8 @@ def _rubric(session: Session, program_id: int) -> RubricTotals:
         )
         .subquery("reviews")
     )
-    compared = reviews.c.reviews >= 2
-
-    first, latest = reviews.c.rank == 1, reviews.c.rank == reviews.c.reviews
+    first = (reviews.c.rank == 1) & ~reviews.c["last"]
+    latest = (reviews.c.rank > 1) & reviews.c["last"]
 
     def summed(which: ColumnElement[bool], name: str) -> ColumnElement[Any]:
         return func.coalesce(func.sum(case((which, reviews.c[name]), else_=0)), 0)
@@ -151,7 +162,7 @@ def _rubric(session: Session, program_id: int) -> RubricTotals:
             func.count(case((first, 1))),
             *(summed(first, name) for name in RUBRIC_DIMENSIONS),
             *(summed(latest, name) for name in RUBRIC_DIMENSIONS),
-        ).where(compared)
+        )
     ).one()
     size = len(RUBRIC_DIMENSIONS)
     return RubricTotals(

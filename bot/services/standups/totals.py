@@ -134,7 +134,9 @@ def _grouped(program: Program, days: list[StandupDay], now: datetime) -> Select[
         )
         .select_from(Membership)
         .join(Person, Person.id == Membership.person_id)
-        .join(day, true())  # every rep on every day
+        # Every rep on every day (`days` is never empty). An outer join keeps the reps the outer
+        # loop, so each rep's rows are looked up once rather than once per day.
+        .outerjoin(day, true())
         .outerjoin(
             StandupAnswer,
             (StandupAnswer.program_id == program.id)

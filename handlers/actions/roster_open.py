@@ -7,12 +7,9 @@ from typing import Any
 from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
-from bot.blocks.metadata import read_int
 from bot.blocks.roster_modals import build_roster_sync_modal, build_roster_upload_modal
-from bot.deps import deps_of
 from bot.ids import ActionId
-from bot.services.setup.policy import administered_program
-from handlers.actor import load_actor
+from handlers.program_modal import open_program_modal
 
 
 def handle_roster_open_action(
@@ -21,12 +18,6 @@ def handle_roster_open_action(
 ) -> None:
     """The upload modal, or the channel sync modal, of the program on the button."""
     ack()
-    deps = deps_of(context)
-    actor = load_actor(client, body["user"]["id"], deps.settings.kickoff_admins)
-    with deps.session_factory() as session:
-        program = administered_program(session=session, program_id=read_int(action.get("value")),
-                                       actor=actor)
-        build = build_roster_sync_modal if action["action_id"] == ActionId.ROSTER_SYNC \
-            else build_roster_upload_modal
-        view = build(program)
-    client.views_open(trigger_id=body["trigger_id"], view=view)
+    build = build_roster_sync_modal if action["action_id"] == ActionId.ROSTER_SYNC \
+        else build_roster_upload_modal
+    open_program_modal(body, action, client, context, build)

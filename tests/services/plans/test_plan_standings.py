@@ -78,7 +78,8 @@ def test_the_read_out_names_nobody(database: Database) -> None:
     assert "*Plans signed at the kickoff*\nAll reps: 1 signed by both, 2 by the rep only" in text
     assert "Marcus Reed" not in text
     # nor keeps a manager's figure in the numbers it stores
-    assert numbers.plans is not None and numbers.plans.groups == []
+    assert numbers.plans is not None
+    assert numbers.plans.groups == []
     assert "Marcus Reed" not in numbers.model_dump_json()
 
 
@@ -89,5 +90,6 @@ def test_the_read_out_shows_no_plans_below_the_smallest_group(database: Database
                                   now=datetime(2027, 2, 12, 15, 0, tzinfo=UTC))
     text = "\n".join(b["text"]["text"] for b in build_readout_message(numbers)
                      if b["type"] == "section")
-    assert numbers.plans is not None and numbers.plans.overall is None
+    assert numbers.plans is not None
+    assert numbers.plans.overall is None
     assert "Plans signed" not in text

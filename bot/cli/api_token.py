@@ -9,7 +9,6 @@ from typing import Any
 
 from bot.cli.runtime import Runtime
 from bot.services.metrics.tokens import create_token, list_tokens, revoke_token
-from bot.services.programs import find_program
 from bot.settings import Settings
 from db.models import ApiToken
 
@@ -36,8 +35,7 @@ def run_create(args: argparse.Namespace, settings: Settings) -> int:
     """Create a token and print its secret, once."""
     runtime = Runtime(settings)
     with runtime.session_factory.begin() as session:
-        program = find_program(session=session, workspace=runtime.workspace(session),
-                               ref=args.program)
+        program = runtime.program(session, args.program)
         new = create_token(session=session, program=program, name=args.name, days=args.days,
                            now=runtime.clock.now())
         expires = new.token.expires_at
@@ -51,8 +49,7 @@ def run_list(args: argparse.Namespace, settings: Settings) -> int:
     runtime = Runtime(settings)
     now = runtime.clock.now()
     with runtime.session_factory() as session:
-        program = find_program(session=session, workspace=runtime.workspace(session),
-                               ref=args.program)
+        program = runtime.program(session, args.program)
         tokens = list_tokens(session=session, program=program)
         lines = [_line(token, now) for token in tokens]
     print("\n".join(lines) if lines else f"{program.name!r} has no API tokens")
@@ -63,8 +60,7 @@ def run_revoke(args: argparse.Namespace, settings: Settings) -> int:
     """Revoke a token."""
     runtime = Runtime(settings)
     with runtime.session_factory.begin() as session:
-        program = find_program(session=session, workspace=runtime.workspace(session),
-                               ref=args.program)
+        program = runtime.program(session, args.program)
         revoke_token(session=session, program=program, name=args.name, now=runtime.clock.now())
     print(f"token {args.name!r} of {program.name!r} revoked")
     return 0

@@ -22,7 +22,6 @@ from bot.services.audit.compute import compute_week
 from bot.services.audit.export import audit_json, csv_bytes, manager_rows, rep_rows
 from bot.services.audit.snapshot import snapshot_of, week_numbers_of
 from bot.services.audit.weeks import current_week, parse_week, week_label
-from bot.services.programs import find_program
 from bot.settings import Settings
 from db.models import AuditKind
 
@@ -47,8 +46,7 @@ def run_audit(args: argparse.Namespace, settings: Settings) -> int:
     runtime = Runtime(settings)
     now = runtime.clock.now()
     with runtime.session_factory() as session:
-        program = find_program(session=session, workspace=runtime.workspace(session),
-                               ref=args.program)
+        program = runtime.program(session, args.program)
         monday = parse_week(args.week) if args.week else current_week(program, now)
         stored = snapshot_of(session=session, program_id=program.id, kind=AuditKind.WEEKLY,
                              week=week_label(monday))

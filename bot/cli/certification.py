@@ -15,7 +15,6 @@ from bot.domain.export import export_bytes
 from bot.errors import InvalidInput
 from bot.services.certification.create import create_certification
 from bot.services.certification.export import COLUMNS, certification_rows
-from bot.services.programs import find_program
 from bot.settings import Settings
 
 
@@ -52,8 +51,7 @@ def run_create(args: argparse.Namespace, settings: Settings) -> int:
         raise InvalidInput(f"{args.file}: {refusal}") from None
     runtime = Runtime(settings)
     with runtime.session_factory.begin() as session:
-        program = find_program(session=session, workspace=runtime.workspace(session),
-                               ref=args.program)
+        program = runtime.program(session, args.program)
         made = create_certification(session=session, program=program, spec=spec, actor=None,
                                     now=runtime.clock.now())
         print(f"created certification {made.id} {made.name!r} ({made.stage}) for "
@@ -66,8 +64,7 @@ def run_list(args: argparse.Namespace, settings: Settings) -> int:
     """Print every rep's status per certification: a table, JSON or CSV."""
     runtime = Runtime(settings)
     with runtime.session_factory() as session:
-        program = find_program(session=session, workspace=runtime.workspace(session),
-                               ref=args.program)
+        program = runtime.program(session, args.program)
         rows = certification_rows(session=session, program=program, now=runtime.clock.now())
     if args.json or args.csv:
         sys.stdout.write(export_bytes(COLUMNS, rows, as_json=args.json).decode())

@@ -16,7 +16,6 @@ from bot.domain.coaching.vocabulary import CADENCE_NAMES, DIMENSION_LABELS
 from bot.domain.export import json_text
 from bot.errors import NotFound
 from bot.services.coaching.history import CoachingHistory, coaching_history
-from bot.services.programs import find_program
 from bot.settings import Settings
 
 COLUMNS = ("due", "done", "rescheduled", "skipped", "missed", "excused", "disputed", "open")
@@ -39,9 +38,7 @@ def run_coaching(args: argparse.Namespace, settings: Settings) -> int:
     """Print the coaching record of one program."""
     runtime = Runtime(settings)
     with runtime.session_factory() as session:
-        program = find_program(
-            session=session, workspace=runtime.workspace(session), ref=args.program
-        )
+        program = runtime.program(session, args.program)
         now = runtime.at(args.at, tz=program.timezone)
         history = coaching_history(session=session, program_id=program.id, now=now)
         tz = program.timezone

@@ -18,7 +18,6 @@ from bot.services.deliveries import (
     list_deliveries,
     retry_delivery,
 )
-from bot.services.programs import find_program
 from bot.settings import Settings
 from db.models import Delivery, DeliveryStatus, Program
 
@@ -71,8 +70,7 @@ def run_list(args: argparse.Namespace, settings: Settings) -> int:
     """Print deliveries, newest due first."""
     runtime = Runtime(settings)
     with runtime.session_factory() as session:
-        program = (find_program(session=session, workspace=runtime.workspace(session),
-                                ref=args.program) if args.program else None)
+        program = runtime.program(session, args.program) if args.program else None
         tz = program.timezone if program else _shared_zone(session)
         since = read_time(args.since, option="--since", tz=tz) if args.since else None
         page = list_deliveries(session=session, statuses=args.status, since=since,

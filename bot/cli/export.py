@@ -18,7 +18,6 @@ from bot.services.exports import (
     coaching_log_rows,
     standup_answer_rows,
 )
-from bot.services.programs import find_program
 from bot.settings import Settings
 
 Rows = Callable[..., list[Row]]
@@ -51,8 +50,7 @@ def run_export(args: argparse.Namespace, settings: Settings) -> int:
     _summary, columns, rows_of = EXPORTS[args.export]
     runtime = Runtime(settings)
     with runtime.session_factory() as session:
-        program = find_program(session=session, workspace=runtime.workspace(session),
-                               ref=args.program)
+        program = runtime.program(session, args.program)
         rows = rows_of(session=session, program=program)
     data = export_bytes(columns, rows, as_json=args.file.suffix.lower() == ".json")
     write_file(args.file, data)

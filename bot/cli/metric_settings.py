@@ -10,7 +10,6 @@ from bot.cli.runtime import Runtime
 from bot.domain.metrics.definitions import Direction, Target, TargetKind, Weekly
 from bot.errors import InvalidInput
 from bot.services.metrics.settings import add_custom_metric, change_metric
-from bot.services.programs import find_program
 from bot.settings import Settings
 
 SETTINGS = ("set", "add")
@@ -42,8 +41,7 @@ def run_setting(words: list[str], args: argparse.Namespace, settings: Settings) 
         raise InvalidInput(f"usage: kickoff-bot metrics {words[0]} PROGRAM METRIC ...")
     runtime = Runtime(settings)
     with runtime.session_factory.begin() as session:
-        program = find_program(session=session, workspace=runtime.workspace(session),
-                               ref=words[1])
+        program = runtime.program(session, words[1])
         if words[0] == "set":
             metric = change_metric(session=session, program_id=program.id, key=words[2],
                                    enabled=args.enabled, target=args.target)

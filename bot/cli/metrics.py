@@ -28,7 +28,6 @@ from bot.errors import InvalidInput
 from bot.services.metrics.csv_import import import_metrics_csv
 from bot.services.metrics.figures import behaviour_figures
 from bot.services.program_weeks import calendar_of
-from bot.services.programs import find_program
 from bot.services.tiers.lift import lift_by_tier
 from bot.settings import Settings
 from db.models import Program
@@ -87,8 +86,7 @@ def run_metrics(args: argparse.Namespace, settings: Settings) -> int:
         raise InvalidInput("usage: kickoff-bot metrics PROGRAM [--week W] [--json|--csv]")
     runtime = Runtime(settings)
     with runtime.session_factory() as session:
-        program = find_program(session=session, workspace=runtime.workspace(session),
-                               ref=words[0])
+        program = runtime.program(session, words[0])
         week = _week(program, args.week, runtime)
         if args.by_tier:
             print("\n".join(tier_text(program, week, lift_by_tier(
@@ -112,7 +110,7 @@ def run_import(ref: str, path: Path, settings: Settings) -> int:
     content = read_bytes(path)
     runtime = Runtime(settings)
     with runtime.session_factory.begin() as session:
-        program = find_program(session=session, workspace=runtime.workspace(session), ref=ref)
+        program = runtime.program(session, ref)
         report = import_metrics_csv(session=session, program=program, content=content,
                                     now=runtime.clock.now())
     print(f"metrics of {program.name!r} imported: {report}")

@@ -16,7 +16,6 @@ from bot.domain.export import export_bytes
 from bot.errors import InvalidField
 from bot.services.plans.contract import Contract, contract_of, write_contract
 from bot.services.plans.export import PLAN_COLUMNS, plan_rows
-from bot.services.programs import find_program
 from bot.settings import Settings
 
 
@@ -51,8 +50,7 @@ def run_contract(args: argparse.Namespace, settings: Settings) -> int:
     text = None if args.file is None else read_text(args.file, "--file")
     at = None if args.at is None else _time(args.at)
     with runtime.session_factory.begin() as session:
-        program = find_program(session=session, workspace=runtime.workspace(session),
-                               ref=args.program)
+        program = runtime.program(session, args.program)
         if text is None and at is None and args.day is None:
             contract = contract_of(session=session, program=program)
         else:
@@ -75,8 +73,7 @@ def run_export(args: argparse.Namespace, settings: Settings) -> int:
     """Write the plans of one program."""
     runtime = Runtime(settings)
     with runtime.session_factory() as session:
-        program = find_program(session=session, workspace=runtime.workspace(session),
-                               ref=args.program)
+        program = runtime.program(session, args.program)
         rows = plan_rows(session=session, program=program)
     write_file(args.file, export_bytes(PLAN_COLUMNS, rows, as_json=args.json))
     if str(args.file) != "-":

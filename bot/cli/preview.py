@@ -25,7 +25,6 @@ from bot.features.registry import REGISTRY
 from bot.services.availability import event_days, work_window
 from bot.services.names import people_names
 from bot.services.program_weeks import calendar_of
-from bot.services.programs import find_program
 from bot.settings import Settings
 from bot.slack.names import channel_names
 from db.models import Program
@@ -61,9 +60,7 @@ def run_preview(args: argparse.Namespace, settings: Settings) -> int:
     first = _day(args.start)
     runtime = Runtime(settings)
     with runtime.session_factory() as session:  # never committed: a preview changes nothing
-        program = find_program(
-            session=session, workspace=runtime.workspace(session), ref=args.program
-        )
+        program = runtime.program(session, args.program)
         start = _start(first, program.timezone, runtime.clock.now())
         name, weeks, hours = program.name, calendar_of(program).weeks, _hours_line(program)
         items = preview_program(

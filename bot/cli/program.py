@@ -22,7 +22,6 @@ from bot.services.programs import (
     create_program,
     describe_program,
     edit_program,
-    find_program,
     list_programs,
 )
 from bot.settings import Settings
@@ -177,9 +176,7 @@ def run_edit(args: argparse.Namespace, settings: Settings) -> int:
                            "09:30 (see `kickoff-bot program edit --help`)")
     runtime = Runtime(settings)
     with runtime.session_factory.begin() as session:
-        program = find_program(
-            session=session, workspace=runtime.workspace(session), ref=args.program
-        )
+        program = runtime.program(session, args.program)
         before = describe_program(program)
         try:
             edit_program(session=session, program=program, changes=changes,
@@ -215,9 +212,7 @@ def run_show(args: argparse.Namespace, settings: Settings) -> int:
     """Print every setting of one program."""
     runtime = Runtime(settings)
     with runtime.session_factory() as session:
-        program = find_program(
-            session=session, workspace=runtime.workspace(session), ref=args.program
-        )
+        program = runtime.program(session, args.program)
         row = describe_program(program)
     if args.json:
         print(json_text(row))
@@ -233,9 +228,7 @@ def run_transition(args: argparse.Namespace, settings: Settings) -> int:
                            f"Run it again with --yes to go ahead; nothing was changed")
     runtime = Runtime(settings)
     with runtime.session_factory.begin() as session:
-        program = find_program(
-            session=session, workspace=runtime.workspace(session), ref=args.program
-        )
+        program = runtime.program(session, args.program)
         if args.action in CHECKED_MOVES:
             ensure_postable(runtime.client, [program.standup_channel, program.audit_channel],
                         then=AGAIN)

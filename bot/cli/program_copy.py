@@ -14,7 +14,6 @@ from bot.errors import InvalidField, InvalidInput
 from bot.features.registry import REGISTRY
 from bot.services.ledger.break_even import break_even_of, set_break_even
 from bot.services.ledger.copy import copy_program, describe_copy
-from bot.services.programs import find_program
 from bot.settings import Settings
 from bot.slack.directory import member_directory
 
@@ -58,8 +57,7 @@ def run_copy(args: argparse.Namespace, settings: Settings) -> int:
         raise InvalidInput(f"--kickoff-date: {args.kickoff_date!r} is not a date; write "
                            "YYYY-MM-DD. Nothing was changed") from None
     with runtime.session_factory.begin() as session:
-        source = find_program(session=session, workspace=runtime.workspace(session),
-                              ref=args.program)
+        source = runtime.program(session, args.program)
         directory = member_directory(runtime.client, len(source.memberships))
         try:
             outcome = copy_program(session=session, source=source, name=args.name,
@@ -77,8 +75,7 @@ def run_break_even(args: argparse.Namespace, settings: Settings) -> int:
     given = [args.cost, args.reps, args.quota, args.period]
     runtime = Runtime(settings)
     with runtime.session_factory.begin() as session:
-        program = find_program(session=session, workspace=runtime.workspace(session),
-                               ref=args.program)
+        program = runtime.program(session, args.program)
         if any(value is not None for value in given):
             if any(value is None for value in given):
                 raise InvalidInput("give --cost, --reps, --quota and --quota-period together; "

@@ -9,7 +9,6 @@ from typing import Any
 from bot.cli.runtime import Runtime
 from bot.errors import InvalidInput
 from bot.services.erasure.retention import set_retention
-from bot.services.programs import find_program
 from bot.settings import Settings
 
 
@@ -30,8 +29,7 @@ def run_retention(args: argparse.Namespace, settings: Settings) -> int:
     """Show or set a program's retention."""
     runtime = Runtime(settings)
     with runtime.session_factory.begin() as session:
-        program = find_program(session=session, workspace=runtime.workspace(session),
-                               ref=args.program)
+        program = runtime.program(session, args.program)
         if args.days is not None:
             set_retention(program=program, days=_days(args.days))
         days = program.retention_days

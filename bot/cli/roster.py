@@ -16,7 +16,6 @@ from bot.cli.runtime import Runtime
 from bot.domain.export import json_text
 from bot.errors import InvalidInput
 from bot.services.exports import roster_rows
-from bot.services.programs import find_program
 from bot.services.roster import describe_import, import_roster
 from bot.services.roster_csv import MAX_BYTES
 from bot.settings import Settings
@@ -76,9 +75,7 @@ def run_import(args: argparse.Namespace, settings: Settings) -> int:
     say = _progress if rows >= BULK_FROM else _quiet
     # Slack's refusals and an unreachable Slack are said in one line by bot/cli/failures.py.
     with runtime.session_factory() as session:  # committed below unless a dry run
-        program = find_program(
-            session=session, workspace=runtime.workspace(session), ref=args.program
-        )
+        program = runtime.program(session, args.program)
         say(f"{args.file}: {rows} rows; reading Slack's member list")
         directory = roster_directory(_retrying_when_rate_limited(runtime.client), content,
                                      on_page=lambda read: say(f"  {read} members read"))
@@ -126,8 +123,7 @@ def run_list(args: argparse.Namespace, settings: Settings) -> int:
     """Print the program's members, active first, one line each (or JSON)."""
     runtime = Runtime(settings)
     with runtime.session_factory() as session:
-        program = find_program(session=session, workspace=runtime.workspace(session),
-                               ref=args.program)
+        program = runtime.program(session, args.program)
         rows = roster_rows(session=session, program=program)
     if args.json:
         print(json_text(rows))

@@ -15,9 +15,10 @@ from bot.app import make_client
 from bot.cli.times import read_time
 from bot.clock import Clock, system_clock
 from bot.errors import KickoffError
+from bot.services.programs import find_program
 from bot.services.workspaces import ensure_workspace
 from bot.settings import Settings
-from db.models import Workspace
+from db.models import Program, Workspace
 from db.session import make_engine, make_session_factory
 
 
@@ -71,6 +72,10 @@ class Runtime:
     def today(self) -> date:
         """Today in DEFAULT_TIMEZONE."""
         return self.clock.now().astimezone(ZoneInfo(self.settings.default_timezone)).date()
+
+    def program(self, session: Session, ref: str) -> Program:
+        """The deployment's program named `ref`, or with id `ref` (`find_program`'s rule)."""
+        return find_program(session=session, workspace=self.workspace(session), ref=ref)
 
     def at(self, text: str | None, *, tz: str) -> datetime:
         """An `--at` option's instant (read in `tz`, the program's zone, unless it has an

@@ -11,7 +11,6 @@ from bot.cli.times import ZONE_HELP, shown
 from bot.domain.export import json_text
 from bot.domain.standups.participation import Counts
 from bot.domain.standups.wording import participation_text
-from bot.services.programs import find_program
 from bot.services.standups.report import COLUMNS, participation_report
 from bot.settings import Settings
 
@@ -36,9 +35,7 @@ def run_standups(args: argparse.Namespace, settings: Settings) -> int:
     """Print the participation report of one program."""
     runtime = Runtime(settings)
     with runtime.session_factory() as session:
-        program = find_program(
-            session=session, workspace=runtime.workspace(session), ref=args.program
-        )
+        program = runtime.program(session, args.program)
         # the shell's operator holds the database: every team is shown, however small
         now = runtime.at(args.at, tz=program.timezone)
         report = participation_report(session=session, program=program, now=now,

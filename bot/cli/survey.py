@@ -20,7 +20,6 @@ from bot.domain.surveys.form import DEFAULT_MINIMUM, DEFAULT_QUESTION
 from bot.domain.surveys.question_file import read_questions
 from bot.domain.surveys.questions import Question
 from bot.errors import InvalidField, InvalidInput, NotFound
-from bot.services.programs import find_program
 from bot.services.surveys.close import close_survey
 from bot.services.surveys.create import SurveyValues, create_survey
 from bot.services.surveys.gap import schedule_gap_surveys
@@ -95,8 +94,7 @@ def run_create(args: argparse.Namespace, settings: Settings) -> int:
     """Create a survey and say when it opens and closes."""
     runtime = Runtime(settings)
     with runtime.session_factory.begin() as session:
-        program = find_program(session=session, workspace=runtime.workspace(session),
-                               ref=args.program)
+        program = runtime.program(session, args.program)
         ensure_postable(runtime.client, [args.results_channel], then="run the command again")
         values = SurveyValues(
             program_id=program.id, title=args.title, audience=args.audience,
@@ -121,8 +119,7 @@ def run_gap(args: argparse.Namespace, settings: Settings) -> int:
     """Schedule both runs of the gap survey and say when each opens and closes."""
     runtime = Runtime(settings)
     with runtime.session_factory.begin() as session:
-        program = find_program(session=session, workspace=runtime.workspace(session),
-                               ref=args.program)
+        program = runtime.program(session, args.program)
         for survey in schedule_gap_surveys(session=session, program=program, actor=None,
                                            results_channel=args.results_channel,
                                            now=runtime.clock.now()):

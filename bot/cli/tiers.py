@@ -14,7 +14,6 @@ from bot.cli.operator import SHELL_OPERATOR
 from bot.cli.runtime import Runtime
 from bot.domain.export import csv_bytes
 from bot.errors import InvalidInput
-from bot.services.programs import find_program
 from bot.services.tiers.breakout import BREAKOUT_COLUMNS, breakout_rows
 from bot.services.tiers.importing import import_tiers
 from bot.settings import Settings
@@ -59,8 +58,7 @@ def run_tiers(args: argparse.Namespace, settings: Settings) -> int:
         raise InvalidInput("usage: kickoff-bot tiers PROGRAM [--csv]")
     runtime = Runtime(settings)
     with runtime.session_factory() as session:
-        program = find_program(session=session, workspace=runtime.workspace(session),
-                               ref=words[0])
+        program = runtime.program(session, words[0])
         rows = breakout_rows(session=session, program=program, actor=SHELL_OPERATOR)
     if args.csv:
         sys.stdout.write(csv_bytes(BREAKOUT_COLUMNS, rows).decode())
@@ -81,7 +79,7 @@ def run_import(ref: str, path: Path, settings: Settings) -> int:
     content = read_bytes(path)
     runtime = Runtime(settings)
     with runtime.session_factory.begin() as session:
-        program = find_program(session=session, workspace=runtime.workspace(session), ref=ref)
+        program = runtime.program(session, ref)
         counts = import_tiers(session=session, program=program, content=content,
                               now=runtime.clock.now())
     sizes = ", ".join(f"{counts[tier]} {tier}" for tier in Tier)

@@ -36,10 +36,9 @@ def audit_only(database: Database, slack_client: WebClient) -> Iterator[Dispatch
     sender.close()
 
 
-def test_the_weekly_audit_shows_certification_as_counted_by_hand(
-    database: Database, fake_slack: FakeSlack, audit_only: Dispatcher
-) -> None:
-    fake_slack.add_channel("CAUDIT", "kickoff-audit")
+def build_certified_program(database: Database) -> None:
+    """Three teams' reps, some pre-certified; Ana's first rep's talk-track submitted on 4 March,
+    waiting for Ana's review."""
     with database.session_factory.begin() as session:
         workspace = make_workspace(session)
         program = make_program(session, workspace, kickoff_date=KICKOFF)
@@ -58,15 +57,42 @@ def test_the_weekly_audit_shows_certification_as_counted_by_hand(
                                                                           tzinfo=UTC))
         answer(session, certs[1], "UANA0", datetime(2027, 3, 4, 15, tzinfo=UTC),
                recording="https://example.com/pitch")
-    audit_only.tick(now=datetime(2027, 3, 8, 14, tzinfo=UTC))
+
+
+def latest_audit_text(database: Database) -> str:
+    """The blocks of the weekly audit posted last."""
     with database.session_factory() as session:
         post = session.scalars(select(Delivery).where(
-            Delivery.kind == DeliveryKind.AUDIT_WEEKLY)).one()
-    text = str(post.blocks)
+            Delivery.kind == DeliveryKind.AUDIT_WEEKLY).order_by(Delivery.due_at.desc())).first()
+    assert post is not None
+    return str(post.blocks)
+
+
+def test_the_weekly_audit_shows_certification_as_counted_by_hand(
+    database: Database, fake_slack: FakeSlack, audit_only: Dispatcher
+) -> None:
+    fake_slack.add_channel("CAUDIT", "kickoff-audit")
+    build_certified_program(database)
+    audit_only.tick(now=datetime(2027, 3, 8, 14, tzinfo=UTC))
+    text = latest_audit_text(database)
     # By hand: 7 of 10 pre-certified; Ana's 4 of 5; Bo's 2 and Cy's 1 of 3 fold into 3 of 5.
     assert ("• Pre-event completion: overall 70% (7 of 10); Ana's team 80% (4 of 5); "
             "other teams 60% (3 of 5)") in text
     assert ("• Certified (post-event): overall 0% (0 of 10); Ana's team 0% (0 of 5); "
             "other teams 0% (0 of 5)") in text
+    # Submitted Thursday: Friday and Monday are two working days, not yet over three.
     assert "• Talk-track reviews pending: 1" in text
+    assert "over 3 working days" not in text
+    assert "rep 0" not in text
+
+
+def test_a_review_waiting_over_3_working_days_names_its_reviewer_not_the_rep(
+    database: Database, fake_slack: FakeSlack, audit_only: Dispatcher
+) -> None:
+    fake_slack.add_channel("CAUDIT", "kickoff-audit")
+    build_certified_program(database)
+    audit_only.tick(now=datetime(2027, 3, 8, 14, tzinfo=UTC))
+    audit_only.tick(now=datetime(2027, 3, 15, 14, tzinfo=UTC))
+    text = latest_audit_text(database)
+    assert "• Talk-track reviews pending: 1 (1 over 3 working days: Ana 1)" in text
     assert "rep 0" not in text

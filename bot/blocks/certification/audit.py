@@ -1,5 +1,6 @@
 """The certification lines of the Monday audit and the read-out: percent certified per stage,
-overall and per manager's team (small teams folded, no rep named), and the reviews pending."""
+overall and per manager's team (small teams folded, no rep named), and the reviews pending, with
+the reviewers who have some over 3 working days."""
 
 from __future__ import annotations
 
@@ -18,7 +19,9 @@ def build_certification_lines(figures: CertificationFigures | None) -> list[Bloc
         parts = [_share(share) for share in (stage.overall, *stage.teams) if share is not None]
         lines.append(f"• {STAGE_NAMES.get(stage.stage, stage.stage)}: "
                      + ("; ".join(parts) or "fewer reps than the smallest group: not shown"))
-    late = f" ({figures.reviews_overdue} over 3 working days)" if figures.reviews_overdue else ""
+    reviewers = ", ".join(f"{escape(name)} {count}" for name, count in figures.overdue_by_reviewer)
+    late = (f" ({figures.reviews_overdue} over 3 working days: {reviewers})"
+            if figures.reviews_overdue else "")
     lines.append(f"• Talk-track reviews pending: {figures.reviews_pending}{late}")
     return [section("\n".join(lines))]
 

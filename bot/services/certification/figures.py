@@ -53,8 +53,20 @@ def certification_figures(*, session: Session, program: Program,
         teams.setdefault(member.manager_id, []).append(member.person_id)
     stages = tuple(_stage(session, program, stage, ids, teams, at)
                    for stage, ids in sorted(by_stage.items()))
-    waiting = [p for reviews in pending_reviews(session, program, at).values() for p in reviews]
-    return CertificationFigures(stages, len(waiting), sum(p.overdue for p in waiting))
+    pending = pending_reviews(session, program, at)
+    waiting = [review for reviews in pending.values() for review in reviews]
+    overdue = {reviewer: late for reviewer, reviews in pending.items()
+               if (late := sum(review.overdue for review in reviews))}
+    return CertificationFigures(stages, len(waiting), sum(overdue.values()),
+                                _by_name(session, overdue))
+
+
+def _by_name(session: Session, counts: dict[int, int]) -> tuple[tuple[str, int], ...]:
+    """Each person's count under their name, by name (no query when there is none)."""
+    if not counts:
+        return ()
+    names = session.execute(select(Person.id, Person.name).where(Person.id.in_(counts))).all()
+    return tuple(sorted((name, counts[person_id]) for person_id, name in names))
 
 
 def _stage(session: Session, program: Program, stage: CertificationStage, ids: list[int],

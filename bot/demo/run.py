@@ -49,6 +49,7 @@ def tell(stage: Stage) -> int:
     failures += setup.launch(stage)
     failures += gap.schedule(stage)
     gap.before(stage)
+    failures += certification.pre_event(stage)
     tiers.tiers_before_kickoff(stage)
     failures += certification.define(stage)
     tiers.calibration_starts(stage)

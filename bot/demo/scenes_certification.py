@@ -1,8 +1,9 @@
-"""Demo scenes: Certify to Fly. Enablement defines the post-event certification from a YAML
-file the day before the kickoff; in week 2 Ana takes it (two questions drawn in her own order,
-and her talk-track's link), sees only her score, and Marcus reviews her talk-track.
-
-(The pre-event certification needs the story to start before T-14; see the README.)"""
+"""Demo scenes: Certify to Fly. Two weeks before the kickoff enablement defines the pre-event
+certification from a YAML file: each rep is asked in their own working hours, five take it, the
+two who have not get a reminder, and at T-3 enablement and each manager get the list of their
+people not pre-certified yet. The day before the kickoff the post-event certification is
+defined the same way; in week 2 Ana takes it (two questions drawn in her own order, and her
+talk-track's link), sees only her score, and Marcus reviews her talk-track."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from bot.domain.local_time import at_local
 from bot.services.certification.attempts import start_attempt
 from bot.services.certification.example import take_example
 from bot.services.certification.review import record_review
-from db.models import Certification
+from db.models import Certification, CertificationStage
 
 CERTIFICATION = """\
 name: Pricing certification
@@ -37,18 +38,64 @@ questions:
 talk_track: Pitch the new pricing in three minutes; submit the recording's link.
 dimensions: [value_articulation, objection_handling]
 """
+PRE_EVENT = """\
+name: Pre-event pricing check
+stage: pre-event
+opens: -12
+questions:
+  - question: Which tier includes SSO?
+    options: [Starter, Team, Enterprise]
+    answer: Enterprise
+  - question: Who signs the order form?
+    options: [The champion, The economic buyer, Legal]
+    answer: The economic buyer
+"""
 REP, MANAGER = "U0ANA", "U0MAR"
 TAKEN_ON = date(2027, 3, 22)  # T+14, its due day: Ana leaves it to the last day
+# Who takes the pre-event certification, and when: Ben and Lena leave it.
+PRE_CERTIFIED = {"U0ANA": -11, "U0ARJ": -11, "U0OLI": -10, "U0ARO": -9, "U0JON": -8}
+
+
+def pre_event(stage: Stage) -> int:
+    """T-13: Elena defines the pre-event certification from the shell; it opens at T-12 in
+    each rep's working hours; five reps take it; at T-3 the lists of who has not."""
+    stage.scene("T-13: enablement defines the pre-event certification; it opens at T-12 in "
+                "each rep's working hours; at T-3 enablement and each manager get the list of "
+                "their people not pre-certified yet",
+                at_local(KICKOFF - timedelta(days=13), time(10), HOME_ZONE))
+    failures = _create(PRE_EVENT)
+    if failures:
+        return failures
+    for slack_id, day in PRE_CERTIFIED.items():
+        rep = person(slack_id)
+        at = at_local(KICKOFF + timedelta(days=day), time(15), rep.tz)
+        stage.timeline.advance_to(max(at, stage.timeline.now))
+        with stage.runtime.session_factory.begin() as session:
+            certification = session.scalars(select(Certification).where(
+                Certification.stage == CertificationStage.PRE_EVENT)).one()
+            take_example(session=session, certification_id=certification.id,
+                         slack_user_id=slack_id, now=stage.timeline.now)
+    stage.story.say("Five of the seven reps pass it in the days after it opens; Ben and Lena "
+                    "leave it.")
+    # the lists go out at T-3 in each reader's working hours, Los Angeles last
+    stage.timeline.advance_to(at_local(KICKOFF - timedelta(days=3), time(18),
+                                       "America/Los_Angeles"))
+    return failures
 
 
 def define(stage: Stage) -> int:
-    """Elena defines the certification from the shell, the day before the kickoff, before the
-    launch."""
+    """Elena defines the post-event certification from the shell, the day before the
+    kickoff."""
     stage.scene("Enablement defines the post-event certification (two questions and a "
                 "talk-track) from a YAML file",
                 at_local(KICKOFF - timedelta(days=1), time(11, 30), HOME_ZONE))
+    return _create(CERTIFICATION)
+
+
+def _create(text: str) -> int:
+    """`kickoff-bot certification create` with `text` as its file."""
     with tempfile.TemporaryDirectory() as folder, contextlib.chdir(folder):
-        Path("cert.yml").write_text(CERTIFICATION, encoding="utf-8")
+        Path("cert.yml").write_text(text, encoding="utf-8")
         return shell(["certification", "create", PROGRAM, "--file", "cert.yml"])
 
 
@@ -59,7 +106,8 @@ def take(stage: Stage) -> None:
     stage.scene("Ana takes the certification: her score only; Marcus reviews her talk-track",
                 at, rep.tz)
     with stage.runtime.session_factory.begin() as session:
-        certification = session.scalars(select(Certification)).one()
+        certification = session.scalars(select(Certification).where(
+            Certification.stage == CertificationStage.POST_EVENT)).one()
         found = start_attempt(session=session, certification_id=certification.id,
                               slack_user_id=REP, now=at)
         stage.show(REP, modal_shown(build_attempt_view(found.attempt, certification,

@@ -51,8 +51,9 @@ def certification_figures(*, session: Session, program: Program,
     teams: dict[int | None, list[int]] = {}
     for member in reps:
         teams.setdefault(member.manager_id, []).append(member.person_id)
-    stages = tuple(_stage(session, program, stage, ids, teams, at)
-                   for stage, ids in sorted(by_stage.items()))
+    # in the order they happen: pre-event, then post-event
+    stages = tuple(_stage(session, program, stage, by_stage[stage], teams, at)
+                   for stage in CertificationStage if stage in by_stage)
     pending = pending_reviews(session, program, at)
     waiting = [review for reviews in pending.values() for review in reviews]
     overdue = {reviewer: late for reviewer, reviews in pending.items()

@@ -21,6 +21,7 @@ from bot.blocks.plans.standing import build_plans_section
 from bot.blocks.text import Block, context, escape, header, plain, section
 from bot.domain.audit.numbers import WeekNumbers
 from bot.domain.audit.standings import below_target
+from bot.domain.counting import counted
 from bot.domain.local_time import zone
 
 SECTION_TEXT = 2900  # under Slack's 3,000 characters per text, with room for a title
@@ -73,7 +74,7 @@ def audit_fallback(numbers: WeekNumbers) -> str:
         return f"{start}: no 1:1s were due."
     below = len(below_target(numbers))
     return (f"{start}: 1:1s {one_on_ones.percent}% done against a {percent(numbers.target)} "
-            f"target; {below} manager{'s' if below != 1 else ''} below target.")
+            f"target; {counted(below, 'manager')} below target.")
 
 
 def table_fits(numbers: WeekNumbers) -> bool:

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from bot.domain.audit.numbers import OpenBlocker, StandupTally, Tally, WeekChange, WeekNumbers
 from bot.domain.audit.standings import OWN_CADENCE, Mark, Standing, below_target, standings
 from bot.domain.coaching.vocabulary import CADENCE_NAMES
+from bot.domain.counting import counted
 from bot.domain.standups.wording import participation_text
 from db.models import CadenceType
 
@@ -176,7 +177,7 @@ def _of(tally: Tally | None) -> str:
 def _days(days: int) -> str:
     if days <= 0:
         return "today"
-    return f"{days} day{'s' if days != 1 else ''} ago"
+    return f"{counted(days, 'day')} ago"
 
 
 def _trend(standing: Standing) -> list[str]:

@@ -12,6 +12,7 @@ from bot.domain.audit.numbers import Tally
 from bot.domain.audit.readout import CalibrationSpread, ReadoutNumbers
 from bot.domain.coaching.cadence import CADENCE_ORDER
 from bot.domain.coaching.vocabulary import CADENCE_NAMES, DIMENSION_LABELS
+from bot.domain.counting import counted
 from db.models import CadenceType
 
 ONE_ON_ONE = CadenceType.ONE_ON_ONE.value
@@ -106,7 +107,7 @@ def week_lines(numbers: ReadoutNumbers) -> list[str]:
 
 def rubric_lines(numbers: ReadoutNumbers) -> list[str]:
     """Average rubric score per dimension, first vs latest call review."""
-    reps = f"{numbers.rubric_reps} rep{'s' if numbers.rubric_reps != 1 else ''}"
+    reps = counted(numbers.rubric_reps, "rep")
     if not numbers.rubric_reps:
         return ["*Call-review rubric:* no rep has two scored call reviews yet."]
     if not numbers.rubric:

@@ -11,6 +11,7 @@ from typing import Any
 from bot.cli.failures import read_text
 from bot.cli.runtime import Runtime
 from bot.domain.certification.cert_file import read_certification
+from bot.domain.counting import counted
 from bot.domain.export import export_bytes
 from bot.errors import InvalidInput
 from bot.services.certification.create import create_certification
@@ -56,7 +57,7 @@ def run_create(args: argparse.Namespace, settings: Settings) -> int:
                                     now=runtime.clock.now())
         print(f"created certification {made.id} {made.name!r} ({made.stage}) for "
               f"{program.name}: opens on day {made.opens_day:+d}, due on day {made.due_day:+d}, "
-              f"{made.attempts} attempts")
+              f"{counted(made.attempts, 'attempt')}")
     return 0
 
 

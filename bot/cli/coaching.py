@@ -13,6 +13,7 @@ from typing import Any
 from bot.cli.runtime import Runtime
 from bot.cli.times import ZONE_HELP, shown
 from bot.domain.coaching.vocabulary import CADENCE_NAMES, DIMENSION_LABELS
+from bot.domain.counting import counted
 from bot.domain.export import json_text
 from bot.errors import NotFound
 from bot.services.coaching.history import CoachingHistory, coaching_history
@@ -103,7 +104,7 @@ def _rubric_lines(history: CoachingHistory) -> list[str]:
         trends = ", ".join(
             f"{DIMENSION_LABELS[t.dimension]} {t.first}->{t.latest}" for t in rep.trends
         )
-        reviews = f"{rep.reviews} review{'s' if rep.reviews != 1 else ''}"
+        reviews = counted(rep.reviews, "review")
         lines.append(f"  {rep.rep_name} ({reviews}): {trends}")
     return lines
 

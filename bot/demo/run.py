@@ -74,6 +74,9 @@ def tell(stage: Stage) -> int:
     audit.readout(stage)
     ledger.decide(stage)
     audit.readout_day_ends(stage)
+    failures += certification.spotcheck(stage)
+    metrics.remeasure(stage)
+    certification.spotcheck_readout(stage)
     return failures
 
 

@@ -3,7 +3,9 @@ certification from a YAML file: each rep is asked in their own working hours, fi
 two who have not get a reminder, and at T-3 enablement and each manager get the list of their
 people not pre-certified yet. The day before the kickoff the post-event certification is
 defined the same way; in week 2 Ana takes it (two questions drawn in her own order, and her
-talk-track's link), sees only her score, and Marcus reviews her talk-track."""
+talk-track's link), sees only her score, and Marcus reviews her talk-track. Around day 100 the
+SpotCheck: each rep delivers the pitch again, their manager rates it, and its read-out compares
+who still executes with who was certified at day 30."""
 
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ from sqlalchemy import select
 from bot.blocks.certification.modals import build_attempt_view, build_score_view
 from bot.blocks.render.page import modal_shown
 from bot.demo.stage import Stage, shell
-from bot.demo.world import HOME_ZONE, KICKOFF, PROGRAM, person
+from bot.demo.world import HOME_ZONE, KICKOFF, PEOPLE, PROGRAM, person
 from bot.domain.local_time import at_local
 from bot.services.certification.attempts import start_attempt
 from bot.services.certification.example import take_example
@@ -50,8 +52,16 @@ questions:
     options: [The champion, The economic buyer, Legal]
     answer: The economic buyer
 """
+SPOTCHECK = """\
+name: Day-100 SpotCheck
+stage: spotcheck
+talk_track: Deliver the new pricing pitch again and submit the recording's link.
+"""
 REP, MANAGER = "U0ANA", "U0MAR"
 TAKEN_ON = date(2027, 3, 22)  # T+14, its due day: Ana leaves it to the last day
+# Who delivers the pitch again at the SpotCheck, and their manager's rating (True: still
+# executing); Ben and Lena submit nothing.
+RATED = {"U0ANA": True, "U0ARJ": True, "U0OLI": False, "U0ARO": True, "U0JON": True}
 # Who takes the pre-event certification, and when: Ben and Lena leave it.
 PRE_CERTIFIED = {"U0ANA": -11, "U0ARJ": -11, "U0OLI": -10, "U0ARO": -9, "U0JON": -8}
 
@@ -128,3 +138,40 @@ def take(stage: Stage) -> None:
                       now=reviewed)
     stage.story.say("Marcus scores her talk-track 5 and 4 and passes it, with one line of "
                     "feedback she will read.")
+
+
+def spotcheck(stage: Stage) -> int:
+    """Day 99: Elena defines the SpotCheck; on day 100 each rep is asked at the start of their
+    working day; five submit a link the next day and their managers rate them."""
+    stage.scene("Around day 100: the SpotCheck asks every rep to deliver the pitch again; "
+                "their managers rate it", at_local(KICKOFF + timedelta(days=99), time(10),
+                                                   HOME_ZONE))
+    failures = _create(SPOTCHECK)
+    if failures:
+        return failures
+    managers = {manager.email: manager.slack_id for manager in PEOPLE}
+    for slack_id, executing in RATED.items():
+        rep = person(slack_id)
+        stage.timeline.advance_to(max(at_local(KICKOFF + timedelta(days=101), time(11), rep.tz),
+                                      stage.timeline.now))
+        with stage.runtime.session_factory.begin() as session:
+            check = session.scalars(select(Certification).where(
+                Certification.stage == CertificationStage.SPOTCHECK)).one()
+            attempt = take_example(session=session, certification_id=check.id,
+                                   slack_user_id=slack_id, now=stage.timeline.now,
+                                   recording=f"https://example.com/spotcheck/{slack_id}")
+            record_review(session=session, attempt_id=attempt.id,
+                          slack_user_id=managers[rep.manager], scores={},
+                          verdict="pass" if executing else "again", feedback=None,
+                          now=stage.timeline.now)
+    stage.story.say("Five reps submit a recording; their managers rate four still executing "
+                    "and Olivia as needing help, which reopens her post-event certification.")
+    stage.timeline.advance_to(at_local(KICKOFF + timedelta(days=102), time(10), HOME_ZONE))
+    return failures
+
+
+def spotcheck_readout(stage: Stage) -> None:
+    """The morning after the SpotCheck's due day, its read-out reaches #sales-leadership."""
+    at = at_local(KICKOFF + timedelta(days=111), time(9), HOME_ZONE)
+    stage.scene("The SpotCheck's read-out: still executing against certified at day 30", at)
+    stage.timeline.advance_to(at + timedelta(hours=1))

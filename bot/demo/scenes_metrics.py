@@ -1,7 +1,8 @@
-"""Demo scene: behaviour metrics. On the Monday after week 2, RevOps imports four baseline weeks
+"""Demo scenes: behaviour metrics. On the Monday after week 2, RevOps imports four baseline weeks
 and week 2 of dials and slipped close dates from the CRM export (one rep has no baseline), and
 reads the week-2 figures from the shell; from then on the Monday audits carry a Behaviour section
-and the read-out a week-4 review."""
+and the read-out a week-4 review. In the week of day 100, RevOps imports week 4 and that week,
+and the re-measure compares baseline, week 4 and now."""
 
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ from bot.domain.local_time import at_local
 
 BASELINE_WEEKS = ("2027-W06", "2027-W07", "2027-W08", "2027-W09")
 WEEK_2 = "2027-W12"  # 22-28 March, the program's week 2
+WEEK_4 = "2027-W14"  # 5-11 April
+DAY_100_WEEK = "2027-W24"  # 14-20 June: the re-measure week, day 100 being 16 June
 
 
 def metrics_csv() -> bytes:
@@ -30,6 +33,29 @@ def metrics_csv() -> bytes:
         lines += [f"{rep.email};dials;{WEEK_2};{37 + n}",
                   f"{rep.email};slipped_close_dates;{WEEK_2};1"]
     return ("\n".join(lines) + "\n").encode()
+
+
+def remeasure_csv() -> bytes:
+    """The CRM export after day 100: dials in week 4 and in the week of day 100."""
+    reps = [person for person in PEOPLE if "rep" in person.roles.split("|")]
+    lines = ["email;metric;period;value"]
+    for n, rep in enumerate(reps):
+        lines += [f"{rep.email};dials;{WEEK_4};{38 + n}",
+                  f"{rep.email};dials;{DAY_100_WEEK};{36 + n}"]
+    return ("\n".join(lines) + "\n").encode()
+
+
+def remeasure(stage: Stage) -> None:
+    """On the Friday of the week of day 100 (its working days done), RevOps imports week 4's
+    and that week's dials; the figures are stored when the week ends and posted on Monday."""
+    at = at_local(date(2027, 6, 18), time(17), HOME_ZONE)
+    stage.scene("Day 100 re-measure: RevOps imports the CRM's dials again; on Monday baseline "
+                "vs week 4 vs now reaches #sales-leadership", at)
+    with tempfile.TemporaryDirectory() as folder, contextlib.chdir(folder):
+        path = Path("crm-export.csv")
+        path.write_bytes(remeasure_csv())
+        shell(["metrics", "import", PROGRAM, str(path)])
+    stage.timeline.advance_to(at_local(date(2027, 6, 21), time(9, 30), HOME_ZONE))
 
 
 def import_crm(stage: Stage) -> None:

@@ -67,6 +67,16 @@ def test_the_score_view_and_every_message_validate() -> None:
     assert messages[0][0].startswith("SpotCheck")
 
 
+def test_a_spotcheck_says_it_is_rated_not_scored_and_a_certification_how_its_answers_show() -> None:
+    _, spotcheck = build_open_message(name="Day-100", certification_id=1, due_on=DUE,
+                                      attempts=1, why="spotcheck")
+    _, certify = build_open_message(name="Pricing", certification_id=1, due_on=DUE,
+                                    attempts=3, why="certify")
+    assert "(1 attempt). Submit your recording's link: your manager rates it" in str(spotcheck)
+    assert "which answers were right" not in str(spotcheck)
+    assert "(3 attempts). After each attempt you see your score" in str(certify)
+
+
 def test_the_home_section_and_the_spotcheck_read_out_validate() -> None:
     part = CertificationHome(
         program="FY27", own=(OwnCertification(1, "Pricing", "failed", 1, DUE, True, "Again"),),

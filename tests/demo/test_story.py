@@ -47,9 +47,11 @@ def test_scenes_happen_in_order_at_the_time_their_heading_says(told_demo: ToldDe
     headings = SCENE.findall(told_demo.out)
     assert len(headings) >= 12
     starts = [datetime.strptime(when, "%a %d %b %Y %H:%M") for when, _, _ in headings]
-    assert [title for _, _, title in headings][-2:] == [
+    titles = [title for _, _, title in headings]
+    assert titles[-5:-3] == [
         "Day 32: the governance read-out",
         "Day 32: the governance review records a decision in the read-out's thread"]
+    assert titles[-1] == "The SpotCheck's read-out: still executing against certified at day 30"
     # Headings are said in the zone where the scene begins; New York's follow one another.
     new_york = [start for start, (_, place, _) in zip(starts, headings, strict=True)
                 if place == "New York"]
@@ -71,8 +73,9 @@ def test_people_keep_answering_and_managers_keep_logging(told_demo: ToldDemo) ->
 def test_repeats_are_summarised_and_the_story_stays_short(told_demo: ToldDemo) -> None:
     assert "(the standup prompt: 28 more, to Ana Ruiz, Arjun Mehta" in told_demo.out
     # 385 lines, +5%; then +13 decision, +17 tiers and calibration, +36 certifications, +36 gap,
-    # +28 plans, +13 commitments
-    assert len(told_demo.out.splitlines()) < 548
+    # +28 plans, +13 commitments, +16 the pre-event certification, +48 the SpotCheck and the
+    # day-100 re-measure
+    assert len(told_demo.out.splitlines()) < 612
     launch = told_demo.out.split("· Sales ops launches the program")[1].split("\n=== ")[0]
     for part in ("*Week 1: a daily standup*", "*Enablement:*", "you own the coaching",
                  "*Admin:*", "*Leadership:*"):  # each role's part of the welcome, once
@@ -97,7 +100,8 @@ def test_each_feature_shows_what_its_people_see(told_demo: ToldDemo) -> None:
     assert "0 sealed answers waiting, 11 readable answers" in told_demo.out  # 5 scores, 6 texts
     posted = {t["what"] for t in told_demo.told if t["reader"] == "#sales-leadership"}
     assert posted == {"weekly coaching audit", "survey results", "day-32 read-out",
-                      "a decision, in the read-out's thread"}
+                      "a decision, in the read-out's thread",
+                      "re-measure at day 100: baseline vs week 4 vs now", "SpotCheck read-out"}
     disputes = [t for t in told_demo.told if t["what"] == "rep's dispute, sent to the manager"]
     assert [t["reader"] for t in disputes] == ["Marcus Reed"]
 
@@ -110,6 +114,25 @@ def test_revops_imports_the_crm_numbers_and_reads_week_2_against_the_baseline(
     # Six reps with a baseline: dials 30..35 (mean 32.5) against 37..42 (39.5): +21.5%.
     assert "  overall: baseline 32.5, week 2 39.5, +21.5%, held (6 of 7 reps with both)" in out
     assert "No data for week 2: Discovery calls booked, Contacts on multi-threaded deals" in out
+
+
+def test_certify_to_fly_from_the_pre_event_lists_to_the_spotcheck_read_out(
+    told_demo: ToldDemo,
+) -> None:
+    listed = {t["reader"] for t in told_demo.told if t["what"] == "not yet pre-certified"}
+    assert listed == {"Elena Fischer", "Marcus Reed", "Hannah Weber"}  # Ben's and Lena's
+    reminded = {t["reader"] for t in told_demo.told if t["what"] == "certification reminder"
+                and str(t["at"]) < "2027-03-08"}
+    assert reminded == {"Ben Carter", "Lena Vogel"}  # only those who had not passed
+    out = told_demo.out
+    assert "• Pre-event completion: overall 71% (5 of 7)" in out
+    # By hand: four of seven rated still executing, one needs help; one certified at day 30.
+    assert "• Still executing: *57%* (4 of 7; 1 need help and went back into the cycle, " \
+           "2 not rated)" in out
+    assert "• Certified at day 30: *14%* (1 of 7)" in out
+    # Dials 38..44 in week 4 and 36..42 in the week of day 100, matched to the six baselines.
+    assert "• baseline 32.5 · week 4 40.5 (+24.6%, held) · now 38.5 (+18.5%, not held; " \
+           "6 of 7 reps with both)" in out
 
 
 def test_a_leader_records_a_decision_in_the_readouts_thread_and_the_ledger_shows_it(

@@ -36,6 +36,13 @@ def test_a_good_file_gets_the_stages_default_days_and_its_right_answer() -> None
     assert (spec.attempts, spec.pass_percent, spec.dimensions) == (3, 80, ("value_articulation",))
 
 
+def test_a_spotcheck_is_one_prompt_rated_once_unless_the_file_says_otherwise() -> None:
+    spotcheck = "name: Day-100 SpotCheck\nstage: spotcheck\ntalk_track: Pitch it again.\n"
+    assert read_certification(spotcheck).attempts == 1
+    assert read_certification(spotcheck + "attempts: 2\n").attempts == 2
+    assert read_certification(spotcheck.replace("spotcheck\n", "post-event\n")).attempts == 3
+
+
 def test_bad_yaml_is_named_with_its_line() -> None:
     assert refusal("name: x\nstage: pre-event\nquestions: [\n  - a: b\n") == (
         "line 4: this is not valid YAML.")

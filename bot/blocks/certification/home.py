@@ -10,6 +10,7 @@ from bot.blocks.home.common import short_date
 from bot.blocks.standup import actions, button
 from bot.blocks.text import Block, context, escape, header, section
 from bot.domain.certification.home import CertificationHome
+from bot.domain.counting import counted
 from bot.ids import ActionId
 
 
@@ -28,8 +29,8 @@ def build_certification_section(parts: Sequence[CertificationHome], *,
 def _part(part: CertificationHome) -> list[Block]:
     blocks: list[Block] = [context(f"*{escape(part.program)}*")]
     for own in part.own:
-        line = (f"*{escape(own.name)}*: {own.status}, {own.attempts_left} attempt"
-                f"{'s' if own.attempts_left != 1 else ''} left, due {short_date(own.due_on)}")
+        line = (f"*{escape(own.name)}*: {own.status}, {counted(own.attempts_left, 'attempt')} "
+                f"left, due {short_date(own.due_on)}")
         if own.feedback:
             line += f"\n_Feedback: {escape(own.feedback)}_"
         blocks.append(section(line))

@@ -9,6 +9,7 @@ from bot.blocks.home.common import short_date
 from bot.blocks.standup import actions, button
 from bot.blocks.text import Block, context, escape, section
 from bot.domain.certification.home import PendingReview
+from bot.domain.counting import counted
 from bot.ids import ActionId
 
 Message = tuple[str, list[Block]]
@@ -23,10 +24,13 @@ def build_open_message(*, name: str, certification_id: int, due_on: date, attemp
     """The DM saying a certification, a retake of it or a SpotCheck is open, with Start."""
     what = OPENING[why]
     text = f"{what} {name}, due {due_on:%a %d %b}"
+    how = ("Submit your recording's link: your manager rates it, still executing or needs "
+           "help; there is no score." if why == "spotcheck" else
+           "After each attempt you see your score; which answers were right is shared once the "
+           "window closes.")
     return text, [
         section(f"*{what} {escape(name)}*\nDue by the end of *{due_on:%A %d %B}* "
-                f"({attempts} attempt{'s' if attempts != 1 else ''}). After each attempt you "
-                "see your score; which answers were right is shared once the window closes."),
+                f"({counted(attempts, 'attempt')}). {how}"),
         actions(button("Start", ActionId.CERT_START, str(certification_id), primary=True)),
     ]
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from bot.blocks.text import Block, context, escape, plain, section
 from bot.domain.certification.scoring import option_value, shown_orders
+from bot.domain.counting import counted
 from bot.ids import ActionId, CallbackId, CertField
 from db.models import (
     AttemptStatus,
@@ -64,9 +65,8 @@ def build_score_view(*, name: str, correct: int, asked: int, status: AttemptStat
                      attempts_left: int) -> View:
     """What a rep sees after an attempt: their score and what happens next, nothing else."""
     score = f"You answered {correct} of {asked} correctly." if asked else ""
-    plural = "s" if attempts_left != 1 else ""
     outcome = OUTCOMES.get(status) or (
-        f"Not passed yet: {attempts_left} attempt{plural} left." if attempts_left > 0
+        f"Not passed yet: {counted(attempts_left, 'attempt')} left." if attempts_left > 0
         else "No attempts left: a retake window opens tomorrow.")
     return _modal(None, name, [section(f"{score} {outcome}".strip())])
 

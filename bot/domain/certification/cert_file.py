@@ -23,6 +23,7 @@ from __future__ import annotations
 from yaml.nodes import MappingNode, Node, SequenceNode
 
 from bot.domain.certification.definition import (
+    DEFAULT_ATTEMPTS,
     STAGES,
     CertificationSpec,
     KnowledgeQuestion,
@@ -60,7 +61,8 @@ def read_certification(text: str) -> CertificationSpec:
     spec = CertificationSpec(
         name=scalar(values.get("name")) or "", stage=stage, questions=questions,
         opens_day=_int(numbers.get("opens")), due_day=_int(numbers.get("due")),
-        attempts=int(numbers.get("attempts", 3)), pass_percent=int(numbers.get("pass", 80)),
+        attempts=int(numbers.get("attempts", DEFAULT_ATTEMPTS[stage])),
+        pass_percent=int(numbers.get("pass", 80)),
         draw=_int(numbers.get("draw")), talk_track=scalar(values.get("talk_track")),
         talk_track_minimum=float(numbers.get("talk_track_pass", 4.0)),
         dimensions=tuple(_texts(values.get("dimensions"))),

@@ -21,6 +21,12 @@ DEFAULT_DAYS = {
     CertificationStage.POST_EVENT: (3, 14),
     CertificationStage.SPOTCHECK: (100, 110),
 }
+# Attempts allowed when none are given: a SpotCheck is one short prompt, rated once.
+DEFAULT_ATTEMPTS = {
+    CertificationStage.PRE_EVENT: 3,
+    CertificationStage.POST_EVENT: 3,
+    CertificationStage.SPOTCHECK: 1,
+}
 STAGES = ", ".join(stage.value for stage in CertificationStage)
 
 

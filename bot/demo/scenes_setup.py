@@ -18,7 +18,8 @@ ASKING_FULL = ("U0MAR", "U0SAM")
 
 
 def set_up(stage: Stage) -> int:
-    """Sales ops creates the program and imports the roster from the shell."""
+    """Sales ops creates the program, imports the roster and records the event's cost for the
+    break-even, from the shell."""
     stage.scene("Sales ops sets up the program from the shell",
                 at_local(SET_UP_DAY, time(10), HOME_ZONE))
     failures = shell(CREATE_PROGRAM)
@@ -31,6 +32,9 @@ def set_up(stage: Stage) -> int:
             print(f"    {line}")
         print("    ...")
         failures += shell(["roster", "import", PROGRAM, str(roster)])
+    # What the event costs, for the read-out's break-even (quarterly, as the CRM's attainment is)
+    failures += shell(["program", "break-even", PROGRAM, "--cost", "60000", "--reps", "7",
+                       "--quota", "250000", "--quota-period", "quarterly"])
     if stage.story.full:
         failures += shell(["program", "show", PROGRAM])
     return failures

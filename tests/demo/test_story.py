@@ -142,6 +142,10 @@ def test_a_leader_records_a_decision_in_the_readouts_thread_and_the_ledger_shows
     assert "#sales-leadership, in the thread: a decision" in scene
     assert "*Call reviews: Change* (owner Marcus Reed)" in scene
     assert "| FY27 Kickoff | 2027-03-08 | 74 |" in scene
+    # The event's cost, set at the set-up: 60,000 / (7 reps x 250,000 quarterly quota) = 3.43%.
+    readout = told_demo.out.split("Day 32: the governance read-out")[1]
+    assert "*Break-even:* 3.43% incremental quarterly attainment to break even" in readout
+    assert "| 3.43 | quarterly |" in scene
 
 
 def test_the_gap_survey_goes_out_at_t_minus_28_and_the_read_out_compares_it(

@@ -3,6 +3,7 @@ manager's "Score the call" (in the request DM or the App Home); each opens its m
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from slack_bolt import Ack, BoltContext
@@ -14,7 +15,7 @@ from bot.deps import deps_of
 from bot.domain.local_time import local_date
 from bot.services.actor import Actor
 from bot.services.tiers.calibration import calibrating_program, scoring_form
-from handlers.actor import load_actor
+from handlers.program_modal import open_program_modal
 
 
 def handle_home_calibration_start_action(
@@ -23,15 +24,11 @@ def handle_home_calibration_start_action(
 ) -> None:
     """Open the start modal for the program's enablement (anyone else is refused)."""
     ack()
-    deps = deps_of(context)
-    actor = load_actor(client, body["user"]["id"], deps.settings.kickoff_admins)
-    now = deps.clock.now()
-    with deps.session_factory() as session:
-        program = calibrating_program(session=session, program_id=read_int(action["value"]),
-                                      actor=actor, now=now)
-        view = build_start_modal(program.id, program.name,
-                                 today=local_date(now, program.timezone))
-    client.views_open(trigger_id=body["trigger_id"], view=view)
+    now = deps_of(context).clock.now()
+    open_program_modal(body, action, client, context,
+                       lambda program: build_start_modal(program.id, program.name,
+                                                         today=local_date(now, program.timezone)),
+                       check=partial(calibrating_program, now=now))
 
 
 def handle_calibration_score_action(

@@ -95,16 +95,17 @@ def _grouped(program: Program) -> CompoundSelect[Any]:
     sessions logged as held apart, since they are done (or disputed) whoever is away and
     whatever the pair, so they group by their own columns alone, in the order of
     `ix_coaching_item_facts` (no sort, no row read); only the others look up pair and absences."""
-    dates = (CoachingItem.week, CoachingItem.cadence, CoachingItem.status,
-             CoachingItem.confirmation, CoachingItem.due_date, CoachingItem.rescheduled_to)
+    # the item's own columns that decide its status
+    own = (CoachingItem.week, CoachingItem.cadence, CoachingItem.status,
+           CoachingItem.confirmation, CoachingItem.due_date, CoachingItem.rescheduled_to)
     # the program's cadence only: sessions managers added in their commitments count apart
     ours = (CoachingItem.program_id == program.id, CoachingItem.committed.is_(False))
     held = CoachingItem.status == LoggedStatus.DONE
     held_groups = (
-        select(*dates, literal(True).label("current"), literal(None).label("rep"),
+        select(*own, literal(True).label("current"), literal(None).label("rep"),
                literal(None).label("manager"), func.count())
         .where(*ours, held)
-        .group_by(*dates)
+        .group_by(*own)
     )
     # The pair is current when the rep is an active rep of the program coached by the item's
     # manager now (as `occurrences.active_pairs` reads the pairs).
@@ -115,7 +116,7 @@ def _grouped(program: Program) -> CompoundSelect[Any]:
         Person.id == Membership.person_id, Person.active.is_(True),
     )
     facts = (
-        select(*dates, current.label("current"),
+        select(*own, current.label("current"),
                _away(CoachingItem.rep_id, program).label("rep"),
                _away(CoachingItem.manager_id, program).label("manager"))
         .where(*ours, ~held)

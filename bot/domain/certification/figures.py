@@ -37,10 +37,14 @@ class CertificationFigures:
 
     stages: tuple[StageFigures, ...]
     reviews_pending: int
-    reviews_overdue: int
     # (reviewer's name, their reviews over 3 working days), by name: a reviewer is accountable
     # as a manager is for their 1:1s; the reps waiting are never named
     overdue_by_reviewer: tuple[tuple[str, int], ...]
+
+    @property
+    def reviews_overdue(self) -> int:
+        """Reviews waiting over 3 working days, whoever their reviewer."""
+        return sum(count for _, count in self.overdue_by_reviewer)
 
 
 @dataclass(frozen=True)

@@ -58,8 +58,7 @@ def certification_figures(*, session: Session, program: Program,
     waiting = [review for reviews in pending.values() for review in reviews]
     overdue = {reviewer: late for reviewer, reviews in pending.items()
                if (late := sum(review.overdue for review in reviews))}
-    return CertificationFigures(stages, len(waiting), sum(overdue.values()),
-                                _by_name(session, overdue))
+    return CertificationFigures(stages, len(waiting), _by_name(session, overdue))
 
 
 def _by_name(session: Session, counts: dict[int, int]) -> tuple[tuple[str, int], ...]:

@@ -118,8 +118,7 @@ def _per_rep(numbers: WeekNumbers) -> str:
 def _disputed(count: int) -> str:
     if not count:
         return "none"
-    sessions = "session" if count == 1 else "sessions"
-    return f"{count} {sessions} logged as held that the rep says did not happen (not done)"
+    return f"{counted(count, 'session')} logged as held that the rep says did not happen (not done)"
 
 
 def standups_text(tally: StandupTally) -> str:

@@ -6,6 +6,8 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
+from bot.domain.counting import counted
+
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
@@ -30,7 +32,7 @@ LABELS: dict[str, tuple[str, Callable[[Any], str]]] = {
     "status": ("status", str),
     "name": ("name", str),
     "kickoff_date": ("kickoff", lambda day: f"{date.fromisoformat(day):%A %Y-%m-%d}"),
-    "event_days": ("event", lambda days: "1 day" if days == 1 else f"{days} days"),
+    "event_days": ("event", lambda days: counted(days, "day")),
     "timezone": ("time zone", str),
     "standup_channel": ("standup channel", str),
     "audit_channel": ("audit channel", str),

@@ -9,6 +9,7 @@ from bot.blocks.home.common import DIVIDER, clip
 from bot.blocks.standup import actions, button
 from bot.blocks.text import Block, context, escape, header, section
 from bot.domain.block_budget import page_of
+from bot.domain.counting import counted
 from bot.domain.home import ManagerView
 from bot.domain.standups.wording import participation_text
 from bot.ids import ActionId
@@ -36,8 +37,7 @@ def _program_part(view: ManagerView, *, room: int, page: int) -> list[Block]:
     name = escape(view.member.program.name)
     if not (view.reps or view.to_log or view.blockers):
         return [section(f"*{name}*: no reps report to you in this program."), DIVIDER]
-    reps = f"{view.reps} rep" + ("" if view.reps == 1 else "s")
-    blocks = [section(f"*{name}* · {reps} · week-1 standups: "
+    blocks = [section(f"*{name}* · {counted(view.reps, 'rep')} · week-1 standups: "
                       f"{participation_text(view.standups)}")]
     if view.commitment is not None:
         blocks += commitment_home_blocks(view.commitment, view.member.program_id)

@@ -9,16 +9,13 @@ who still executes with who was certified at day 30."""
 
 from __future__ import annotations
 
-import contextlib
-import tempfile
 from datetime import date, time, timedelta
-from pathlib import Path
 
 from sqlalchemy import select
 
 from bot.blocks.certification.modals import build_attempt_view, build_score_view
 from bot.blocks.render.page import modal_shown
-from bot.demo.stage import Stage, shell
+from bot.demo.stage import Stage, shell_with_file
 from bot.demo.world import HOME_ZONE, KICKOFF, PEOPLE, PROGRAM, person
 from bot.domain.local_time import at_local
 from bot.services.certification.attempts import start_attempt
@@ -76,14 +73,13 @@ def pre_event(stage: Stage) -> int:
     failures = _create(PRE_EVENT)
     if failures:
         return failures
+    certification_id = _certification_id(stage, CertificationStage.PRE_EVENT)
     for slack_id, day in PRE_CERTIFIED.items():
         rep = person(slack_id)
         at = at_local(KICKOFF + timedelta(days=day), time(15), rep.tz)
         stage.timeline.advance_to(max(at, stage.timeline.now))
         with stage.runtime.session_factory.begin() as session:
-            certification = session.scalars(select(Certification).where(
-                Certification.stage == CertificationStage.PRE_EVENT)).one()
-            take_example(session=session, certification_id=certification.id,
+            take_example(session=session, certification_id=certification_id,
                          slack_user_id=slack_id, now=stage.timeline.now)
     stage.story.say("Five of the seven reps pass it in the days after it opens; Ben and Lena "
                     "leave it.")
@@ -104,9 +100,15 @@ def define(stage: Stage) -> int:
 
 def _create(text: str) -> int:
     """`kickoff-bot certification create` with `text` as its file."""
-    with tempfile.TemporaryDirectory() as folder, contextlib.chdir(folder):
-        Path("cert.yml").write_text(text, encoding="utf-8")
-        return shell(["certification", "create", PROGRAM, "--file", "cert.yml"])
+    return shell_with_file("cert.yml", text.encode(),
+                           ["certification", "create", PROGRAM, "--file", "cert.yml"])
+
+
+def _certification_id(stage: Stage, of: CertificationStage) -> int:
+    """The id of the program's certification of stage `of` (the demo defines one of each)."""
+    with stage.runtime.session_factory() as session:
+        return session.scalars(select(Certification.id).where(
+            Certification.stage == of)).one()
 
 
 def take(stage: Stage) -> None:
@@ -150,14 +152,13 @@ def spotcheck(stage: Stage) -> int:
     if failures:
         return failures
     managers = {manager.email: manager.slack_id for manager in PEOPLE}
+    check_id = _certification_id(stage, CertificationStage.SPOTCHECK)
     for slack_id, executing in RATED.items():
         rep = person(slack_id)
         stage.timeline.advance_to(max(at_local(KICKOFF + timedelta(days=101), time(11), rep.tz),
                                       stage.timeline.now))
         with stage.runtime.session_factory.begin() as session:
-            check = session.scalars(select(Certification).where(
-                Certification.stage == CertificationStage.SPOTCHECK)).one()
-            attempt = take_example(session=session, certification_id=check.id,
+            attempt = take_example(session=session, certification_id=check_id,
                                    slack_user_id=slack_id, now=stage.timeline.now,
                                    recording=f"https://example.com/spotcheck/{slack_id}")
             record_review(session=session, attempt_id=attempt.id,

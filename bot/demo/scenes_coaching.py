@@ -28,7 +28,6 @@ from bot.services.coaching.calendar import program_week
 from bot.services.coaching.confirmation import answer_log
 from bot.services.coaching.log_entry import record_log
 from bot.services.coaching.occurrences import materialise_items
-from bot.services.programs import find_program
 from db.models import CoachingItem, LoggedStatus, Person, Program
 
 FIRST_MORNING = "Asia/Kolkata"  # Priya's 09:00 is the first of the three managers'
@@ -38,8 +37,7 @@ Step = tuple[datetime, Callable[[datetime], None]]
 def program_of(stage: Stage) -> Program:
     """The demo's program, read afresh."""
     with stage.runtime.session_factory() as session:
-        return find_program(session=session, workspace=stage.runtime.workspace(session),
-                            ref=PROGRAM)
+        return stage.runtime.program(session, PROGRAM)
 
 
 def week_two_begins(stage: Stage) -> None:

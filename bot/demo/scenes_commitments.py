@@ -12,7 +12,6 @@ from bot.demo.stage import Stage
 from bot.demo.world import PROGRAM, person
 from bot.services.commitments.form import commitment_form
 from bot.services.commitments.save import save_commitment
-from bot.services.programs import find_program
 from db.models import CadenceType
 
 MANAGER = "U0MAR"
@@ -25,8 +24,7 @@ def manager_commits(stage: Stage) -> None:
     at = stage.timeline.now + timedelta(minutes=30)
     stage.scene("A manager writes his 30-day commitment", at)
     with stage.runtime.session_factory.begin() as session:
-        program = find_program(session=session, workspace=stage.runtime.workspace(session),
-                               ref=PROGRAM)
+        program = stage.runtime.program(session, PROGRAM)
         form = commitment_form(session=session, program_id=program.id, slack_user_id=MANAGER)
         weeks = {c.cadence: [str(w) for w in c.chosen] + (
             [str(ADDED[1])] if c.cadence is ADDED[0] else []) for c in form.cadences}

@@ -19,7 +19,6 @@ from bot.services.actor import actor_from_profile
 from bot.services.coaching.calendar import program_week
 from bot.services.coaching.occurrences import materialise_items
 from bot.services.home import gather_home
-from bot.services.programs import find_program
 from db.models import Program
 
 OUTSIDER = ("U0NEW", "Noah Newman", "noah@example.com")
@@ -42,8 +41,7 @@ def scene(stage: Stage, *, now: datetime | None = None) -> datetime:
     if stage.fake.user(OUTSIDER[0]) is None:
         stage.fake.add_user(OUTSIDER[0], real_name=OUTSIDER[1], email=OUTSIDER[2])
     with stage.runtime.session_factory.begin() as session:
-        program = find_program(session=session, workspace=stage.runtime.workspace(session),
-                               ref=PROGRAM)
+        program = stage.runtime.program(session, PROGRAM)
         at = now or home_moment(program)
         materialise_items(session=session, program=program, now=at)  # as the planner does
     stage.scene("Everyone opens kickoff-bot's Home tab", at)

@@ -8,12 +8,10 @@ from __future__ import annotations
 
 import contextlib
 import io
-import tempfile
 from datetime import date, time
-from pathlib import Path
 
-from bot.demo.stage import Stage, shell
-from bot.demo.world import HOME_ZONE, PEOPLE, PROGRAM
+from bot.demo.stage import Stage, shell, shell_with_file
+from bot.demo.world import HOME_ZONE, PROGRAM, REPS
 from bot.domain.local_time import at_local
 
 BASELINE_WEEKS = ("2027-W06", "2027-W07", "2027-W08", "2027-W09")
@@ -24,10 +22,9 @@ DAY_100_WEEK = "2027-W24"  # 14-20 June: the re-measure week, day 100 being 16 J
 
 def metrics_csv() -> bytes:
     """The CRM export: every rep but the newest has a baseline; week 2 for all."""
-    reps = [person for person in PEOPLE if "rep" in person.roles.split("|")]
     lines = ["email;metric;period;value"]
-    for n, rep in enumerate(reps):
-        if n < len(reps) - 1:
+    for n, rep in enumerate(REPS):
+        if n < len(REPS) - 1:
             lines += [f"{rep.email};dials;{week};{30 + n}" for week in BASELINE_WEEKS]
             lines += [f"{rep.email};slipped_close_dates;{week};2" for week in BASELINE_WEEKS]
         lines += [f"{rep.email};dials;{WEEK_2};{37 + n}",
@@ -37,9 +34,8 @@ def metrics_csv() -> bytes:
 
 def remeasure_csv() -> bytes:
     """The CRM export after day 100: dials in week 4 and in the week of day 100."""
-    reps = [person for person in PEOPLE if "rep" in person.roles.split("|")]
     lines = ["email;metric;period;value"]
-    for n, rep in enumerate(reps):
+    for n, rep in enumerate(REPS):
         lines += [f"{rep.email};dials;{WEEK_4};{38 + n}",
                   f"{rep.email};dials;{DAY_100_WEEK};{36 + n}"]
     return ("\n".join(lines) + "\n").encode()
@@ -51,10 +47,8 @@ def remeasure(stage: Stage) -> None:
     at = at_local(date(2027, 6, 18), time(17), HOME_ZONE)
     stage.scene("Day 100 re-measure: RevOps imports the CRM's dials again; on Monday baseline "
                 "vs week 4 vs now reaches #sales-leadership", at)
-    with tempfile.TemporaryDirectory() as folder, contextlib.chdir(folder):
-        path = Path("crm-export.csv")
-        path.write_bytes(remeasure_csv())
-        shell(["metrics", "import", PROGRAM, str(path)])
+    shell_with_file("crm-export.csv", remeasure_csv(),
+                    ["metrics", "import", PROGRAM, "crm-export.csv"])
     stage.timeline.advance_to(at_local(date(2027, 6, 21), time(9, 30), HOME_ZONE))
 
 
@@ -63,14 +57,12 @@ def import_crm(stage: Stage) -> None:
     stage.scene("RevOps imports the CRM's numbers: behaviour in week 2 against the baseline",
                 at_local(date(2027, 3, 29), time(9, 30), HOME_ZONE))
     program_name = PROGRAM
-    with tempfile.TemporaryDirectory() as folder, contextlib.chdir(folder):
-        path = Path("crm-export.csv")
-        path.write_bytes(metrics_csv())
-        print("\n  crm-export.csv (semicolons, as the CRM saves it):")
-        for line in metrics_csv().decode().splitlines()[:3]:
-            print(f"    {line}")
-        print("    ...")
-        shell(["metrics", "import", program_name, str(path)])
+    print("\n  crm-export.csv (semicolons, as the CRM saves it):")
+    for line in metrics_csv().decode().splitlines()[:3]:
+        print(f"    {line}")
+    print("    ...")
+    shell_with_file("crm-export.csv", metrics_csv(),
+                    ["metrics", "import", program_name, "crm-export.csv"])
     if stage.story.full:
         shell(["metrics", program_name, "--week", "2"])
         return

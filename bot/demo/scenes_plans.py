@@ -9,13 +9,12 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from bot.demo.stage import Stage
-from bot.demo.world import PEOPLE, PROGRAM, person
+from bot.demo.world import PROGRAM, REPS, person
 from bot.domain.local_time import at_local
 from bot.ids import PlanField
 from bot.services.actor import Actor
 from bot.services.plans.contract import contract_of
 from bot.services.plans.signing import cosign_plan, submit_plan
-from bot.services.programs import find_program
 from db.models import RepPlan
 
 UNSIGNED = "U0BEN"  # writes nothing at the breakout: the one reminder is his
@@ -28,13 +27,11 @@ PLAN = {PlanField.OBSTACLE_1: "Too few meetings with economic buyers",
 def breakout(stage: Stage) -> None:
     """Reps write and sign their plans at the breakout; managers co-sign an hour later."""
     with stage.runtime.session_factory() as session:
-        program = find_program(session=session, workspace=stage.runtime.workspace(session),
-                               ref=PROGRAM)
+        program = stage.runtime.program(session, PROGRAM)
         contract = contract_of(session=session, program=program)
     at = at_local(contract.breakout_date(program), contract.breakout_time, program.timezone)
     stage.scene("The breakout: every rep writes a plan, their manager co-signs", at)
-    reps = [p.slack_id for p in PEOPLE
-            if "rep" in p.roles.split("|") and p.slack_id != UNSIGNED]
+    reps = [p.slack_id for p in REPS if p.slack_id != UNSIGNED]
     for n, rep in enumerate(reps):
         signed = at + timedelta(minutes=15 + n)
         stage.timeline.advance_to(signed)

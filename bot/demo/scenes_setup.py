@@ -3,13 +3,10 @@ ask what they can do, and the launch sends everyone their welcome."""
 
 from __future__ import annotations
 
-import contextlib
-import tempfile
 from datetime import time
-from pathlib import Path
 
 from bot.blocks.render.page import Shown
-from bot.demo.stage import Stage, shell
+from bot.demo.stage import Stage, shell, shell_with_file
 from bot.demo.world import CREATE_PROGRAM, HOME_ZONE, PEOPLE, PROGRAM, SET_UP_DAY, roster_csv
 from bot.domain.local_time import at_local
 
@@ -23,15 +20,12 @@ def set_up(stage: Stage) -> int:
     stage.scene("Sales ops sets up the program from the shell",
                 at_local(SET_UP_DAY, time(10), HOME_ZONE))
     failures = shell(CREATE_PROGRAM)
-    # In a folder of its own, named as a user would type it: the transcript never shows a temp path.
-    with tempfile.TemporaryDirectory() as folder, contextlib.chdir(folder):
-        roster = Path("roster.csv")
-        roster.write_bytes(roster_csv())
-        print(f"\n  roster.csv ({len(PEOPLE)} people; semicolons and a BOM, as Excel saves it):")
-        for line in roster_csv().decode("utf-8-sig").splitlines()[:4]:
-            print(f"    {line}")
-        print("    ...")
-        failures += shell(["roster", "import", PROGRAM, str(roster)])
+    print(f"\n  roster.csv ({len(PEOPLE)} people; semicolons and a BOM, as Excel saves it):")
+    for line in roster_csv().decode("utf-8-sig").splitlines()[:4]:
+        print(f"    {line}")
+    print("    ...")
+    failures += shell_with_file("roster.csv", roster_csv(),
+                                ["roster", "import", PROGRAM, "roster.csv"])
     # What the event costs, for the read-out's break-even (quarterly, as the CRM's attainment is)
     failures += shell(["program", "break-even", PROGRAM, "--cost", "60000", "--reps", "7",
                        "--quota", "250000", "--quota-period", "quarterly"])

@@ -22,7 +22,6 @@ from bot.domain.local_time import at_local, zone
 from bot.domain.standups.days import StandupDay
 from bot.domain.standups.fields import Field
 from bot.services.actor import Actor
-from bot.services.programs import find_program
 from bot.services.standups.answer import submit_answer
 from bot.services.standups.out_today import mark_out_today
 from bot.services.standups.resolve import resolve_blocker
@@ -71,8 +70,7 @@ def rest_of_week(stage: Stage) -> None:
 
 def _program(stage: Stage) -> tuple[Program, list[StandupDay]]:
     with stage.runtime.session_factory() as session:
-        program = find_program(session=session, workspace=stage.runtime.workspace(session),
-                               ref=PROGRAM)
+        program = stage.runtime.program(session, PROGRAM)
     return program, standup_days(program)
 
 

@@ -6,20 +6,16 @@ smallest group of 5, sees only "not enough scores"."""
 
 from __future__ import annotations
 
-import contextlib
-import tempfile
 from dataclasses import replace
 from datetime import UTC, date, datetime, time
-from pathlib import Path
 
 from bot.blocks.home.calibration import build_calibration_section
-from bot.demo.stage import Stage, shell
-from bot.demo.world import HOME_ZONE, PEOPLE, PROGRAM
+from bot.demo.stage import Stage, shell_with_file
+from bot.demo.world import HOME_ZONE, PROGRAM, REPS
 from bot.domain.local_time import at_local
 from bot.ids import CoachingField
 from bot.services.actor import Actor
 from bot.services.home import gather_home
-from bot.services.programs import find_program
 from bot.services.tiers.calibration import record_scores, start_calibration
 from db.models import Calibration
 
@@ -36,11 +32,9 @@ def tiers_before_kickoff(stage: Stage) -> None:
     """Elena loads the reps' trailing attainment from the shell: tiers for the breakouts."""
     at = at_local(date(2027, 3, 7), time(11, 30), HOME_ZONE)
     stage.scene("Enablement tiers the team from the shell (tiers never show in Slack)", at)
-    reps = [person for person in PEOPLE if "rep" in person.roles.split("|")]
-    rows = [f"{rep.email},{130 - 9 * n}" for n, rep in enumerate(reps)]
-    with tempfile.TemporaryDirectory() as folder, contextlib.chdir(folder):
-        Path("attainment.csv").write_text("\n".join(["email,attainment", *rows]) + "\n")
-        shell(["tiers", "import", PROGRAM, "attainment.csv"])
+    rows = [f"{rep.email},{130 - 9 * n}" for n, rep in enumerate(REPS)]
+    shell_with_file("attainment.csv", ("\n".join(["email,attainment", *rows]) + "\n").encode(),
+                    ["tiers", "import", PROGRAM, "attainment.csv"])
 
 
 def calibration_starts(stage: Stage) -> None:
@@ -48,8 +42,7 @@ def calibration_starts(stage: Stage) -> None:
     DMs go out in their working hours."""
     at = at_local(date(2027, 3, 7), time(12, 30), HOME_ZONE)
     with stage.runtime.session_factory.begin() as session:
-        program = find_program(session=session, workspace=stage.runtime.workspace(session),
-                               ref=PROGRAM)
+        program = stage.runtime.program(session, PROGRAM)
         start_calibration(session=session, program_id=program.id, actor=Actor("U0ELE"),
                           call_link=CALL, closes_on=CLOSES_ON.isoformat(), now=at)
     stage.story.say("Elena starts a rubric calibration in her App Home: one recorded call for "

@@ -8,6 +8,7 @@ import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
+from pathlib import Path
 
 from bot.app import create_app
 from bot.blocks.render.page import Shown
@@ -152,6 +153,14 @@ def shell(argv: Sequence[str]) -> int:
     """Run one `kickoff-bot` command as a user would type it, echoing the command line."""
     print(f"\n  $ kickoff-bot {' '.join(_quoted(arg) for arg in argv)}")
     return main(list(argv))
+
+
+def shell_with_file(name: str, content: bytes, argv: Sequence[str]) -> int:
+    """`shell(argv)` in a folder of its own holding the file `name`, so the command line names
+    it as a user would type it: the transcript never shows a temporary path."""
+    with tempfile.TemporaryDirectory() as folder, contextlib.chdir(folder):
+        Path(name).write_bytes(content)
+        return shell(argv)
 
 
 def _quoted(arg: str) -> str:

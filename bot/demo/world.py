@@ -122,6 +122,8 @@ PEOPLE = (
     ),
 )
 
+REPS = tuple(person for person in PEOPLE if "rep" in person.roles.split("|"))
+
 
 def populate(fake: FakeSlack) -> None:
     """Add the sample people and channels to the fake Slack workspace."""

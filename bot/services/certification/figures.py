@@ -13,6 +13,7 @@ from bot.domain.certification.figures import CertificationFigures, Share, StageF
 from bot.domain.group_size import OTHER_TEAMS, fold_groups, smallest_group
 from bot.services.certification.pending import pending_reviews
 from bot.services.certification.standing import assigned
+from bot.services.names import names_by_id
 from db.models import (
     AttemptStatus,
     Certification,
@@ -62,11 +63,9 @@ def certification_figures(*, session: Session, program: Program,
 
 
 def _by_name(session: Session, counts: dict[int, int]) -> tuple[tuple[str, int], ...]:
-    """Each person's count under their name, by name (no query when there is none)."""
-    if not counts:
-        return ()
-    names = session.execute(select(Person.id, Person.name).where(Person.id.in_(counts))).all()
-    return tuple(sorted((name, counts[person_id]) for person_id, name in names))
+    """Each person's count under their name, by name."""
+    names = names_by_id(session, counts)
+    return tuple(sorted((name, counts[person_id]) for person_id, name in names.items()))
 
 
 def _stage(session: Session, program: Program, stage: CertificationStage, ids: list[int],

@@ -12,15 +12,15 @@ from dataclasses import asdict
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.domain.group_size import OTHER_TEAMS, fold_groups, smallest_group
 from bot.domain.standups.participation import Counts, Participation
+from bot.services.names import names_by_id
 from bot.services.standups.blockers import open_blockers_by_manager
 from bot.services.standups.participation import participation
 from bot.services.standups.schedule import standup_days
-from db.models import Person, Program
+from db.models import Program
 
 COLUMNS = ("expected", "answered", "late", "excused", "missed", "pending", "follow_yes",
            "follow_partly", "follow_no")
@@ -75,9 +75,7 @@ def _managers(session: Session, program: Program, result: Participation) -> list
     counts = result.by(lambda row: row.manager_id)
     blockers = open_blockers_by_manager(session=session, program_id=program.id)
     ids = counts.keys() | blockers.keys()
-    known = [i for i in ids if i is not None]
-    query = select(Person.id, Person.name).where(Person.id.in_(known))
-    names = {row.id: row.name for row in session.execute(query)}
+    names = names_by_id(session, (i for i in ids if i is not None))
     rows = [
         {
             "manager_id": i,
